@@ -1,0 +1,24 @@
+/**
+ * What bin/, bot/, worker/, web-share/ and data/ may import from core.
+ * They never reach inside core/ past this file (checked by dependency-cruiser).
+ */
+export { loadConfig, ConfigError, CONFIG_KEYS, configSchema, type Config } from './config.ts';
+export { createLogger, type Logger } from './logger.ts';
+export type * from './domain/model.ts';
+export type { CatalogStats, CatalogStore } from './domain/ports/catalog.store.ts';
+export type { AccountStore, PlatformIdentity } from './domain/ports/account.store.ts';
+export type { CommunityStore } from './domain/ports/community.store.ts';
+export type { FavoriteStore } from './domain/ports/favorite.store.ts';
+export type { FeedbackInput, FeedbackStore } from './domain/ports/feedback.store.ts';
+export type { SharedListStore } from './domain/ports/shared-list.store.ts';
+export type { ModelVersionStore, NewModelVersion } from './domain/ports/model-version.store.ts';
+export {
+  openDatabase,
+  migrateDatabase,
+  MIGRATIONS_DIR,
+  type Database,
+  type Db,
+  type OpenDatabaseOptions,
+} from './infra/db/database.ts';
+export type { SqlRunner, SqlTx } from './infra/db/sql-runner.ts';
+export { createRepositories, type Repositories } from './infra/db/repositories/index.ts';

@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Logger } from '../../logger.ts';
+import type * as schema from './schema.ts';
+import type { SqlRunner } from './sql-runner.ts';
+
+/** Drizzle handle typed on what node-postgres and PGlite have in common. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** An open database: drizzle for repositories, raw SQL for bulk work. */
+export interface Database {
+  kind: 'postgres' | 'pglite';
+  /** For logs and the start banner; never contains a password. */
+  description: string;
+  db: Db;
+  sql: SqlRunner;
+  ping(): Promise<void>;
+  /** Applies the committed migrations in `migrations/`. */
+  migrate(migrationsFolder: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+
+export interface OpenDatabaseOptions {
+  /** Postgres URL; when absent the embedded PGlite is used. */
+  databaseUrl: string | undefined;
+  /** Where PGlite keeps its files; `undefined` with no URL means in memory. */
+  pgliteDir: string | undefined;
+  logger: Logger;
+}
+
+/** Opens Postgres when a URL is configured, else embedded PGlite. */
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const { openPostgres } = await import('./postgres.ts');
+    return openPostgres(opts.databaseUrl, opts.logger);
+  }
+  const { openPglite } = await import('./pglite.ts');
+  return openPglite(opts.pgliteDir);
+}
+
+/** Runs the migrations, defaulting to the committed folder. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  await database.migrate(MIGRATIONS_DIR);
+}

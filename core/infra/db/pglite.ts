@@ -1,0 +1,68 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import * as schema from './schema.ts';
+import type { SqlRunner, SqlTx } from './sql-runner.ts';
+import type { Database, Db } from './database.ts';
+
+/** PGlite has no COPY FROM STDIN; it reads a Blob instead. Rows are sent in slices of this size. */
+const COPY_SLICE_BYTES = 8 * 1024 * 1024;
+
+/** Opens embedded PostgreSQL (PGlite) persisted in `dir`, or in memory when `dir` is undefined. */
+export async function openPglite(dir: string | undefined): Promise<Database> {
+  if (dir) await fs.mkdir(path.dirname(dir), { recursive: true });
+  const client = new PGlite(dir);
+  await client.waitReady;
+  const db = drizzle({ client, schema }) as unknown as Db;
+
+  const runner: SqlRunner = {
+    async query(text, params) {
+      return (await client.query(text, params)).rows as never[];
+    },
+    async transaction(fn) {
+      return client.transaction(async (t) => {
+        const tx: SqlTx = {
+          async query(text, params) {
+            return (await t.query(text, params)).rows as never[];
+          },
+          async copyFrom(table, columns, chunks) {
+            const copySql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`;
+            let parts: string[] = [];
+            let size = 0;
+            const flush = async () => {
+              if (size === 0) return;
+              await t.query(copySql, [], { blob: new Blob(parts) });
+              parts = [];
+              size = 0;
+            };
+            for await (const chunk of chunks) {
+              parts.push(chunk);
+              size += chunk.length;
+              if (size >= COPY_SLICE_BYTES) await flush();
+            }
+            await flush();
+          },
+        };
+        return fn(tx);
+      });
+    },
+  };
+
+  return {
+    kind: 'pglite',
+    description: dir ? `embedded PGlite in ${dir}` : 'embedded PGlite in memory',
+    db,
+    sql: runner,
+    async ping() {
+      await client.query('select 1');
+    },
+    async migrate(migrationsFolder) {
+      const { migrate } = await import('drizzle-orm/pglite/migrator');
+      await migrate(drizzle({ client }), { migrationsFolder });
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { count, inArray } from 'drizzle-orm';
+import type { CatalogStats, CatalogStore } from '../../../domain/ports/catalog.store.ts';
+import type { Movie } from '../../../domain/model.ts';
+import type { Db } from '../database.ts';
+import { movies, ratings, tags } from '../schema.ts';
+
+export class CatalogRepository implements CatalogStore {
+  constructor(private readonly db: Db) {}
+
+  async stats(): Promise<CatalogStats> {
+    const [[m], [r], [t]] = await Promise.all([
+      this.db.select({ n: count() }).from(movies),
+      this.db.select({ n: count() }).from(ratings),
+      this.db.select({ n: count() }).from(tags),
+    ]);
+    return { movies: m?.n ?? 0, ratings: r?.n ?? 0, tags: t?.n ?? 0 };
+  }
+
+  async getMovies(ids: readonly number[]): Promise<Movie[]> {
+    if (ids.length === 0) return [];
+    return this.db.select().from(movies).where(inArray(movies.id, [...ids]));
+  }
+}

@@ -1,0 +1,23 @@
+import type { Db } from '../database.ts';
+import { AccountsRepository } from './accounts.repository.ts';
+import { CatalogRepository } from './catalog.repository.ts';
+import { CommunitiesRepository } from './communities.repository.ts';
+import { FavoritesRepository } from './favorites.repository.ts';
+import { FeedbackRepository } from './feedback.repository.ts';
+import { ModelVersionsRepository } from './model-versions.repository.ts';
+import { SharedListsRepository } from './shared-lists.repository.ts';
+
+/** Every store, over one database handle; the same code serves Postgres and PGlite. */
+export function createRepositories(db: Db) {
+  return {
+    catalog: new CatalogRepository(db),
+    accounts: new AccountsRepository(db),
+    communities: new CommunitiesRepository(db),
+    favorites: new FavoritesRepository(db),
+    feedback: new FeedbackRepository(db),
+    sharedLists: new SharedListsRepository(db),
+    modelVersions: new ModelVersionsRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

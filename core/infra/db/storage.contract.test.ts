@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, type TestDatabase } from '../../../test/support/databases.ts';
+import { createRepositories, type Repositories } from '../../index.ts';
+
+/** One contract, two implementations: the same repository code on Postgres and on PGlite. */
+describe.each(BACKENDS)('storage on $name', ({ open }) => {
+  let handle: TestDatabase;
+  let repos: Repositories;
+
+  beforeAll(async () => {
+    handle = await open();
+    repos = createRepositories(handle.database.db);
+    await handle.database.sql.query(
+      `INSERT INTO movies (id, title, year, genres) VALUES
+        (1, 'Toy Story', 1995, '{Adventure,Animation}'),
+        (2, 'Jumanji', 1995, '{Adventure}'),
+        (3, 'Matrix, The', 1999, '{Action,Sci-Fi}')`,
+    );
+  });
+  afterAll(async () => {
+    await handle?.drop();
+  });
+
+  it('migrations are idempotent', async () => {
+    const { migrateDatabase } = await import('../../index.ts');
+    await migrateDatabase(handle.database);
+    expect((await repos.catalog.stats()).movies).toBe(3);
+  });
+
+  it('resolves one user per platform identity, also under concurrent first contact', async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 5 }, () => repos.accounts.resolveUser({ platform: 'discord', platformUserId: '42', username: 'ann' })),
+    );
+    expect(new Set(ids).size).toBe(1);
+    const tg = await repos.accounts.resolveUser({ platform: 'telegram', platformUserId: '42' });
+    expect(tg).not.toBe(ids[0]);
+    expect(await repos.accounts.findUser('discord', '42')).toBe(ids[0]);
+    expect(await repos.accounts.findUser('discord', 'nobody')).toBeNull();
+  });
+
+  it('links a second platform identity to the same user, never stealing one', async () => {
+    const ann = await repos.accounts.resolveUser({ platform: 'discord', platformUserId: 'link-ann' });
+    const bob = await repos.accounts.resolveUser({ platform: 'discord', platformUserId: 'link-bob' });
+    expect(await repos.accounts.linkIdentity(ann, { platform: 'telegram', platformUserId: 'tg-ann' })).toBe(true);
+    expect(await repos.accounts.findUser('telegram', 'tg-ann')).toBe(ann);
+    expect(await repos.accounts.linkIdentity(bob, { platform: 'telegram', platformUserId: 'tg-ann' })).toBe(false);
+  });
+
+  it('keeps favourites once each, in the order added', async () => {
+    const u = await repos.accounts.resolveUser({ platform: 'discord', platformUserId: 'fav' });
+    expect(await repos.favorites.add(u, 3)).toBe(true);
+    expect(await repos.favorites.add(u, 1)).toBe(true);
+    expect(await repos.favorites.add(u, 3)).toBe(false);
+    expect(await repos.favorites.list(u)).toEqual([3, 1]);
+    expect(await repos.favorites.remove(u, 3)).toBe(true);
+    expect(await repos.favorites.remove(u, 3)).toBe(false);
+    expect(await repos.favorites.list(u)).toEqual([1]);
+  });
+
+  it('refuses a favourite for a movie that does not exist', async () => {
+    const u = await repos.accounts.resolveUser({ platform: 'discord', platformUserId: 'fav-missing' });
+    await expect(repos.favorites.add(u, 999_999)).rejects.toThrow();
+    expect(await repos.favorites.list(u)).toEqual([]);
+  });
+
+  it('stores one current feedback value per movie and the whole history', async () => {
+    const u = await repos.accounts.resolveUser({ platform: 'telegram', platformUserId: 'fb' });
+    expect(await repos.feedback.record({ userId: u, movieId: 1, value: 1, source: 'button', eventKey: 'e1' })).toBe(true);
+    expect(await repos.feedback.record({ userId: u, movieId: 1, value: -1, source: 'reaction', eventKey: 'e2' })).toBe(true);
+    expect(await repos.feedback.record({ userId: u, movieId: 2, value: 1, source: 'button' })).toBe(true);
+    expect(await repos.feedback.current(u)).toEqual(new Map([[1, -1], [2, 1]]));
+    // Retracting (a removed reaction) clears the current value but stays in history.
+    expect(await repos.feedback.record({ userId: u, movieId: 1, value: 0, source: 'reaction', eventKey: 'e3' })).toBe(true);
+    expect(await repos.feedback.current(u)).toEqual(new Map([[2, 1]]));
+    expect((await repos.feedback.history(u)).map((h) => [h.movieId, h.value])).toEqual([
+      [1, 1],
+      [1, -1],
+      [2, 1],
+      [1, 0],
+    ]);
+  });
+
+  it('ignores a redelivered feedback event', async () => {
+    const u = await repos.accounts.resolveUser({ platform: 'telegram', platformUserId: 'fb-dup' });
+    const event = { userId: u, movieId: 3, value: 1 as const, source: 'button' as const, eventKey: 'tg:update:77' };
+    const results = await Promise.all([repos.feedback.record(event), repos.feedback.record(event)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await repos.feedback.history(u)).toHaveLength(1);
+  });
+
+  it('gives each user one live share slug; replacing revokes the old one', async () => {
+    const u = await repos.accounts.resolveUser({ platform: 'discord', platformUserId: 'share' });
+    const [a, b] = await Promise.all([repos.sharedLists.getOrCreate(u), repos.sharedLists.getOrCreate(u)]);
+    expect(a).toBe(b);
+    expect(a).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(await repos.sharedLists.findOwner(a)).toBe(u);
+    const c = await repos.sharedLists.replace(u);
+    expect(c).not.toBe(a);
+    expect(await repos.sharedLists.findOwner(a)).toBeNull();
+    expect(await repos.sharedLists.findOwner(c)).toBe(u);
+    expect(await repos.sharedLists.getOrCreate(u)).toBe(c);
+    expect(await repos.sharedLists.findOwner('not-a-slug')).toBeNull();
+  });
+
+  it('creates a community once, with an unguessable trends slug, and tracks members', async () => {
+    const u = await repos.accounts.resolveUser({ platform: 'discord', platformUserId: 'member' });
+    const [c1, c2] = await Promise.all([
+      repos.communities.ensure('discord', 'guild-1', 'Film Club'),
+      repos.communities.ensure('discord', 'guild-1', 'Film Club'),
+    ]);
+    expect(c1.id).toBe(c2.id);
+    expect(c1.trendsSlug).toHaveLength(24);
+    await repos.communities.addMember(c1.id, u);
+    await repos.communities.addMember(c1.id, u);
+    expect(await repos.communities.memberIds(c1.id)).toEqual([u]);
+    expect((await repos.communities.findByTrendsSlug(c1.trendsSlug))?.name).toBe('Film Club');
+    await repos.communities.setTrendsEnabled(c1.id, false);
+    expect((await repos.communities.findByTrendsSlug(c1.trendsSlug))?.trendsEnabled).toBe(false);
+  });
+
+  it('forgetting a user deletes everything they left', async () => {
+    const u = await repos.accounts.resolveUser({ platform: 'discord', platformUserId: 'forget-me' });
+    const community = await repos.communities.ensure('discord', 'guild-forget');
+    await repos.communities.addMember(community.id, u);
+    await repos.favorites.add(u, 1);
+    await repos.feedback.record({ userId: u, movieId: 2, value: -1, source: 'button', communityId: community.id });
+    const slug = await repos.sharedLists.getOrCreate(u);
+    await repos.accounts.deleteUser(u);
+    expect(await repos.accounts.findUser('discord', 'forget-me')).toBeNull();
+    expect(await repos.favorites.list(u)).toEqual([]);
+    expect(await repos.feedback.history(u)).toEqual([]);
+    expect(await repos.sharedLists.findOwner(slug)).toBeNull();
+    expect(await repos.communities.memberIds(community.id)).toEqual([]);
+  });
+
+  it('keeps exactly one active model version', async () => {
+    const base = { path: 'models/x', datasetFingerprint: 'fp', backend: 'wasm', metrics: { ndcg20: 0.3 } };
+    await repos.modelVersions.register({ ...base, version: 'v1' });
+    await repos.modelVersions.register({ ...base, version: 'v1' });
+    await repos.modelVersions.register({ ...base, version: 'v2' });
+    expect(await repos.modelVersions.active()).toBeNull();
+    await repos.modelVersions.promote('v1');
+    await repos.modelVersions.promote('v2');
+    const active = await repos.modelVersions.active();
+    expect(active?.version).toBe('v2');
+    expect(active?.metrics).toEqual({ ndcg20: 0.3 });
+    await expect(repos.modelVersions.promote('v9')).rejects.toThrow(/not registered/);
+    expect((await repos.modelVersions.active())?.version).toBe('v2');
+  });
+});
