@@ -22,3 +22,5 @@ export {
 } from './infra/db/database.ts';
 export type { SqlRunner, SqlTx } from './infra/db/sql-runner.ts';
 export { createRepositories, type Repositories } from './infra/db/repositories/index.ts';
+export { createRedisClient, pingRedis } from './infra/redis/redis-client.ts';
+export { PgliteLockedError } from './infra/db/pglite-lock.ts';

@@ -1,25 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from '../../logger.ts';
-import type * as schema from './schema.ts';
-import type { SqlRunner } from './sql-runner.ts';
+import type { Database } from './database.types.ts';
 
-/** Drizzle handle typed on what node-postgres and PGlite have in common. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-
-/** An open database: drizzle for repositories, raw SQL for bulk work. */
-export interface Database {
-  kind: 'postgres' | 'pglite';
-  /** For logs and the start banner; never contains a password. */
-  description: string;
-  db: Db;
-  sql: SqlRunner;
-  ping(): Promise<void>;
-  /** Applies the committed migrations in `migrations/`. */
-  migrate(migrationsFolder: string): Promise<void>;
-  close(): Promise<void>;
-}
+export type { Database, Db } from './database.types.ts';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 

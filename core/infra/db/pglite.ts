@@ -2,18 +2,28 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
+import { acquirePgliteLock } from './pglite-lock.ts';
 import * as schema from './schema.ts';
 import type { SqlRunner, SqlTx } from './sql-runner.ts';
-import type { Database, Db } from './database.ts';
+import type { Database, Db } from './database.types.ts';
 
 /** PGlite has no COPY FROM STDIN; it reads a Blob instead. Rows are sent in slices of this size. */
-const COPY_SLICE_BYTES = 8 * 1024 * 1024;
+const COPY_SLICE_BYTES = 1 * 1024 * 1024;
 
 /** Opens embedded PostgreSQL (PGlite) persisted in `dir`, or in memory when `dir` is undefined. */
 export async function openPglite(dir: string | undefined): Promise<Database> {
-  if (dir) await fs.mkdir(path.dirname(dir), { recursive: true });
+  let unlock = () => {};
+  if (dir) {
+    await fs.mkdir(path.dirname(dir), { recursive: true });
+    unlock = acquirePgliteLock(dir);
+  }
   const client = new PGlite(dir);
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const db = drizzle({ client, schema }) as unknown as Db;
 
   const runner: SqlRunner = {
@@ -62,7 +72,11 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
       await migrate(drizzle({ client }), { migrationsFolder });
     },
     async close() {
-      await client.close();
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

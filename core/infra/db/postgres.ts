@@ -6,7 +6,7 @@ import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Logger } from '../../logger.ts';
 import * as schema from './schema.ts';
 import type { SqlRunner, SqlTx } from './sql-runner.ts';
-import type { Database, Db } from './database.ts';
+import type { Database, Db } from './database.types.ts';
 
 /** Pool limits: node-postgres waits forever by default, which hangs a process when Postgres is down. */
 const POOL_OPTIONS = {

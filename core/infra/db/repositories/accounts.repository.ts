@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AccountStore, PlatformIdentity } from '../../../domain/ports/account.store.ts';
 import type { Platform } from '../../../domain/model.ts';
-import type { Db } from '../database.ts';
+import type { Db } from '../database.types.ts';
 import { platformAccounts, users } from '../schema.ts';
 
 export class AccountsRepository implements AccountStore {

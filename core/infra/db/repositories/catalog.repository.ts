@@ -1,7 +1,7 @@
 import { count, inArray } from 'drizzle-orm';
 import type { CatalogStats, CatalogStore } from '../../../domain/ports/catalog.store.ts';
 import type { Movie } from '../../../domain/model.ts';
-import type { Db } from '../database.ts';
+import type { Db } from '../database.types.ts';
 import { movies, ratings, tags } from '../schema.ts';
 
 export class CatalogRepository implements CatalogStore {

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import type { CommunityStore } from '../../../domain/ports/community.store.ts';
 import type { Community, Platform } from '../../../domain/model.ts';
-import type { Db } from '../database.ts';
+import type { Db } from '../database.types.ts';
 import { communities, memberships } from '../schema.ts';
 
 const columns = {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { FavoriteStore } from '../../../domain/ports/favorite.store.ts';
-import type { Db } from '../database.ts';
+import type { Db } from '../database.types.ts';
 import { favorites } from '../schema.ts';
 
 export class FavoritesRepository implements FavoriteStore {

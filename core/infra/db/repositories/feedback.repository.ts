@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { FeedbackInput, FeedbackStore } from '../../../domain/ports/feedback.store.ts';
 import type { FeedbackSource, FeedbackValue } from '../../../domain/model.ts';
-import type { Db } from '../database.ts';
+import type { Db } from '../database.types.ts';
 import { feedback, feedbackEvents } from '../schema.ts';
 
 export class FeedbackRepository implements FeedbackStore {

@@ -1,4 +1,4 @@
-import type { Db } from '../database.ts';
+import type { Db } from '../database.types.ts';
 import { AccountsRepository } from './accounts.repository.ts';
 import { CatalogRepository } from './catalog.repository.ts';
 import { CommunitiesRepository } from './communities.repository.ts';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { ModelVersionStore, NewModelVersion } from '../../../domain/ports/model-version.store.ts';
 import type { ModelVersion } from '../../../domain/model.ts';
-import type { Db } from '../database.ts';
+import type { Db } from '../database.types.ts';
 import { modelVersions } from '../schema.ts';
 
 export class ModelVersionsRepository implements ModelVersionStore {

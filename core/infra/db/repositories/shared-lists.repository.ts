@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import type { SharedListStore } from '../../../domain/ports/shared-list.store.ts';
-import type { Db } from '../database.ts';
+import type { Db } from '../database.types.ts';
 import { sharedLists } from '../schema.ts';
 
 /** 24 nanoid characters: ~143 bits, far beyond guessing through a rate limit. */

@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { createRepositories } from '../../core/index.ts';
+import { ensureCatalog } from '../../data/index.ts';
+import { boot, openStorage } from '../runtime/boot.ts';
+import { startBots } from '../runtime/bots.ts';
+import { healthProbe } from '../runtime/health.ts';
+import { printImportSummary } from '../runtime/import-report.ts';
+import { n, say } from '../runtime/output.ts';
+import { connectRedis } from '../runtime/redis.ts';
+import { Shutdown } from '../runtime/shutdown.ts';
+import { VERSION } from '../runtime/version.ts';
+import { startWeb } from '../runtime/web.ts';
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('run everything in one process: migrate, import MovieLens if the catalog is empty, web server, bots')
+    .action(async () => {
+      const booted = boot('start');
+      const { config, logger } = booted;
+      const shutdown = new Shutdown(logger);
+      shutdown.installSignalHandlers();
+
+      const database = await openStorage(booted, { migrate: true });
+      shutdown.add('database', () => database.close());
+      const source = await ensureCatalog(config, database, say);
+      if (source.kind === 'imported') printImportSummary(source.summary);
+
+      const { redis, close: closeRedis } = connectRedis(config, logger);
+      shutdown.add('redis', closeRedis);
+      const bots = await startBots(config, logger);
+      shutdown.add('bots', () => bots.close());
+      const web = await startWeb(config, logger, healthProbe({ database, redis, bots: () => bots.status() }));
+      shutdown.add('web', web.close);
+
+      const stats = await createRepositories(database.db).catalog.stats();
+      say(`Moviebot ${VERSION} is running`);
+      say(`  storage   ${database.description}`);
+      say(`  catalog   ${n(stats.movies)} movies, ${n(stats.ratings)} ratings, ${n(stats.tags)} tags`);
+      say(`  web       ${web.url}  (health: ${web.url}/healthz)`);
+      say(`  jobs      ${config.redisUrl ? 'Redis (REDIS_URL)' : 'in-process (set REDIS_URL to use Redis)'}`);
+      for (const [platform, state] of Object.entries(bots.status())) {
+        say(`  ${platform.padEnd(9)} ${state === 'not configured' ? `not configured (set ${platform.toUpperCase()}_TOKEN)` : state}`);
+      }
+      say('Press Ctrl-C to stop.');
+    });
+}
