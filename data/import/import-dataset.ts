@@ -66,8 +66,7 @@ export async function importDataset(opts: ImportOptions): Promise<ImportSummary>
       problems.add(batch.problems);
     }
   }
-  rejectIfProblems();
-  if (movieRows.length === 0) throw new DatasetError(`${files.movies} holds no movies`);
+  if (movieRows.length === 0 && problems.total === 0) throw new DatasetError(`${files.movies} holds no movies`);
 
   const fingerprint = await fingerprintOf(files);
   const idSpace = files.layout === 'ml-100k' ? 'ml-100k' : 'movielens';
@@ -99,7 +98,6 @@ export async function importDataset(opts: ImportOptions): Promise<ImportSummary>
           yield text;
         }
       })());
-      rejectIfProblems();
     }
 
     if (files.tags) {
@@ -115,8 +113,9 @@ export async function importDataset(opts: ImportOptions): Promise<ImportSummary>
           yield b.rows.map((t) => `${t.userId}\t${t.movieId}\t${copyText(t.tag)}\t${t.timestamp}\n`).join('');
         }
       })());
-      rejectIfProblems();
     }
+    // Every file was read, so the user sees all bad rows at once; throwing here rolls back.
+    rejectIfProblems();
 
     await tx.query(
       `INSERT INTO dataset_imports (source, layout, id_space, fingerprint, counts) VALUES ($1, $2, $3, $4, $5)`,
