@@ -1,19 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { useTempDirs } from '../test/support/temp-dirs.ts';
+import { describe, expect, it } from 'vitest';
 import { createPostgresDatabase } from '../test/support/databases.ts';
 import { runCli, spawnCli } from '../test/support/cli.ts';
 import { writeFixture } from '../data/testing/fixtures.ts';
 import { generateRatings } from '../data/bench/generate-ratings.ts';
 
-const tmpDirs: string[] = [];
-const tmp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moviebot-cli-'));
-  tmpDirs.push(dir);
-  return dir;
-};
-afterAll(() => tmpDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const tmp = useTempDirs();
 
 describe('moviebot --help', () => {
   it.each(['', 'start', 'migrate', 'data', 'data fetch', 'data import', 'web', 'bot', 'worker'])(

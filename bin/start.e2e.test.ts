@@ -1,21 +1,16 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
+import { useTempDirs } from '../test/support/temp-dirs.ts';
+import { describe, expect, it } from 'vitest';
 import { createPostgresDatabase } from '../test/support/databases.ts';
 import { spawnCli, type RunningCli } from '../test/support/cli.ts';
 import { buildZip, md5 } from '../data/fetch/test-zip.ts';
 import { startServer } from '../data/fetch/test-server.ts';
 import { writeFixture } from '../data/testing/fixtures.ts';
 
-const ML_SMALL = process.env.MOVIELENS_DIR ?? path.resolve(import.meta.dirname, '../../shared/data/ml-latest-small');
-const tmpDirs: string[] = [];
-const tmp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moviebot-start-'));
-  tmpDirs.push(dir);
-  return dir;
-};
-afterAll(() => tmpDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const ML_SMALL = ML_LATEST_SMALL.dir;
+const tmp = useTempDirs();
 
 interface Health {
   ok: boolean;
@@ -44,7 +39,7 @@ async function stop(cli: RunningCli): Promise<{ ms: number; code: number | null 
 
 const ML_SMALL_COUNTS = { movies: 9742, ratings: 100836, tags: 3683 };
 
-describe.skipIf(!fs.existsSync(ML_SMALL))('moviebot start with only MOVIELENS_DIR set', () => {
+describe.skipIf(!ML_LATEST_SMALL.present)('moviebot start with only MOVIELENS_DIR set', () => {
   it('comes up on embedded storage, imports once, answers /healthz and stops on Ctrl-C within 5 s', async () => {
     const env = { MOVIELENS_DIR: ML_SMALL, DATA_DIR: tmp() };
     const first = await start(env);

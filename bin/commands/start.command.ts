@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { createRepositories } from '../../core/index.ts';
 import { ensureCatalog } from '../../data/index.ts';
-import { boot, openStorage } from '../runtime/boot.ts';
 import { startBots } from '../runtime/bots.ts';
 import { healthProbe } from '../runtime/health.ts';
 import { printImportSummary } from '../runtime/import-report.ts';
 import { n, say } from '../runtime/output.ts';
 import { connectRedis } from '../runtime/redis.ts';
-import { Shutdown } from '../runtime/shutdown.ts';
+import { startRole } from '../runtime/role.ts';
 import { VERSION } from '../runtime/version.ts';
 import { startWeb } from '../runtime/web.ts';
 
@@ -16,13 +15,7 @@ export function registerStartCommand(program: Command): void {
     .command('start')
     .description('run everything in one process: migrate, import MovieLens if the catalog is empty, web server, bots')
     .action(async () => {
-      const booted = boot('start');
-      const { config, logger } = booted;
-      const shutdown = new Shutdown(logger);
-      shutdown.installSignalHandlers();
-
-      const database = await openStorage(booted, { migrate: true });
-      shutdown.add('database', () => database.close());
+      const { config, logger, shutdown, database } = await startRole('start', { migrate: true });
       const source = await ensureCatalog(config, database, say);
       if (source.kind === 'imported') printImportSummary(source.summary);
 

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { boot, openStorage } from '../runtime/boot.ts';
 import { healthProbe } from '../runtime/health.ts';
 import { say } from '../runtime/output.ts';
 import { connectRedis } from '../runtime/redis.ts';
-import { Shutdown } from '../runtime/shutdown.ts';
+import { startRole } from '../runtime/role.ts';
 import { startWeb } from '../runtime/web.ts';
 
 export function registerWebCommand(program: Command): void {
@@ -11,14 +10,10 @@ export function registerWebCommand(program: Command): void {
     .command('web')
     .description('run only the web server (share pages, /healthz), for scaled-out deployments')
     .action(async () => {
-      const booted = boot('web');
-      const shutdown = new Shutdown(booted.logger);
-      shutdown.installSignalHandlers();
-      const database = await openStorage(booted, { migrate: false });
-      shutdown.add('database', () => database.close());
-      const { redis, close } = connectRedis(booted.config, booted.logger);
+      const { config, logger, shutdown, database } = await startRole('web', { migrate: false });
+      const { redis, close } = connectRedis(config, logger);
       shutdown.add('redis', close);
-      const web = await startWeb(booted.config, booted.logger, healthProbe({ database, redis, bots: () => ({}) }));
+      const web = await startWeb(config, logger, healthProbe({ database, redis, bots: () => ({}) }));
       shutdown.add('web', web.close);
       say(`web server on ${web.url} (${database.description})`);
     });

@@ -1,20 +1,15 @@
 import type { Command } from 'commander';
-import { boot, openStorage } from '../runtime/boot.ts';
 import { say } from '../runtime/output.ts';
 import { connectRedis } from '../runtime/redis.ts';
-import { Shutdown } from '../runtime/shutdown.ts';
+import { startRole } from '../runtime/role.ts';
 
 export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
     .description('run the background job processors (recompute, retrain, import) against REDIS_URL')
     .action(async () => {
-      const booted = boot('worker');
-      const shutdown = new Shutdown(booted.logger);
-      shutdown.installSignalHandlers();
-      const database = await openStorage(booted, { migrate: false });
-      shutdown.add('database', () => database.close());
-      const { close } = connectRedis(booted.config, booted.logger);
+      const { config, logger, shutdown, database } = await startRole('worker', { migrate: false });
+      const { close } = connectRedis(config, logger);
       shutdown.add('redis', close);
       say(`worker ready (${database.description}); this build registers no job processors yet`);
     });

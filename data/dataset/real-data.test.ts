@@ -1,27 +1,15 @@
-/**
- * Reads the real MovieLens files when they are present. MOVIELENS_DIR names
- * the folder holding `ml-latest-small/` and `ml-25m-catalog/`; by default it
- * is ../shared/data next to the repository.
- */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+/** Reads the real MovieLens files (see test/support/movielens.ts for where they are looked for). */
 import { describe, expect, it } from 'vitest';
+import { ML_25M_CATALOG, ML_LATEST_SMALL } from '../../test/support/movielens.ts';
 import { readAll } from '../testing/read-all.ts';
 import { detectDataset } from './detect.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const dataDir = process.env.MOVIELENS_DIR ?? resolve(repo, '../shared/data');
-
-function whenPresent(name: string) {
-  const dir = join(dataDir, name);
-  const present = existsSync(dir);
-  if (!present) console.warn(`skipping the ${name} check: ${dir} not found (set MOVIELENS_DIR to the folder holding it)`);
-  return { dir, it: present ? it : it.skip };
+function whenPresent(data: { dir: string; present: boolean }) {
+  return { dir: data.dir, it: data.present ? it : it.skip };
 }
 
 describe('real MovieLens data', () => {
-  const small = whenPresent('ml-latest-small');
+  const small = whenPresent(ML_LATEST_SMALL);
   small.it(
     'reads ml-latest-small whole with no problems',
     async () => {
@@ -41,7 +29,7 @@ describe('real MovieLens data', () => {
     30_000,
   );
 
-  const catalog = whenPresent('ml-25m-catalog');
+  const catalog = whenPresent(ML_25M_CATALOG);
   catalog.it(
     'reads the ml-25m catalog with no problems',
     async () => {

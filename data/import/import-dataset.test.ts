@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { ML_25M_CATALOG, ML_LATEST_SMALL } from '../../test/support/movielens.ts';
+import { useTempDirs } from '../../test/support/temp-dirs.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, type TestDatabase } from '../../test/support/databases.ts';
 import { createRepositories, type Database } from '../../core/index.ts';
@@ -10,17 +9,9 @@ import { DatasetError } from '../dataset/types.ts';
 import { importDataset } from './import-dataset.ts';
 import { ImportRejectedError } from './import-errors.ts';
 
-const ML_SMALL = process.env.MOVIELENS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/data/ml-latest-small');
-const ML_25M_CATALOG =
-  process.env.MOVIELENS_25M_CATALOG ?? path.resolve(import.meta.dirname, '../../../shared/data/ml-25m-catalog');
+const ML_SMALL = ML_LATEST_SMALL.dir;
 
-const tmpDirs: string[] = [];
-function tmp(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moviebot-import-'));
-  tmpDirs.push(dir);
-  return dir;
-}
-afterAll(() => tmpDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const tmp = useTempDirs();
 
 async function counts(database: Database) {
   const [row] = await database.sql.query<{ movies: number; ratings: number; tags: number; imports: number }>(
@@ -130,7 +121,7 @@ describe.each(BACKENDS)('MovieLens import into $name', ({ open }) => {
     await expect(importDataset({ database, dir: tmp() })).rejects.toThrow(DatasetError);
   });
 
-  it.skipIf(!fs.existsSync(ML_SMALL))('imports the real ml-latest-small: 9,742 movies, 100,836 ratings, 3,683 tags', async () => {
+  it.skipIf(!ML_LATEST_SMALL.present)('imports the real ml-latest-small: 9,742 movies, 100,836 ratings, 3,683 tags', async () => {
     const summary = await importDataset({ database, dir: ML_SMALL });
     expect(summary.counts).toEqual({ movies: 9742, links: 9742, ratings: 100836, tags: 3683 });
     expect(await counts(database)).toMatchObject({ movies: 9742, ratings: 100836, tags: 3683 });
@@ -138,8 +129,8 @@ describe.each(BACKENDS)('MovieLens import into $name', ({ open }) => {
     expect(matrix).toMatchObject({ title: 'Matrix, The', year: 1999, genres: ['Action', 'Sci-Fi', 'Thriller'], imdbId: 133093, tmdbId: 603 });
   });
 
-  it.skipIf(!fs.existsSync(ML_25M_CATALOG))('imports the 62,423-movie ML-25M catalog', async () => {
-    const summary = await importDataset({ database, dir: ML_25M_CATALOG });
+  it.skipIf(!ML_25M_CATALOG.present)('imports the 62,423-movie ML-25M catalog', async () => {
+    const summary = await importDataset({ database, dir: ML_25M_CATALOG.dir });
     expect(summary.counts.movies).toBe(62423);
     expect(summary.problems.total).toBe(0);
     expect((await counts(database)).movies).toBe(62423);

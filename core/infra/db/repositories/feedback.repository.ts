@@ -8,17 +8,17 @@ export class FeedbackRepository implements FeedbackStore {
   constructor(private readonly db: Db) {}
 
   async record(input: FeedbackInput): Promise<boolean> {
+    const row = {
+      userId: input.userId,
+      movieId: input.movieId,
+      value: input.value,
+      source: input.source,
+      communityId: input.communityId ?? null,
+    };
     return this.db.transaction(async (tx) => {
       const event = await tx
         .insert(feedbackEvents)
-        .values({
-          userId: input.userId,
-          movieId: input.movieId,
-          value: input.value,
-          source: input.source,
-          communityId: input.communityId ?? null,
-          eventKey: input.eventKey ?? null,
-        })
+        .values({ ...row, eventKey: input.eventKey ?? null })
         .onConflictDoNothing()
         .returning({ id: feedbackEvents.id });
       if (event.length === 0) return false; // a redelivered event
@@ -28,16 +28,10 @@ export class FeedbackRepository implements FeedbackStore {
       } else {
         await tx
           .insert(feedback)
-          .values({
-            userId: input.userId,
-            movieId: input.movieId,
-            value: input.value,
-            source: input.source,
-            communityId: input.communityId ?? null,
-          })
+          .values(row)
           .onConflictDoUpdate({
             target: [feedback.userId, feedback.movieId],
-            set: { value: input.value, source: input.source, communityId: input.communityId ?? null, updatedAt: sql`now()` },
+            set: { value: row.value, source: row.source, communityId: row.communityId, updatedAt: sql`now()` },
           });
       }
       return true;
