@@ -36,7 +36,12 @@ export const configSchema = z.object({
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
   MOVIELENS_DIR: optionalString,
   MOVIELENS_BASE_URL: url(['http:', 'https:']).default('https://files.grouplens.org/datasets/movielens'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z
+    .string()
+    .trim()
+    .default('3000')
+    .refine((v) => /^\d+$/.test(v) && Number(v) <= 65535, 'must be a whole number from 0 to 65535')
+    .transform(Number),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
   DISCORD_TOKEN: optionalString,
