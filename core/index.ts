@@ -24,3 +24,6 @@ export type { SqlRunner, SqlTx } from './infra/db/sql-runner.ts';
 export { createRepositories, type Repositories } from './infra/db/repositories/index.ts';
 export { createRedisClient, pingRedis } from './infra/redis/redis-client.ts';
 export { PgliteLockedError } from './infra/db/pglite-lock.ts';
+export type * from './domain/recommender/types.ts';
+export { POSITIVE_MIN, DISLIKE_MAX } from './domain/recommender/types.ts';
+export * from './domain/eval/index.ts';

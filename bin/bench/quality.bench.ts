@@ -1,0 +1,118 @@
+/**
+ * npm run bench:quality
+ *
+ * Evaluates each method in METHODS on ml-latest-small (MOVIELENS_DIR,
+ * default ../shared/data/ml-latest-small beside the repository) under the
+ * protocols of RECSYS.md, and prints its figures next to the reference
+ * numbers there. To compare a method, add a `{ name, fit }` to METHODS; to
+ * compare group aggregations, add a strategy to GROUP_STRATEGIES. Every
+ * method sees the same folds and samples (one SEED).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  evaluate,
+  MODEL_GROUP_STRATEGY,
+  popularityRecommender,
+  type EvalReport,
+  type Fit,
+  type GroupStrategy,
+  type ListViolations,
+} from '../../core/index.ts';
+import { loadTrainingData } from '../../data/training/load-training-data.ts';
+
+const METHODS: { name: string; fit: Fit }[] = [{ name: 'popularity', fit: popularityRecommender }];
+const GROUP_STRATEGIES: GroupStrategy[] = [MODEL_GROUP_STRATEGY];
+const SEED = 42;
+
+/** RECSYS.md: [NDCG@20, Recall@20] of the reference implementation on ml-latest-small. */
+const REFERENCE = {
+  popularity: { sg: [0.151, 0.17], likes3: [0.327, 0.304] },
+  best: { sg: [0.296, 0.328], likes3: [0.395, 0.367], feedback: 0.43 },
+} as const;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dir = path.resolve(process.env.MOVIELENS_DIR ?? path.join(root, '../shared/data/ml-latest-small'));
+if (!fs.existsSync(dir)) {
+  console.error(`bench:quality needs ml-latest-small at ${dir} (set MOVIELENS_DIR)`);
+  process.exit(1);
+}
+
+const benchStarted = performance.now();
+const data = await loadTrainingData(dir);
+const count = (n: number) => n.toLocaleString('en-US');
+console.log(`dataset: ${dir}`);
+console.log(
+  `  ${count(data.ratings.length)} ratings, ${count(data.movies.length)} movies, ${count(data.tags.length)} tags; ` +
+    `loaded in ${seconds(performance.now() - benchStarted)}`,
+);
+
+for (const method of METHODS) {
+  const started = performance.now();
+  const report = await evaluate(data, method.fit, {
+    seed: SEED,
+    groupStrategies: GROUP_STRATEGIES,
+    onFold: ({ index, folds, fitMs }) => console.log(`  ${method.name}: fold ${index + 1}/${folds}, fit ${seconds(fitMs)}`),
+  });
+  print(method.name, report, performance.now() - started);
+}
+console.log(`\nbench:quality took ${seconds(performance.now() - benchStarted)}`);
+
+function print(name: string, report: EvalReport, wallMs: number): void {
+  const f3 = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(3));
+  const pair = (xs: readonly number[]) => xs.map(f3).join(' / ');
+  const fb = report.feedback;
+  const rows: string[][] = [
+    ['protocol', 'users', 'NDCG@20', 'Recall@20', 'popularity ref', 'best ref (EASE/EDLAE)'],
+    ...(['sg', 'likes3'] as const).map((p) => [
+      p,
+      String(report[p]?.users ?? '–'),
+      f3(report[p]?.ndcg20),
+      f3(report[p]?.recall20),
+      pair(REFERENCE.popularity[p]),
+      pair(REFERENCE.best[p]),
+    ]),
+    ['feedback', String(fb?.users ?? '–'), `found ${f3(fb?.found)}`, '', '', f3(REFERENCE.best.feedback)],
+  ];
+  console.log(`\n${name}: seed ${report.seed}, ${report.folds} folds, ${seconds(wallMs)}`);
+  console.log(`  fit per fold ${report.fitMs.map(seconds).join(', ')}; recommend ${report.recommendMs.toFixed(3)} ms a call`);
+  console.log(table(rows));
+
+  const groups = Object.entries(report.groups);
+  if (groups.length > 0) {
+    console.log('');
+    console.log(
+      table([
+        ['group strategy', 'groups', 'mean NDCG@10', 'min-of-members NDCG@10'],
+        ...groups.map(([label, g]) => [label, String(g.groups), f3(g.meanNdcg10), f3(g.minNdcg10)]),
+      ]),
+    );
+  }
+
+  const checked: [string, ListViolations | undefined][] = [
+    ['sg', report.sg?.violations],
+    ['likes3', report.likes3?.violations],
+    ['feedback', fb?.violations],
+    ...groups.map(([label, g]): [string, ListViolations] => [`group ${label}`, g.violations]),
+  ];
+  const bad = checked.filter((c): c is [string, ListViolations] => (c[1]?.bad ?? 0) > 0);
+  if (bad.length === 0) console.log('\nlist violations: none');
+  for (const [what, v] of bad) {
+    console.log(
+      `\nVIOLATIONS in ${what}: ${v.bad} of ${v.lists} lists ` +
+        `(profile movie ${v.profileMovie}, duplicate ${v.duplicate}, short ${v.short}); first: ${v.example}`,
+    );
+  }
+}
+
+/** Columns padded to their widest cell, a rule under the header. */
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ').trimEnd();
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.slice(1).map(line)].join('\n');
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}

@@ -1,0 +1,58 @@
+/**
+ * A trained model's numbers: the top eigenpairs of the item Gram XᵀX and
+ * what serving precomputes from them. EASE's item-item solution
+ * B = I − P·diag(1/P_kk), P = (XᵀX + λI)⁻¹, is written through these
+ * eigenpairs, so one decomposition serves every λ and the fold-in can pick
+ * λ per user.
+ */
+export interface EaseFactors {
+  /** Item index → MovieLens id. */
+  itemIds: Int32Array;
+  rank: number;
+  /** items × rank, row-major. */
+  vectors: Float32Array;
+  /** Eigenvalues of XᵀX, largest first. */
+  values: Float64Array;
+  /** Positive ratings per item. */
+  popularity: Float32Array;
+}
+
+/** λ values the normalisers are precomputed for; a user's λ snaps to the nearest. */
+export const LAMBDA_GRID = Float64Array.from({ length: 29 }, (_, i) => 10 * 2 ** (i / 2));
+
+/** f_j(λ) = g_j / (g_j + λ): how much eigen-direction j survives regularisation λ. */
+export function shrinkage(values: Float64Array, lambda: number, rank: number): Float32Array {
+  const f = new Float32Array(rank);
+  for (let j = 0; j < rank; j++) f[j] = values[j]! / (values[j]! + lambda);
+  return f;
+}
+
+/**
+ * λ·P_kk = 1 − Σ_j V_kj² f_j(λ) for every item: the per-item normaliser of
+ * EASE's zero-diagonal constraint, for each λ of the grid.
+ */
+export function normalisers(factors: EaseFactors, rank: number): Float32Array {
+  const n = factors.itemIds.length;
+  const out = new Float32Array(LAMBDA_GRID.length * n);
+  LAMBDA_GRID.forEach((lambda, g) => {
+    const f = shrinkage(factors.values, lambda, rank);
+    for (let k = 0; k < n; k++) {
+      let sum = 0;
+      const row = k * factors.rank;
+      for (let j = 0; j < rank; j++) {
+        const v = factors.vectors[row + j]!;
+        sum += v * v * f[j]!;
+      }
+      out[g * n + k] = Math.max(1 - sum, 1e-6);
+    }
+  });
+  return out;
+}
+
+export function nearestGridIndex(lambda: number): number {
+  let best = 0;
+  for (let g = 1; g < LAMBDA_GRID.length; g++) {
+    if (Math.abs(Math.log(LAMBDA_GRID[g]! / lambda)) < Math.abs(Math.log(LAMBDA_GRID[best]! / lambda))) best = g;
+  }
+  return best;
+}

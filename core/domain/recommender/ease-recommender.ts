@@ -1,0 +1,202 @@
+import {
+  LAMBDA_GRID,
+  nearestGridIndex,
+  normalisers,
+  shrinkage,
+  type EaseFactors,
+} from './ease-factors.ts';
+import { lambdaFor, type ServingParams } from './serving-params.ts';
+import { topK } from './top-k.ts';
+import type { Recommendation, Recommender, TasteProfile } from './types.ts';
+
+export type GroupStrategy = 'average' | 'average-without-misery';
+
+interface Folded {
+  /** Item index → EASE score (higher is better). */
+  scores: Float32Array;
+  likes: number[];
+  /** q before dividing by the normaliser, per like, for explanations. */
+  shrink: Float32Array;
+}
+
+/**
+ * Serves an EASE model from its eigenpairs: a profile is folded in with no
+ * retraining in O(items × rank). Likes add, 👎 subtract (so movies similar
+ * to a disliked one move down), seen movies are only excluded.
+ */
+export class EaseRecommender implements Recommender {
+  private readonly index = new Map<number, number>();
+  private readonly norms: Float32Array;
+  private readonly rank: number;
+  private readonly logPopularity: Float32Array;
+  private readonly popularOrder: number[];
+  /** items × rank copy of the vectors at serving rank (rank padded to a multiple of 4). */
+  private readonly compact: Float32Array;
+  private readonly stride: number;
+
+  constructor(
+    readonly factors: EaseFactors,
+    readonly params: ServingParams,
+  ) {
+    factors.itemIds.forEach((id, i) => this.index.set(id, i));
+    this.rank = Math.min(params.servingRank, factors.rank);
+    this.norms = normalisers(factors, this.rank);
+    this.stride = Math.ceil(this.rank / 4) * 4;
+    this.compact = new Float32Array(factors.itemIds.length * this.stride);
+    for (let k = 0; k < factors.itemIds.length; k++) {
+      this.compact.set(factors.vectors.subarray(k * factors.rank, k * factors.rank + this.rank), k * this.stride);
+    }
+    const maxLog = Math.log1p(Math.max(1, ...factors.popularity));
+    this.logPopularity = factors.popularity.map((p) => Math.log1p(p) / maxLog);
+    this.popularOrder = [...factors.popularity.keys()].sort((a, b) => factors.popularity[b]! - factors.popularity[a]!);
+  }
+
+  recommend(profile: TasteProfile, k: number): Recommendation[] {
+    const excluded = this.excludedOf([profile]);
+    const folded = this.fold(profile);
+    if (!folded) return this.popular(k, excluded);
+    return topK(folded.scores, k, excluded).map(({ index, score }) => ({
+      movieId: this.factors.itemIds[index]!,
+      score,
+      because: this.because(index, [folded]),
+    }));
+  }
+
+  recommendGroup(members: readonly TasteProfile[], k: number): Recommendation[] {
+    return this.recommendGroupWith('average-without-misery', members, k);
+  }
+
+  /** One list for several people: z-normalised scores averaged, optionally leaving out anyone's misery. */
+  recommendGroupWith(strategy: GroupStrategy, members: readonly TasteProfile[], k: number): Recommendation[] {
+    const excluded = this.excludedOf(members);
+    const folded = members.map((m) => this.fold(m)).filter((f): f is Folded => f !== null);
+    if (folded.length === 0) return this.popular(k, excluded);
+    const n = this.factors.itemIds.length;
+    const combined = new Float32Array(n);
+    const miserable = new Uint8Array(n);
+    for (const f of folded) {
+      const { mean, sd } = moments(f.scores);
+      for (let i = 0; i < n; i++) {
+        const z = (f.scores[i]! - mean) / sd;
+        combined[i] = combined[i]! + z / folded.length;
+        if (z < this.params.miseryThreshold) miserable[i] = 1;
+      }
+    }
+    if (strategy === 'average-without-misery') {
+      for (let i = 0; i < n; i++) if (miserable[i]) combined[i] = -Infinity;
+    }
+    const picks = topK(combined, k, excluded).filter((p) => p.score > -Infinity);
+    // Never come back short: fill from the plain average if misery removed too much.
+    if (picks.length < k) {
+      const taken = new Set([...excluded, ...picks.map((p) => p.index)]);
+      for (let i = 0; i < n; i++) if (miserable[i]) combined[i] = -1e9 + combined[i]!;
+      picks.push(...topK(combined, k - picks.length, taken));
+    }
+    return picks.map(({ index, score }) => ({
+      movieId: this.factors.itemIds[index]!,
+      score,
+      because: this.because(index, folded),
+    }));
+  }
+
+  private fold(profile: TasteProfile): Folded | null {
+    const likes = this.known(profile.likes);
+    const dislikes = this.known(profile.dislikes ?? []);
+    if (likes.length === 0 && dislikes.length === 0) return null;
+    const { compact: vectors, stride } = this;
+    const r = this.rank;
+    const g = nearestGridIndex(lambdaFor(likes.length, this.params));
+    const f = shrinkage(this.factors.values, LAMBDA_GRID[g]!, r);
+    const q = new Float64Array(stride);
+    const add = (item: number, weight: number) => {
+      for (let j = 0; j < r; j++) q[j] = q[j]! + weight * vectors[item * stride + j]!;
+    };
+    for (const i of likes) add(i, 1);
+    for (const i of dislikes) add(i, -this.params.dislikeWeight);
+    for (let j = 0; j < r; j++) q[j] = q[j]! * f[j]!;
+
+    const n = this.factors.itemIds.length;
+    const scores = new Float32Array(n);
+    const norms = this.norms.subarray(g * n, g * n + n);
+    let maxAbs = 0;
+    for (let k = 0; k < n; k++) {
+      // Four accumulators: about 1.6× faster than one in V8.
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let j = 0, p = k * stride; j < stride; j += 4, p += 4) {
+        s0 += q[j]! * vectors[p]!;
+        s1 += q[j + 1]! * vectors[p + 1]!;
+        s2 += q[j + 2]! * vectors[p + 2]!;
+        s3 += q[j + 3]! * vectors[p + 3]!;
+      }
+      const s = (s0 + s1 + s2 + s3) / norms[k]!;
+      scores[k] = s;
+      if (Math.abs(s) > maxAbs) maxAbs = Math.abs(s);
+    }
+    const beta = this.params.popularityWeight;
+    if (beta !== 0 && maxAbs > 0) {
+      for (let k = 0; k < n; k++) scores[k] = scores[k]! / maxAbs + beta * this.logPopularity[k]!;
+    }
+    return { scores, likes, shrink: f };
+  }
+
+  /** The liked movie contributing most to item k's score. */
+  private because(k: number, folded: Folded[]): number | null {
+    const { compact: vectors, stride } = this;
+    let best = -Infinity;
+    let bestItem = -1;
+    for (const f of folded) {
+      for (const i of f.likes) {
+        let s = 0;
+        for (let j = 0; j < this.rank; j++) s += vectors[i * stride + j]! * f.shrink[j]! * vectors[k * stride + j]!;
+        if (s > best) {
+          best = s;
+          bestItem = i;
+        }
+      }
+    }
+    return bestItem < 0 ? null : this.factors.itemIds[bestItem]!;
+  }
+
+  private popular(k: number, excluded: ReadonlySet<number>): Recommendation[] {
+    const out: Recommendation[] = [];
+    for (const i of this.popularOrder) {
+      if (out.length === k) break;
+      if (!excluded.has(i)) out.push({ movieId: this.factors.itemIds[i]!, score: this.factors.popularity[i]!, because: null });
+    }
+    return out;
+  }
+
+  private known(ids: readonly number[]): number[] {
+    const out: number[] = [];
+    for (const id of ids) {
+      const i = this.index.get(id);
+      if (i !== undefined && !out.includes(i)) out.push(i);
+    }
+    return out;
+  }
+
+  private excludedOf(profiles: readonly TasteProfile[]): Set<number> {
+    const out = new Set<number>();
+    for (const p of profiles) {
+      for (const id of [...p.likes, ...(p.dislikes ?? []), ...(p.seen ?? [])]) {
+        const i = this.index.get(id);
+        if (i !== undefined) out.add(i);
+      }
+    }
+    return out;
+  }
+}
+
+function moments(scores: Float32Array): { mean: number; sd: number } {
+  let sum = 0;
+  let sq = 0;
+  for (const s of scores) {
+    sum += s;
+    sq += s * s;
+  }
+  const mean = sum / scores.length;
+  return { mean, sd: Math.sqrt(Math.max(sq / scores.length - mean * mean, 1e-12)) };
+}

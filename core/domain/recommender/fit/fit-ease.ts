@@ -1,0 +1,31 @@
+import type { DenseMath } from '../dense-math.ts';
+import type { EaseFactors } from '../ease-factors.ts';
+import type { TrainingData } from '../types.ts';
+import { dualEigenpairs } from './dual-eigenpairs.ts';
+import { topEigenpairs } from './top-eigenpairs.ts';
+import { buildTrainingMatrix, type ContentWeights } from './training-matrix.ts';
+
+export interface FitParams {
+  content: ContentWeights;
+  /** Sketch width: the most eigen-directions kept. ≥ the rows of X makes the fit exact. */
+  width: number;
+  powerIterations: number;
+  seed: number;
+}
+
+export const DEFAULT_FIT: FitParams = {
+  content: { genre: 1, tag: 1, decade: 1, minTagMovies: 3 },
+  width: 1024,
+  powerIterations: 3,
+  seed: 7,
+};
+
+/** Trains the model's factors: X from ratings and content, then XᵀX's top eigenpairs. */
+export async function fitEase(data: TrainingData, params: FitParams, math: DenseMath): Promise<EaseFactors> {
+  const m = buildTrainingMatrix(data, params.content);
+  const eig =
+    m.x.rows <= params.width
+      ? dualEigenpairs(m.x)
+      : await topEigenpairs(m.x, { width: params.width, powerIterations: params.powerIterations, seed: params.seed, math });
+  return { itemIds: m.itemIds, rank: eig.rank, vectors: eig.vectors, values: eig.values, popularity: m.popularity };
+}

@@ -1,0 +1,57 @@
+/**
+ * The recommender's contracts, shared by the trainer, the evaluation
+ * protocols, the CLI and the use cases. Movies are named by MovieLens id
+ * everywhere outside the model.
+ */
+
+/** Explicit ratings, column-wise (MovieLens scale 0.5–5). */
+export interface RatingsTable {
+  length: number;
+  userIds: Int32Array;
+  movieIds: Int32Array;
+  ratings: Float32Array;
+}
+
+export interface CatalogMovie {
+  id: number;
+  title: string;
+  year: number | null;
+  genres: string[];
+}
+
+export interface MovieTag {
+  movieId: number;
+  tag: string;
+}
+
+/** Everything a model is trained from. */
+export interface TrainingData {
+  ratings: RatingsTable;
+  movies: CatalogMovie[];
+  tags: MovieTag[];
+}
+
+/** One person's taste, in MovieLens ids. */
+export interface TasteProfile {
+  likes: readonly number[];
+  dislikes?: readonly number[];
+  /** Already shown and skipped: never recommended again. */
+  seen?: readonly number[];
+}
+
+export interface Recommendation {
+  movieId: number;
+  score: number;
+  /** The liked movie this one most follows from, when there is one. */
+  because: number | null;
+}
+
+/** A trained model answering for one profile or a group. */
+export interface Recommender {
+  recommend(profile: TasteProfile, k: number): Recommendation[];
+  recommendGroup(members: readonly TasteProfile[], k: number): Recommendation[];
+}
+
+/** A positive is a rating ≥ 4.0; a dislike ≤ 2.0 (RECSYS.md). */
+export const POSITIVE_MIN = 4.0;
+export const DISLIKE_MAX = 2.0;
