@@ -3,7 +3,9 @@ import { registerBotCommand } from './commands/bot.command.ts';
 import { registerDataFetchCommand } from './commands/data-fetch.command.ts';
 import { registerDataImportCommand } from './commands/data-import.command.ts';
 import { registerMigrateCommand } from './commands/migrate.command.ts';
+import { registerRecommendCommand } from './commands/recommend.command.ts';
 import { registerStartCommand } from './commands/start.command.ts';
+import { registerTrainCommand } from './commands/train.command.ts';
 import { registerWebCommand } from './commands/web.command.ts';
 import { registerWorkerCommand } from './commands/worker.command.ts';
 import { VERSION } from './runtime/version.ts';
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   const data = program.command('data').description('fetch and import MovieLens datasets');
   registerDataFetchCommand(data);
   registerDataImportCommand(data);
+  registerTrainCommand(program);
+  registerRecommendCommand(program);
   registerWebCommand(program);
   registerBotCommand(program);
   registerWorkerCommand(program);

@@ -4,3 +4,4 @@ export { fetchRelease, RELEASE_NAMES, type FetchReleaseOptions, type FetchedRele
 export { detectDataset } from './dataset/index.ts';
 export { DatasetError, type DatasetFiles, type RowProblem } from './dataset/types.ts';
 export { createProgress, formatBytes } from './progress.ts';
+export { loadTrainingData, TrainingDataError } from './training/load-training-data.ts';

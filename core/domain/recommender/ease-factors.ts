@@ -15,6 +15,12 @@ export interface EaseFactors {
   values: Float64Array;
   /** Positive ratings per item. */
   popularity: Float32Array;
+  /**
+   * Column scale s_i of X. EASE on X·diag(s) is EASE on X with the
+   * regulariser λ/s_i² = λ(1 + κ·G_ii): popular items are regularised more,
+   * as in EDLAE (Steck 2020), while λ stays free to choose per user.
+   */
+  itemScale: Float32Array;
 }
 
 /** λ values the normalisers are precomputed for; a user's λ snaps to the nearest. */
@@ -31,7 +37,7 @@ export function shrinkage(values: Float64Array, lambda: number, rank: number): F
  * λ·P_kk = 1 − Σ_j V_kj² f_j(λ) for every item: the per-item normaliser of
  * EASE's zero-diagonal constraint, for each λ of the grid.
  */
-export function normalisers(factors: EaseFactors, rank: number): Float32Array {
+export function normalisers(factors: EaseFactors, rank: number, power = 1): Float32Array {
   const n = factors.itemIds.length;
   const out = new Float32Array(LAMBDA_GRID.length * n);
   LAMBDA_GRID.forEach((lambda, g) => {
@@ -43,7 +49,7 @@ export function normalisers(factors: EaseFactors, rank: number): Float32Array {
         const v = factors.vectors[row + j]!;
         sum += v * v * f[j]!;
       }
-      out[g * n + k] = Math.max(1 - sum, 1e-6);
+      out[g * n + k] = Math.max(1 - sum, 1e-6) ** power;
     }
   });
   return out;

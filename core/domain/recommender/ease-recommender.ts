@@ -8,6 +8,10 @@ import {
 import { lambdaFor, type ServingParams } from './serving-params.ts';
 import { topK } from './top-k.ts';
 import type { Recommendation, Recommender, TasteProfile } from './types.ts';
+import type { VectorIndex } from './vector-index.ts';
+
+/** The λ the shortlist index is built for; exact scoring then uses each user's own λ. */
+const INDEX_LAMBDA = 800;
 
 export type GroupStrategy = 'average' | 'average-without-misery';
 
@@ -33,6 +37,7 @@ export class EaseRecommender implements Recommender {
   /** items × rank copy of the vectors at serving rank (rank padded to a multiple of 4). */
   private readonly compact: Float32Array;
   private readonly stride: number;
+  private shortlistIndex: VectorIndex | undefined;
 
   constructor(
     readonly factors: EaseFactors,
@@ -40,7 +45,7 @@ export class EaseRecommender implements Recommender {
   ) {
     factors.itemIds.forEach((id, i) => this.index.set(id, i));
     this.rank = Math.min(params.servingRank, factors.rank);
-    this.norms = normalisers(factors, this.rank);
+    this.norms = normalisers(factors, this.rank, params.normaliserPower);
     this.stride = Math.ceil(this.rank / 4) * 4;
     this.compact = new Float32Array(factors.itemIds.length * this.stride);
     for (let k = 0; k < factors.itemIds.length; k++) {
@@ -51,10 +56,41 @@ export class EaseRecommender implements Recommender {
     this.popularOrder = [...factors.popularity.keys()].sort((a, b) => factors.popularity[b]! - factors.popularity[a]!);
   }
 
-  recommend(profile: TasteProfile, k: number): Recommendation[] {
+  /**
+   * Item vectors for a nearest-neighbour index: V_k / (c_k · s_k) at a
+   * reference λ, so that q · u_k is item k's score up to the per-λ normaliser.
+   */
+  indexVectors(): { vectors: Float32Array; dimensions: number } {
+    const n = this.factors.itemIds.length;
+    const g = nearestGridIndex(INDEX_LAMBDA);
+    const out = new Float32Array(n * this.stride);
+    for (let k = 0; k < n; k++) {
+      const d = this.norms[g * n + k]! * this.factors.itemScale[k]!;
+      for (let j = 0; j < this.stride; j++) out[k * this.stride + j] = this.compact[k * this.stride + j]! / d;
+    }
+    return { vectors: out, dimensions: this.stride };
+  }
+
+  /** Dimensions of {@link indexVectors} (the serving rank padded to a multiple of 4). */
+  get indexDimensions(): number {
+    return this.stride;
+  }
+
+  /** With an index, a recommendation scores a shortlist instead of the whole catalog. */
+  attachIndex(index: VectorIndex): void {
+    if (index.dimensions !== this.stride) throw new Error(`index has ${index.dimensions} dimensions, model ${this.stride}`);
+    this.shortlistIndex = index;
+  }
+
+  /**
+   * @param options.popular - movie ids popular where the user is (their
+   *   server), offered first to someone with no likes yet.
+   */
+  recommend(profile: TasteProfile, k: number, options: { popular?: readonly number[] } = {}): Recommendation[] {
     const excluded = this.excludedOf([profile]);
-    const folded = this.fold(profile);
-    if (!folded) return this.popular(k, excluded);
+    const shortlist = this.shortlistIndex ? Math.max(200, 10 * k) + excluded.size : 0;
+    const folded = this.fold(profile, shortlist);
+    if (!folded) return this.popular(k, excluded, options.popular);
     return topK(folded.scores, k, excluded).map(({ index, score }) => ({
       movieId: this.factors.itemIds[index]!,
       score,
@@ -99,27 +135,36 @@ export class EaseRecommender implements Recommender {
     }));
   }
 
-  private fold(profile: TasteProfile): Folded | null {
+  /** Scores every item, or only the index's shortlist of `shortlist` items (others −∞). */
+  private fold(profile: TasteProfile, shortlist = 0): Folded | null {
     const likes = this.known(profile.likes);
     const dislikes = this.known(profile.dislikes ?? []);
     if (likes.length === 0 && dislikes.length === 0) return null;
     const { compact: vectors, stride } = this;
     const r = this.rank;
-    const g = nearestGridIndex(lambdaFor(likes.length, this.params));
+    const size = likes.length + this.params.seenWeight * (profile.seen?.length ?? 0);
+    const g = nearestGridIndex(lambdaFor(size, this.params));
     const f = shrinkage(this.factors.values, LAMBDA_GRID[g]!, r);
+    const scale = this.factors.itemScale;
     const q = new Float64Array(stride);
-    const add = (item: number, weight: number) => {
-      for (let j = 0; j < r; j++) q[j] = q[j]! + weight * vectors[item * stride + j]!;
+    const sum = (items: number[], weight: number) => {
+      const a = new Float64Array(r);
+      for (const i of items) for (let j = 0; j < r; j++) a[j] = a[j]! + weight * scale[i]! * vectors[i * stride + j]!;
+      return a;
     };
-    for (const i of likes) add(i, 1);
-    for (const i of dislikes) add(i, -this.params.dislikeWeight);
-    for (let j = 0; j < r; j++) q[j] = q[j]! * f[j]!;
+    const liked = sum(likes, 1);
+    const disliked = sum(dislikes, this.params.dislikeWeight);
+    const fd = shrinkage(this.factors.values, Math.max(this.params.dislikeLambda, LAMBDA_GRID[g]!), r);
+    for (let j = 0; j < r; j++) q[j] = liked[j]! * f[j]! - disliked[j]! * fd[j]!;
 
     const n = this.factors.itemIds.length;
-    const scores = new Float32Array(n);
     const norms = this.norms.subarray(g * n, g * n + n);
+    const candidates = shortlist > 0 && this.shortlistIndex ? this.shortlistIndex.search(Float32Array.from(q), shortlist) : null;
+    const scores = new Float32Array(n).fill(candidates ? -Infinity : 0);
+    const count = candidates ? candidates.length : n;
     let maxAbs = 0;
-    for (let k = 0; k < n; k++) {
+    for (let c = 0; c < count; c++) {
+      const k = candidates ? candidates[c]! : c;
       // Four accumulators: about 1.6× faster than one in V8.
       let s0 = 0;
       let s1 = 0;
@@ -131,13 +176,15 @@ export class EaseRecommender implements Recommender {
         s2 += q[j + 2]! * vectors[p + 2]!;
         s3 += q[j + 3]! * vectors[p + 3]!;
       }
-      const s = (s0 + s1 + s2 + s3) / norms[k]!;
+      const s = (s0 + s1 + s2 + s3) / (norms[k]! * scale[k]!);
       scores[k] = s;
       if (Math.abs(s) > maxAbs) maxAbs = Math.abs(s);
     }
     const beta = this.params.popularityWeight;
     if (beta !== 0 && maxAbs > 0) {
-      for (let k = 0; k < n; k++) scores[k] = scores[k]! / maxAbs + beta * this.logPopularity[k]!;
+      for (let k = 0; k < n; k++) {
+        if (scores[k] !== -Infinity) scores[k] = scores[k]! / maxAbs + beta * this.logPopularity[k]!;
+      }
     }
     return { scores, likes, shrink: f };
   }
@@ -160,11 +207,18 @@ export class EaseRecommender implements Recommender {
     return bestItem < 0 ? null : this.factors.itemIds[bestItem]!;
   }
 
-  private popular(k: number, excluded: ReadonlySet<number>): Recommendation[] {
+  private popular(k: number, excluded: ReadonlySet<number>, first: readonly number[] = []): Recommendation[] {
     const out: Recommendation[] = [];
+    const taken = new Set(excluded);
+    for (const id of first) {
+      const i = this.index.get(id);
+      if (out.length === k || i === undefined || taken.has(i)) continue;
+      taken.add(i);
+      out.push({ movieId: id, score: this.factors.popularity[i]!, because: null });
+    }
     for (const i of this.popularOrder) {
       if (out.length === k) break;
-      if (!excluded.has(i)) out.push({ movieId: this.factors.itemIds[i]!, score: this.factors.popularity[i]!, because: null });
+      if (!taken.has(i)) out.push({ movieId: this.factors.itemIds[i]!, score: this.factors.popularity[i]!, because: null });
     }
     return out;
   }

@@ -1,34 +1,59 @@
 /** How a trained model folds a profile in; tuned by bench:quality, stored in the manifest. */
 export interface ServingParams {
-  /** λ for a profile with 3 likes (few likes need strong regularisation). */
-  lambdaFew: number;
-  /** λ for a profile with `manyLikes` likes or more. */
-  lambdaMany: number;
-  manyLikes: number;
+  /**
+   * λ by how much a profile holds ([n, λ] knots, n ascending, log-linear
+   * between them): few likes need strong regularisation (popular picks),
+   * many likes little. n counts likes plus `seenWeight` per skipped movie.
+   */
+  lambdaKnots: [number, number][];
+  seenWeight: number;
   /** Weight of a 👎 relative to a like: pushes similar movies down, not only the one. */
   dislikeWeight: number;
+  /**
+   * λ a 👎 is folded in with. At a large λ EASE's weights tend to plain
+   * co-occurrence, which is never negative, so a dislike lowers every movie
+   * liked alongside it; a small λ's sharp regression weights could raise some.
+   */
+  dislikeLambda: number;
   /** Weight of a popularity prior added to normalised scores (0 = none). */
   popularityWeight: number;
   /** Eigen-directions used at serving (≤ the model's rank): fewer is faster. */
   servingRank: number;
   /** Average without misery: an item any member scores below this (z-score) is left out. */
   miseryThreshold: number;
+  /**
+   * Power of EASE's per-item normaliser 1/P_kk: 1 is EASE (zero-diagonal
+   * constraint), 0 the unconstrained (DLAE) form, between them a blend.
+   */
+  normaliserPower: number;
 }
 
 export const DEFAULT_SERVING: ServingParams = {
-  lambdaFew: 12800,
-  lambdaMany: 200,
-  manyLikes: 40,
+  lambdaKnots: [
+    [3, 12800],
+    [8, 400],
+    [40, 100],
+  ],
+  seenWeight: 0.5,
   dislikeWeight: 0.5,
+  dislikeLambda: 6400,
   popularityWeight: 0,
   servingRank: 256,
   miseryThreshold: -0.5,
+  normaliserPower: 1,
 };
 
-/** λ for a profile with n likes: log-linear between lambdaFew (n ≤ 3) and lambdaMany. */
+/** λ for a profile of size n, log-linear between the knots. */
 export function lambdaFor(n: number, p: ServingParams): number {
-  if (n <= 3) return p.lambdaFew;
-  if (n >= p.manyLikes) return p.lambdaMany;
-  const t = Math.log(n / 3) / Math.log(p.manyLikes / 3);
-  return Math.exp(Math.log(p.lambdaFew) * (1 - t) + Math.log(p.lambdaMany) * t);
+  const knots = p.lambdaKnots;
+  if (n <= knots[0]![0]) return knots[0]![1];
+  for (let i = 1; i < knots.length; i++) {
+    const [n1, l1] = knots[i]!;
+    if (n <= n1) {
+      const [n0, l0] = knots[i - 1]!;
+      const t = Math.log(n / n0) / Math.log(n1 / n0);
+      return Math.exp(Math.log(l0) * (1 - t) + Math.log(l1) * t);
+    }
+  }
+  return knots[knots.length - 1]![1];
 }

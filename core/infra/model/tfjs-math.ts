@@ -1,6 +1,7 @@
+import type * as TfModule from '@tensorflow/tfjs';
 import type { DenseMath } from '../../domain/recommender/dense-math.ts';
 
-type Tf = typeof import('@tensorflow/tfjs');
+type Tf = typeof TfModule;
 
 let loaded: Promise<{ tf: Tf; backend: string }> | undefined;
 

@@ -3,7 +3,7 @@ import type { EaseFactors } from '../ease-factors.ts';
 import type { TrainingData } from '../types.ts';
 import { dualEigenpairs } from './dual-eigenpairs.ts';
 import { topEigenpairs } from './top-eigenpairs.ts';
-import { buildTrainingMatrix, type ContentWeights } from './training-matrix.ts';
+import { buildTrainingMatrix, type ContentWeights, type RatingWeights } from './training-matrix.ts';
 
 export interface FitParams {
   content: ContentWeights;
@@ -11,6 +11,9 @@ export interface FitParams {
   width: number;
   powerIterations: number;
   seed: number;
+  /** κ of the popularity-proportional regulariser λ(1 + κ·G_ii); 0 is plain EASE. */
+  popularityRegularization: number;
+  ratingWeights: RatingWeights;
 }
 
 export const DEFAULT_FIT: FitParams = {
@@ -18,14 +21,23 @@ export const DEFAULT_FIT: FitParams = {
   width: 1024,
   powerIterations: 3,
   seed: 7,
+  popularityRegularization: 0,
+  ratingWeights: { neutral: 0, dislike: 0, userNormalization: 0, fiveStarBonus: 0 },
 };
 
 /** Trains the model's factors: X from ratings and content, then XᵀX's top eigenpairs. */
 export async function fitEase(data: TrainingData, params: FitParams, math: DenseMath): Promise<EaseFactors> {
-  const m = buildTrainingMatrix(data, params.content);
+  const m = buildTrainingMatrix(data, params.content, params.popularityRegularization, params.ratingWeights);
   const eig =
     m.x.rows <= params.width
       ? dualEigenpairs(m.x)
       : await topEigenpairs(m.x, { width: params.width, powerIterations: params.powerIterations, seed: params.seed, math });
-  return { itemIds: m.itemIds, rank: eig.rank, vectors: eig.vectors, values: eig.values, popularity: m.popularity };
+  return {
+    itemIds: m.itemIds,
+    rank: eig.rank,
+    vectors: eig.vectors,
+    values: eig.values,
+    popularity: m.popularity,
+    itemScale: m.itemScale,
+  };
 }

@@ -1,4 +1,4 @@
-import { POSITIVE_MIN, type TrainingData } from '../types.ts';
+import { DISLIKE_MAX, POSITIVE_MIN, type TrainingData } from '../types.ts';
 import { SparseRowsBuilder, type SparseRows } from '../sparse-rows.ts';
 
 export interface ContentWeights {
@@ -11,6 +11,19 @@ export interface ContentWeights {
   minTagMovies: number;
 }
 
+/**
+ * What a rating puts in X: a positive (≥ 4) counts 1; a middling or low
+ * rating still says the person chose to watch it, a weaker co-occurrence.
+ */
+export interface RatingWeights {
+  neutral: number;
+  dislike: number;
+  /** Rows scaled by (row length)^-α so heavy raters do not dominate co-occurrence. */
+  userNormalization: number;
+  /** Added to a 5-star rating's weight of 1. */
+  fiveStarBonus: number;
+}
+
 export interface TrainingMatrix {
   /** Users' positives (1 each), then content pseudo-users. */
   x: SparseRows;
@@ -18,6 +31,8 @@ export interface TrainingMatrix {
   itemIds: Int32Array;
   /** Item index → number of positive ratings. */
   popularity: Float32Array;
+  /** Column scale applied to X (see EaseFactors.itemScale). */
+  itemScale: Float32Array;
   userRows: number;
   contentRows: number;
 }
@@ -27,32 +42,62 @@ export interface TrainingMatrix {
  * row per genre, frequent tag and decade, so that a movie nobody rated yet
  * still has co-occurrences, and a vector, through its content.
  */
-export function buildTrainingMatrix(data: TrainingData, content: ContentWeights): TrainingMatrix {
+export function buildTrainingMatrix(
+  data: TrainingData,
+  content: ContentWeights,
+  kappa = 0,
+  weights: RatingWeights = { neutral: 0, dislike: 0, userNormalization: 0, fiveStarBonus: 0 },
+): TrainingMatrix {
   const itemIds = Int32Array.from(data.movies.map((m) => m.id));
   const index = new Map<number, number>();
   itemIds.forEach((id, i) => index.set(id, i));
 
-  const byUser = new Map<number, number[]>();
+  const byUser = new Map<number, { items: number[]; values: number[] }>();
   const popularity = new Float32Array(itemIds.length);
   const { ratings } = data;
   for (let r = 0; r < ratings.length; r++) {
-    if (ratings.ratings[r]! < POSITIVE_MIN) continue;
+    const rating = ratings.ratings[r]!;
+    const value =
+      rating >= POSITIVE_MIN
+        ? 1 + (rating >= 5 ? weights.fiveStarBonus : 0)
+        : rating <= DISLIKE_MAX
+          ? weights.dislike
+          : weights.neutral;
+    if (value === 0) continue;
     const item = index.get(ratings.movieIds[r]!);
     if (item === undefined) continue;
-    popularity[item] = popularity[item]! + 1;
+    if (rating >= POSITIVE_MIN) popularity[item] = popularity[item]! + 1;
     const user = ratings.userIds[r]!;
-    let list = byUser.get(user);
-    if (!list) byUser.set(user, (list = []));
-    list.push(item);
+    let row = byUser.get(user);
+    if (!row) byUser.set(user, (row = { items: [], values: [] }));
+    row.items.push(item);
+    row.values.push(value);
   }
 
   const builder = new SparseRowsBuilder(itemIds.length);
-  for (const items of byUser.values()) {
-    for (const item of items) builder.push(item, 1);
+  // Keep trace(XᵀX) as without normalisation, so λ keeps its meaning.
+  let before = 0;
+  let after = 0;
+  for (const row of byUser.values()) {
+    const scale = row.items.length ** -weights.userNormalization;
+    for (const v of row.values) {
+      before += v * v;
+      after += v * v * scale * scale;
+    }
+  }
+  const keepTrace = after > 0 ? Math.sqrt(before / after) : 1;
+  for (const row of byUser.values()) {
+    const scale = keepTrace * row.items.length ** -weights.userNormalization;
+    row.items.forEach((item, i) => builder.push(item, row.values[i]! * scale));
     builder.endRow();
   }
   const contentRows = addContentRows(builder, data, index, content);
-  return { x: builder.build(), itemIds, popularity, userRows: byUser.size, contentRows };
+  const x = builder.build();
+  const diag = new Float64Array(itemIds.length);
+  for (let p = 0; p < x.idx.length; p++) diag[x.idx[p]!] = diag[x.idx[p]!]! + x.vals[p]! * x.vals[p]!;
+  const itemScale = Float32Array.from(diag, (g) => 1 / Math.sqrt(1 + kappa * g));
+  for (let p = 0; p < x.idx.length; p++) x.vals[p] = x.vals[p]! * itemScale[x.idx[p]!]!;
+  return { x, itemIds, popularity, itemScale, userRows: byUser.size, contentRows };
 }
 
 function addContentRows(

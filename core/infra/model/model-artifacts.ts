@@ -1,0 +1,83 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { EaseFactors } from '../../domain/recommender/ease-factors.ts';
+import { EaseRecommender } from '../../domain/recommender/ease-recommender.ts';
+import type { FitParams } from '../../domain/recommender/fit/fit-ease.ts';
+import type { ServingParams } from '../../domain/recommender/serving-params.ts';
+import type { CatalogMovie } from '../../domain/recommender/types.ts';
+import { HnswIndex } from './hnsw-index.ts';
+import { readArray, writeArray, writeDirectoryAtomically } from './model-files.ts';
+
+export const MODEL_FORMAT = 1;
+
+/** manifest.json: what a model directory holds and how it was made. */
+export interface ModelManifest {
+  format: number;
+  version: string;
+  created: string;
+  datasetFingerprint: string;
+  /** TF.js backend the training ran on. */
+  backend: string;
+  metrics: Record<string, number>;
+  items: number;
+  rank: number;
+  fit: FitParams;
+  serving: ServingParams;
+  trainingSeconds: number;
+}
+
+export interface ModelArtifacts {
+  manifest: ModelManifest;
+  factors: EaseFactors;
+  movies: CatalogMovie[];
+}
+
+export interface LoadedModel {
+  manifest: ModelManifest;
+  recommender: EaseRecommender;
+  movies: CatalogMovie[];
+  dir: string;
+}
+
+/** Writes a complete model directory: manifest, arrays, id map, catalog and the HNSW index. */
+export async function saveModel(dir: string, model: ModelArtifacts): Promise<void> {
+  const { factors } = model;
+  const recommender = new EaseRecommender(factors, model.manifest.serving);
+  const { vectors, dimensions } = recommender.indexVectors();
+  const index = HnswIndex.build(vectors, dimensions);
+  await writeDirectoryAtomically(dir, async (tmp) => {
+    await writeArray(tmp, 'item-ids.i32', factors.itemIds);
+    await writeArray(tmp, 'vectors.f32', factors.vectors);
+    await writeArray(tmp, 'eigenvalues.f64', factors.values);
+    await writeArray(tmp, 'popularity.f32', factors.popularity);
+    await writeArray(tmp, 'item-scale.f32', factors.itemScale);
+    await index.write(path.join(tmp, 'items.hnsw'));
+    await fs.writeFile(path.join(tmp, 'movies.json'), JSON.stringify(model.movies));
+    // The manifest goes last: a directory with one is complete.
+    await fs.writeFile(path.join(tmp, 'manifest.json'), `${JSON.stringify(model.manifest, null, 2)}\n`);
+  });
+}
+
+/** Loads a model directory written by {@link saveModel}, ready to serve. */
+export async function loadModel(dir: string): Promise<LoadedModel> {
+  const manifestText = await fs.readFile(path.join(dir, 'manifest.json'), 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new Error(
+      err.code === 'ENOENT' ? `${dir} holds no model (no manifest.json); train one with: moviebot train` : err.message,
+    );
+  });
+  const manifest = JSON.parse(manifestText) as ModelManifest;
+  if (manifest.format !== MODEL_FORMAT) throw new Error(`${dir}: model format ${manifest.format}, this build reads ${MODEL_FORMAT}`);
+  const n = manifest.items;
+  const factors: EaseFactors = {
+    itemIds: await readArray(dir, 'item-ids.i32', Int32Array, n),
+    rank: manifest.rank,
+    vectors: await readArray(dir, 'vectors.f32', Float32Array, n * manifest.rank),
+    values: await readArray(dir, 'eigenvalues.f64', Float64Array, manifest.rank),
+    popularity: await readArray(dir, 'popularity.f32', Float32Array, n),
+    itemScale: await readArray(dir, 'item-scale.f32', Float32Array, n),
+  };
+  const recommender = new EaseRecommender(factors, manifest.serving);
+  recommender.attachIndex(await HnswIndex.read(path.join(dir, 'items.hnsw'), recommender.indexDimensions));
+  const movies = JSON.parse(await fs.readFile(path.join(dir, 'movies.json'), 'utf8')) as CatalogMovie[];
+  return { manifest, recommender, movies, dir: path.resolve(dir) };
+}
