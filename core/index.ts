@@ -34,3 +34,4 @@ export { EaseRecommender, type GroupStrategy as ModelGroupStrategy } from './dom
 export { DEFAULT_FIT, type FitParams } from './domain/recommender/fit/fit-ease.ts';
 export { DEFAULT_SERVING, type ServingParams } from './domain/recommender/serving-params.ts';
 export { tensorflowMath } from './infra/model/tfjs-math.ts';
+export { TitleIndex, displayTitle, normalizeText, type SearchableMovie, type SearchHit } from './domain/search/index.ts';
