@@ -1,10 +1,10 @@
-import { ConfigError, PgliteLockedError } from '../core/index.ts';
+import { ConfigError, ModelNotFoundError, PgliteLockedError } from '../core/index.ts';
 import { DatasetError, ImportRejectedError, TrainingDataError } from '../data/index.ts';
 import { RecommendInputError } from './commands/recommend.command.ts';
 import { buildProgram } from './program.ts';
 
 /** Errors a user can act on: their message is the whole story. */
-const EXPECTED = [ConfigError, DatasetError, ImportRejectedError, PgliteLockedError, RecommendInputError, TrainingDataError];
+const EXPECTED = [ConfigError, DatasetError, ImportRejectedError, PgliteLockedError, RecommendInputError, TrainingDataError, ModelNotFoundError];
 
 process.on('unhandledRejection', (err) => {
   process.stderr.write(`moviebot: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -28,7 +28,7 @@ export type * from './domain/recommender/types.ts';
 export { POSITIVE_MIN, DISLIKE_MAX } from './domain/recommender/types.ts';
 export * from './domain/eval/index.ts';
 export { trainModel, datasetFingerprint, type TrainOptions } from './infra/model/train-model.ts';
-export { saveModel, loadModel, type LoadedModel, type ModelManifest } from './infra/model/model-artifacts.ts';
+export { saveModel, loadModel, ModelNotFoundError, type LoadedModel, type ModelManifest } from './infra/model/model-artifacts.ts';
 export { ModelHolder } from './infra/model/model-holder.ts';
 export { EaseRecommender, type GroupStrategy as ModelGroupStrategy } from './domain/recommender/ease-recommender.ts';
 export { DEFAULT_FIT, type FitParams } from './domain/recommender/fit/fit-ease.ts';

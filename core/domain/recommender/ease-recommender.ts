@@ -63,22 +63,25 @@ export class EaseRecommender implements Recommender {
   indexVectors(): { vectors: Float32Array; dimensions: number } {
     const n = this.factors.itemIds.length;
     const g = nearestGridIndex(INDEX_LAMBDA);
-    const out = new Float32Array(n * this.stride);
+    const dims = this.indexDimensions;
+    const out = new Float32Array(n * dims);
     for (let k = 0; k < n; k++) {
       const d = this.norms[g * n + k]! * this.factors.itemScale[k]!;
-      for (let j = 0; j < this.stride; j++) out[k * this.stride + j] = this.compact[k * this.stride + j]! / d;
+      for (let j = 0; j < dims; j++) out[k * dims + j] = this.compact[k * this.stride + j]! / d;
     }
-    return { vectors: out, dimensions: this.stride };
+    return { vectors: out, dimensions: dims };
   }
 
-  /** Dimensions of {@link indexVectors} (the serving rank padded to a multiple of 4). */
+  /** Dimensions of {@link indexVectors}: the leading `indexRank` directions. */
   get indexDimensions(): number {
-    return this.stride;
+    return Math.min(this.params.indexRank, this.rank);
   }
 
   /** With an index, a recommendation scores a shortlist instead of the whole catalog. */
   attachIndex(index: VectorIndex): void {
-    if (index.dimensions !== this.stride) throw new Error(`index has ${index.dimensions} dimensions, model ${this.stride}`);
+    if (index.dimensions !== this.indexDimensions) {
+      throw new Error(`index has ${index.dimensions} dimensions, model ${this.indexDimensions}`);
+    }
     this.shortlistIndex = index;
   }
 
@@ -147,19 +150,25 @@ export class EaseRecommender implements Recommender {
     const f = shrinkage(this.factors.values, LAMBDA_GRID[g]!, r);
     const scale = this.factors.itemScale;
     const q = new Float64Array(stride);
-    const sum = (items: number[], weight: number) => {
+    const sum = (items: number[], weight: number, discount = 0) => {
       const a = new Float64Array(r);
-      for (const i of items) for (let j = 0; j < r; j++) a[j] = a[j]! + weight * scale[i]! * vectors[i * stride + j]!;
+      for (const i of items) {
+        const w = weight * scale[i]! * (1 + this.factors.popularity[i]!) ** -discount;
+        for (let j = 0; j < r; j++) a[j] = a[j]! + w * vectors[i * stride + j]!;
+      }
       return a;
     };
-    const liked = sum(likes, 1);
+    const liked = sum(likes, 1, this.params.likePopularityDiscount);
     const disliked = sum(dislikes, this.params.dislikeWeight);
     const fd = shrinkage(this.factors.values, Math.max(this.params.dislikeLambda, LAMBDA_GRID[g]!), r);
     for (let j = 0; j < r; j++) q[j] = liked[j]! * f[j]! - disliked[j]! * fd[j]!;
 
     const n = this.factors.itemIds.length;
     const norms = this.norms.subarray(g * n, g * n + n);
-    const candidates = shortlist > 0 && this.shortlistIndex ? this.shortlistIndex.search(Float32Array.from(q), shortlist) : null;
+    const candidates =
+      shortlist > 0 && this.shortlistIndex
+        ? this.shortlistIndex.search(Float32Array.from(q.subarray(0, this.indexDimensions)), shortlist)
+        : null;
     const scores = new Float32Array(n).fill(candidates ? -Infinity : 0);
     const count = candidates ? candidates.length : n;
     let maxAbs = 0;

@@ -17,10 +17,14 @@ export interface ServingParams {
   dislikeLambda: number;
   /** Weight of a popularity prior added to normalised scores (0 = none). */
   popularityWeight: number;
-  /** Eigen-directions used at serving (≤ the model's rank): fewer is faster. */
+  /** Eigen-directions used to score (≤ the model's rank). */
   servingRank: number;
+  /** Eigen-directions of the shortlist index: the leading ones carry most of a score. */
+  indexRank: number;
   /** Average without misery: an item any member scores below this (z-score) is left out. */
   miseryThreshold: number;
+  /** A like weighs (1 + positives)^-β: a popular favourite says less about a taste than a rare one. */
+  likePopularityDiscount: number;
   /**
    * Power of EASE's per-item normaliser 1/P_kk: 1 is EASE (zero-diagonal
    * constraint), 0 the unconstrained (DLAE) form, between them a blend.
@@ -28,19 +32,23 @@ export interface ServingParams {
   normaliserPower: number;
 }
 
+/** Tuned with bench:quality on ml-latest-small (see the README's figures). */
 export const DEFAULT_SERVING: ServingParams = {
   lambdaKnots: [
     [3, 12800],
-    [8, 400],
-    [40, 100],
+    [6, 400],
+    [30, 100],
+    [150, 300],
   ],
   seenWeight: 0.5,
   dislikeWeight: 0.5,
   dislikeLambda: 6400,
   popularityWeight: 0,
-  servingRank: 256,
+  servingRank: 1024,
+  indexRank: 256,
   miseryThreshold: -0.5,
-  normaliserPower: 1,
+  normaliserPower: 0.5,
+  likePopularityDiscount: 0.1,
 };
 
 /** λ for a profile of size n, log-linear between the knots. */

@@ -10,6 +10,9 @@ import { readArray, writeArray, writeDirectoryAtomically } from './model-files.t
 
 export const MODEL_FORMAT = 1;
 
+/** The directory holds no model this build can read. */
+export class ModelNotFoundError extends Error {}
+
 /** manifest.json: what a model directory holds and how it was made. */
 export interface ModelManifest {
   format: number;
@@ -61,12 +64,11 @@ export async function saveModel(dir: string, model: ModelArtifacts): Promise<voi
 /** Loads a model directory written by {@link saveModel}, ready to serve. */
 export async function loadModel(dir: string): Promise<LoadedModel> {
   const manifestText = await fs.readFile(path.join(dir, 'manifest.json'), 'utf8').catch((err: NodeJS.ErrnoException) => {
-    throw new Error(
-      err.code === 'ENOENT' ? `${dir} holds no model (no manifest.json); train one with: moviebot train` : err.message,
-    );
+    if (err.code === 'ENOENT') throw new ModelNotFoundError(`${dir} holds no model (no manifest.json); train one with: moviebot train`);
+    throw err;
   });
   const manifest = JSON.parse(manifestText) as ModelManifest;
-  if (manifest.format !== MODEL_FORMAT) throw new Error(`${dir}: model format ${manifest.format}, this build reads ${MODEL_FORMAT}`);
+  if (manifest.format !== MODEL_FORMAT) throw new ModelNotFoundError(`${dir}: model format ${manifest.format}, this build reads ${MODEL_FORMAT}`);
   const n = manifest.items;
   const factors: EaseFactors = {
     itemIds: await readArray(dir, 'item-ids.i32', Int32Array, n),

@@ -2,9 +2,10 @@ import type { TrainingData } from '../types.ts';
 
 /**
  * A small world with three tastes: sci-fi (movies 1–12), romance (21–32)
- * and horror (41–52). Each user likes movies of one taste (plus a popular
- * blockbuster, 99) and dislikes a few of another. Movie 60 is a sci-fi film
- * nobody has rated: only its genre links it to the others.
+ * and horror (41–52). Each user watches movies of one taste, liking most
+ * and disliking a few (as in MovieLens, people rate what they chose to
+ * watch), plus a popular blockbuster, 99. Movie 60 is a sci-fi film nobody
+ * has rated: only its genre links it to the others.
  */
 export function clusteredData(): TrainingData {
   const tastes = [
@@ -21,7 +22,7 @@ export function clusteredData(): TrainingData {
   let user = 0;
   let seed = 1;
   const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  tastes.forEach((taste, t) => {
+  tastes.forEach((taste) => {
     for (let u = 0; u < 30; u++) {
       user++;
       const push = (movie: number, rating: number) => {
@@ -29,9 +30,12 @@ export function clusteredData(): TrainingData {
         movieIds.push(movie);
         ratings.push(rating);
       };
-      for (const id of taste.ids) if (rnd() < 0.6) push(id, 4 + Math.round(rnd()) / 2);
+      for (const id of taste.ids) {
+        const r = rnd();
+        if (r < 0.6) push(id, 4 + Math.round(rnd()) / 2);
+        else if (r < 0.7) push(id, 1.5);
+      }
       if (rnd() < 0.8) push(99, 4);
-      for (const id of tastes[(t + 1) % 3]!.ids) if (rnd() < 0.2) push(id, 1);
     }
   });
   return {
