@@ -27,10 +27,11 @@ import { loadTrainingData } from '../../data/index.ts';
 
 const SEED = 42;
 
-/** The two aggregations the model offers for a group, compared on the same groups. */
+/** The aggregations the model offers for a group, compared on the same groups. */
 const EASE_GROUPS: GroupStrategy<EaseRecommender>[] = [
   { label: 'average', groupRecommend: (m, members, k) => m.recommendGroupWith('average', members, k) },
   { label: 'average without misery', groupRecommend: (m, members, k) => m.recommendGroupWith('average-without-misery', members, k) },
+  { label: 'fair turns', groupRecommend: (m, members, k) => m.recommendGroupWith('fair-turns', members, k) },
 ];
 
 /** Each method with its own group strategies; all see the same folds and samples. */

@@ -93,6 +93,17 @@ describe('group recommendation', () => {
     for (const id of [1, 2, 3, 4, 5, 21, 22, 23, 24]) expect(withoutMisery).not.toContain(id);
   });
 
+  it('fair turns serves every member in turn, with distinct picks none of them has seen', () => {
+    const members = [{ likes: [1, 2, 3] }, { likes: [21, 22, 23] }, { likes: [41, 42], seen: [43] }];
+    const picks = model.recommendGroupWith('fair-turns', members, 6).map((r) => r.movieId);
+    expect(picks).toHaveLength(6);
+    expect(new Set(picks).size).toBe(6);
+    for (const id of [1, 2, 3, 21, 22, 23, 41, 42, 43]) expect(picks).not.toContain(id);
+    expect(picks.some((id) => SCI_FI.has(id))).toBe(true);
+    expect(picks.some((id) => ROMANCE.has(id))).toBe(true);
+    expect(picks.some((id) => id >= 41 && id <= 52)).toBe(true);
+  });
+
   it('fills the list even when misery rules out almost everything', () => {
     const members = [{ likes: [1], dislikes: [21, 41] }, { likes: [21], dislikes: [1, 41] }, { likes: [41], dislikes: [1, 21] }];
     expect(model.recommendGroupWith('average-without-misery', members, 10)).toHaveLength(10);

@@ -5,6 +5,7 @@ import {
   shrinkage,
   type EaseFactors,
 } from './ease-factors.ts';
+import { aggregateGroup, type GroupStrategy } from './group-aggregation.ts';
 import { lambdaFor, type ServingParams } from './serving-params.ts';
 import { topK } from './top-k.ts';
 import type { Recommendation, Recommender, TasteProfile } from './types.ts';
@@ -13,7 +14,7 @@ import type { VectorIndex } from './vector-index.ts';
 /** The λ the shortlist index is built for; exact scoring then uses each user's own λ. */
 const INDEX_LAMBDA = 800;
 
-export type GroupStrategy = 'average' | 'average-without-misery';
+export type { GroupStrategy };
 
 interface Folded {
   /** Item index → EASE score (higher is better). */
@@ -25,8 +26,9 @@ interface Folded {
 
 /**
  * Serves an EASE model from its eigenpairs: a profile is folded in with no
- * retraining in O(items × rank). Likes add, 👎 subtract (so movies similar
- * to a disliked one move down), seen movies are only excluded.
+ * retraining in O(items × rank), or O(shortlist × rank) with an index.
+ * Likes add, 👎 subtract (so movies similar to a disliked one move down),
+ * seen movies are only excluded.
  */
 export class EaseRecommender implements Recommender {
   private readonly index = new Map<number, number>();
@@ -51,7 +53,8 @@ export class EaseRecommender implements Recommender {
     for (let k = 0; k < factors.itemIds.length; k++) {
       this.compact.set(factors.vectors.subarray(k * factors.rank, k * factors.rank + this.rank), k * this.stride);
     }
-    const maxLog = Math.log1p(Math.max(1, ...factors.popularity));
+    // A loop, not Math.max(...): spreading 87k values (ml-32m) overflows the call stack.
+    const maxLog = Math.log1p(factors.popularity.reduce((a, b) => Math.max(a, b), 1));
     this.logPopularity = factors.popularity.map((p) => Math.log1p(p) / maxLog);
     this.popularOrder = [...factors.popularity.keys()].sort((a, b) => factors.popularity[b]! - factors.popularity[a]!);
   }
@@ -105,32 +108,12 @@ export class EaseRecommender implements Recommender {
     return this.recommendGroupWith('average-without-misery', members, k);
   }
 
-  /** One list for several people: z-normalised scores averaged, optionally leaving out anyone's misery. */
+  /** One list for several people (see {@link aggregateGroup} for the strategies). */
   recommendGroupWith(strategy: GroupStrategy, members: readonly TasteProfile[], k: number): Recommendation[] {
     const excluded = this.excludedOf(members);
     const folded = members.map((m) => this.fold(m)).filter((f): f is Folded => f !== null);
     if (folded.length === 0) return this.popular(k, excluded);
-    const n = this.factors.itemIds.length;
-    const combined = new Float32Array(n);
-    const miserable = new Uint8Array(n);
-    for (const f of folded) {
-      const { mean, sd } = moments(f.scores);
-      for (let i = 0; i < n; i++) {
-        const z = (f.scores[i]! - mean) / sd;
-        combined[i] = combined[i]! + z / folded.length;
-        if (z < this.params.miseryThreshold) miserable[i] = 1;
-      }
-    }
-    if (strategy === 'average-without-misery') {
-      for (let i = 0; i < n; i++) if (miserable[i]) combined[i] = -Infinity;
-    }
-    const picks = topK(combined, k, excluded).filter((p) => p.score > -Infinity);
-    // Never come back short: fill from the plain average if misery removed too much.
-    if (picks.length < k) {
-      const taken = new Set([...excluded, ...picks.map((p) => p.index)]);
-      for (let i = 0; i < n; i++) if (miserable[i]) combined[i] = -1e9 + combined[i]!;
-      picks.push(...topK(combined, k - picks.length, taken));
-    }
+    const picks = aggregateGroup(strategy, folded.map((f) => f.scores), excluded, k, this.params.miseryThreshold);
     return picks.map(({ index, score }) => ({
       movieId: this.factors.itemIds[index]!,
       score,
@@ -251,15 +234,4 @@ export class EaseRecommender implements Recommender {
     }
     return out;
   }
-}
-
-function moments(scores: Float32Array): { mean: number; sd: number } {
-  let sum = 0;
-  let sq = 0;
-  for (const s of scores) {
-    sum += s;
-    sq += s * s;
-  }
-  const mean = sum / scores.length;
-  return { mean, sd: Math.sqrt(Math.max(sq / scores.length - mean * mean, 1e-12)) };
 }

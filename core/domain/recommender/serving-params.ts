@@ -46,9 +46,9 @@ export const DEFAULT_SERVING: ServingParams = {
   popularityWeight: 0,
   servingRank: 1024,
   indexRank: 256,
-  miseryThreshold: -0.5,
-  normaliserPower: 0.5,
-  likePopularityDiscount: 0.1,
+  miseryThreshold: -2,
+  normaliserPower: 0.75,
+  likePopularityDiscount: 0.05,
 };
 
 /** λ for a profile of size n, log-linear between the knots. */

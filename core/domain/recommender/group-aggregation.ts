@@ -1,0 +1,88 @@
+import { topK } from './top-k.ts';
+
+export type GroupStrategy = 'average' | 'average-without-misery' | 'fair-turns';
+
+/**
+ * One list for several people from their individual score vectors. Scores
+ * are z-normalised per member first so that an enthusiastic profile does not
+ * outvote a modest one. Returns item indices with the group score, best first.
+ *
+ * - average: the mean z-score.
+ * - average-without-misery: the same, leaving out any item some member
+ *   scores below `miseryThreshold` (they would hate it); filled from the
+ *   plain average if that leaves too few.
+ * - fair-turns: slot by slot, the member least served so far picks the item
+ *   best for them (the group average breaking ties) among those nobody hates.
+ */
+export function aggregateGroup(
+  strategy: GroupStrategy,
+  memberScores: readonly Float32Array[],
+  excluded: ReadonlySet<number>,
+  k: number,
+  miseryThreshold: number,
+): { index: number; score: number }[] {
+  const n = memberScores[0]!.length;
+  const combined = new Float32Array(n);
+  const miserable = new Uint8Array(n);
+  const zs = memberScores.map((scores) => {
+    const { mean, sd } = moments(scores);
+    const z = scores.map((s) => (s - mean) / sd);
+    for (let i = 0; i < n; i++) {
+      combined[i] = combined[i]! + z[i]! / memberScores.length;
+      if (z[i]! < miseryThreshold) miserable[i] = 1;
+    }
+    return z;
+  });
+  if (strategy === 'fair-turns') return fairTurns(zs, combined, miserable, excluded, k);
+  if (strategy === 'average') return topK(combined, k, excluded);
+
+  const kept = combined.map((c, i) => (miserable[i] ? -Infinity : c));
+  const picks = topK(kept, k, excluded).filter((p) => p.score > -Infinity);
+  if (picks.length < k) {
+    const taken = new Set([...excluded, ...picks.map((p) => p.index)]);
+    picks.push(...topK(combined, k - picks.length, taken));
+  }
+  return picks;
+}
+
+function fairTurns(
+  zs: Float32Array[],
+  combined: Float32Array,
+  miserable: Uint8Array,
+  excluded: ReadonlySet<number>,
+  k: number,
+): { index: number; score: number }[] {
+  const taken = new Set(excluded);
+  const satisfaction = zs.map(() => 0);
+  const out: { index: number; score: number }[] = [];
+  const candidates = topK(combined, Math.min(combined.length, 50 * k), excluded).map((c) => c.index);
+  while (out.length < k) {
+    const who = satisfaction.indexOf(Math.min(...satisfaction));
+    let best = -1;
+    let bestScore = -Infinity;
+    for (const i of candidates) {
+      if (taken.has(i)) continue;
+      const score = zs[who]![i]! + 0.5 * combined[i]! - (miserable[i] ? 1e6 : 0);
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    if (best < 0) break;
+    taken.add(best);
+    zs.forEach((z, m) => (satisfaction[m] = satisfaction[m]! + z[best]!));
+    out.push({ index: best, score: combined[best]! });
+  }
+  return out;
+}
+
+function moments(scores: Float32Array): { mean: number; sd: number } {
+  let sum = 0;
+  let sq = 0;
+  for (const s of scores) {
+    sum += s;
+    sq += s * s;
+  }
+  const mean = sum / scores.length;
+  return { mean, sd: Math.sqrt(Math.max(sq / scores.length - mean * mean, 1e-12)) };
+}
