@@ -26,6 +26,7 @@ import {
 import { loadTrainingData } from '../../data/index.ts';
 
 const SEED = 42;
+const backends = new Set<string>();
 
 /** The aggregations the model offers for a group, compared on the same groups. */
 const EASE_GROUPS: GroupStrategy<EaseRecommender>[] = [
@@ -47,6 +48,7 @@ const METHODS: { name: string; run: (data: TrainingData, onFold: (f: { index: nu
         data,
         async (train) => {
           const { factors, manifest } = await trainModel(train);
+          backends.add(manifest.backend);
           // Exact scoring (no shortlist index): this measures the model; bench:speed measures the index.
           return new EaseRecommender(factors, manifest.serving);
         },
@@ -84,11 +86,12 @@ for (const method of METHODS) {
   );
   print(method.name, report, performance.now() - started);
 }
-console.log(`\nserving parameters: ${JSON.stringify(DEFAULT_SERVING)}`);
+console.log(`\nTensorFlow.js backend used for training: ${[...backends].join(', ')}`);
+console.log(`serving parameters: ${JSON.stringify(DEFAULT_SERVING)}`);
 console.log(`\nbench:quality took ${seconds(performance.now() - benchStarted)}`);
 
 function print(name: string, report: EvalReport, wallMs: number): void {
-  const f3 = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(3));
+  const f3 = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(4));
   const pair = (xs: readonly number[]) => xs.map(f3).join(' / ');
   const fb = report.feedback;
   const rows: string[][] = [

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from '../domain/random.ts';
 import { displayTitle, TitleIndex, type SearchableMovie } from '../domain/search/index.ts';
 import { loadMovieLensCsv } from '../domain/search/testing/movielens-csv.ts';
 
@@ -17,17 +18,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const QUERIES = 2_000;
 const WARM_UP = 200;
 
-/** mulberry32: deterministic, so runs compare. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so runs compare. */
+const seeded = mulberry32;
 
 const GARBAGE = ['', '   ', '🎬🍿🎥', '!!!???...', 'فيلم جميل', 'שלום עולם', '%%%', 'x'.repeat(10_000), 'the '.repeat(2_500)];
 

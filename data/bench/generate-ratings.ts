@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
+import { mulberry32 } from '../../core/index.ts';
 
 /**
  * Writes a MovieLens-layout ratings.csv with `rows` ratings over the given
@@ -7,15 +8,7 @@ import { once } from 'node:events';
  * no repeated (user, movie) pair, half-star ratings.
  */
 export async function generateRatings(file: string, movieIds: readonly number[], rows: number, seed = 42): Promise<void> {
-  let state = seed >>> 0;
-  const random = () => {
-    // mulberry32: fast, deterministic, good enough for synthetic data
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = mulberry32(seed);
   const out = fs.createWriteStream(file, { highWaterMark: 1 << 20 });
   out.write('userId,movieId,rating,timestamp\n');
   const seen = new Set<number>();

@@ -5,20 +5,10 @@
  * user changes no other stream.
  */
 
-/** A source of uniform numbers in [0, 1). */
-export type Random = () => number;
+import { mulberry32, type Random } from '../random.ts';
 
-/** mulberry32: a small, fast 32-bit PRNG, plenty for sampling test users. */
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Random };
+
 
 /** The stream named by `parts` under `seed` (FNV-1a over "seed/part/…", then mulberry32). */
 export function streamFor(seed: number, ...parts: readonly (string | number)[]): Random {

@@ -35,23 +35,25 @@ export function shrinkage(values: Float64Array, lambda: number, rank: number): F
 
 /**
  * λ·P_kk = 1 − Σ_j V_kj² f_j(λ) for every item: the per-item normaliser of
- * EASE's zero-diagonal constraint, for each λ of the grid.
+ * EASE's zero-diagonal constraint, for the grid λs from index `from` to `to`
+ * (only those a profile can reach are worth the load time).
  */
-export function normalisers(factors: EaseFactors, rank: number, power = 1): Float32Array {
+export function normalisers(factors: EaseFactors, rank: number, power: number, from: number, to: number): Float32Array {
   const n = factors.itemIds.length;
-  const out = new Float32Array(LAMBDA_GRID.length * n);
-  LAMBDA_GRID.forEach((lambda, g) => {
-    const f = shrinkage(factors.values, lambda, rank);
-    for (let k = 0; k < n; k++) {
+  const out = new Float32Array(LAMBDA_GRID.length * n).fill(1);
+  const grids = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const shrink = grids.map((g) => shrinkage(factors.values, LAMBDA_GRID[g]!, rank));
+  const squares = new Float32Array(rank);
+  for (let k = 0; k < n; k++) {
+    const row = k * factors.rank;
+    for (let j = 0; j < rank; j++) squares[j] = factors.vectors[row + j]! ** 2;
+    grids.forEach((g, i) => {
+      const f = shrink[i]!;
       let sum = 0;
-      const row = k * factors.rank;
-      for (let j = 0; j < rank; j++) {
-        const v = factors.vectors[row + j]!;
-        sum += v * v * f[j]!;
-      }
+      for (let j = 0; j < rank; j++) sum += squares[j]! * f[j]!;
       out[g * n + k] = Math.max(1 - sum, 1e-6) ** power;
-    }
-  });
+    });
+  }
   return out;
 }
 

@@ -47,7 +47,8 @@ export class EaseRecommender implements Recommender {
   ) {
     factors.itemIds.forEach((id, i) => this.index.set(id, i));
     this.rank = Math.min(params.servingRank, factors.rank);
-    this.norms = normalisers(factors, this.rank, params.normaliserPower);
+    const reachable = [INDEX_LAMBDA, ...params.lambdaKnots.map(([, lambda]) => lambda)].map(nearestGridIndex);
+    this.norms = normalisers(factors, this.rank, params.normaliserPower, Math.min(...reachable), Math.max(...reachable));
     this.stride = Math.ceil(this.rank / 4) * 4;
     this.compact = new Float32Array(factors.itemIds.length * this.stride);
     for (let k = 0; k < factors.itemIds.length; k++) {
@@ -184,12 +185,14 @@ export class EaseRecommender implements Recommender {
   /** The liked movie contributing most to item k's score. */
   private because(k: number, folded: Folded[]): number | null {
     const { compact: vectors, stride } = this;
+    // The leading directions carry the similarity; all of them would cost likes × k × rank per answer.
+    const dims = this.indexDimensions;
     let best = -Infinity;
     let bestItem = -1;
     for (const f of folded) {
       for (const i of f.likes) {
         let s = 0;
-        for (let j = 0; j < this.rank; j++) s += vectors[i * stride + j]! * f.shrink[j]! * vectors[k * stride + j]!;
+        for (let j = 0; j < dims; j++) s += vectors[i * stride + j]! * f.shrink[j]! * vectors[k * stride + j]!;
         if (s > best) {
           best = s;
           bestItem = i;

@@ -20,7 +20,7 @@ export interface FitParams {
 
 /** Tuned with bench:quality on ml-latest-small. */
 export const DEFAULT_FIT: FitParams = {
-  content: { genre: 0.25, tag: 0.25, decade: 0.25, minTagMovies: 3 },
+  content: { genre: 1, tag: 1, decade: 1, minTagMovies: 3, ratedScale: 0.2 },
   exactRowsLimit: 1500,
   sketchWidth: 160,
   powerIterations: 2,

@@ -1,6 +1,6 @@
 import type { DenseMath } from '../dense-math.ts';
 import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
-import { gaussianRandom } from '../random.ts';
+import { gaussianRandom } from '../../random.ts';
 import { multiplyDense, multiplyTransposeDense, type SparseRows } from '../sparse-rows.ts';
 
 export interface Eigenpairs {

@@ -9,6 +9,12 @@ export interface ContentWeights {
   /** Weight of a decade row. */
   decade: number;
   minTagMovies: number;
+  /**
+   * Scale of a content entry for a movie that has ratings (1 for one that
+   * has none): rated films are placed by their ratings, and content links
+   * between them mostly add noise; unrated ones have only content.
+   */
+  ratedScale: number;
 }
 
 /**
@@ -91,7 +97,7 @@ export function buildTrainingMatrix(
     row.items.forEach((item, i) => builder.push(item, row.values[i]! * scale));
     builder.endRow();
   }
-  const contentRows = addContentRows(builder, data, index, content);
+  const contentRows = addContentRows(builder, data, index, content, popularity);
   const x = builder.build();
   const diag = new Float64Array(itemIds.length);
   for (let p = 0; p < x.idx.length; p++) diag[x.idx[p]!] = diag[x.idx[p]!]! + x.vals[p]! * x.vals[p]!;
@@ -105,6 +111,7 @@ function addContentRows(
   data: TrainingData,
   index: Map<number, number>,
   w: ContentWeights,
+  popularity: Float32Array,
 ): number {
   const groups = new Map<string, { weight: number; items: Set<number> }>();
   const add = (key: string, weight: number, item: number) => {
@@ -126,7 +133,7 @@ function addContentRows(
     if (key.startsWith('t:') && g.items.size < w.minTagMovies) continue;
     // Scaled by 1/√size so a genre with 4,000 movies does not drown the ratings.
     const value = g.weight / Math.sqrt(g.items.size);
-    for (const item of g.items) builder.push(item, value);
+    for (const item of g.items) builder.push(item, popularity[item]! > 0 ? value * w.ratedScale : value);
     builder.endRow();
     rows++;
   }
