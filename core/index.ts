@@ -35,3 +35,6 @@ export { DEFAULT_FIT, type FitParams } from './domain/recommender/fit/fit-ease.t
 export { DEFAULT_SERVING, type ServingParams } from './domain/recommender/serving-params.ts';
 export { tensorflowMath } from './infra/model/tfjs-math.ts';
 export { TitleIndex, displayTitle, normalizeText, type SearchableMovie, type SearchHit } from './domain/search/index.ts';
+export { UserError, type UserErrorCode } from './domain/errors.ts';
+export { MovieCatalog, movieLabel } from './domain/catalog.ts';
+export * from './domain/use-cases/index.ts';

@@ -48,7 +48,8 @@ export interface Recommendation {
 
 /** A trained model answering for one profile or a group. */
 export interface Recommender {
-  recommend(profile: TasteProfile, k: number): Recommendation[];
+  /** `options.popular`: movies popular where the person is (their server), offered first to someone with no likes. */
+  recommend(profile: TasteProfile, k: number, options?: { popular?: readonly number[] }): Recommendation[];
   recommendGroup(members: readonly TasteProfile[], k: number): Recommendation[];
 }
 

@@ -1,0 +1,26 @@
+import type { MovieCatalog } from '../catalog.ts';
+import type { AccountStore } from '../ports/account.store.ts';
+import type { FavoriteStore } from '../ports/favorite.store.ts';
+import type { FeedbackStore } from '../ports/feedback.store.ts';
+import type { SharedListStore } from '../ports/shared-list.store.ts';
+import type { Recommender } from '../recommender/types.ts';
+
+/** What the use cases need; every adapter (Discord, Telegram, console) passes the same. */
+export interface TasteDeps {
+  accounts: AccountStore;
+  favorites: FavoriteStore;
+  feedback: FeedbackStore;
+  catalog: MovieCatalog;
+}
+
+export interface RecommendDeps extends TasteDeps {
+  /** The model being served now (it can be swapped while running); null until one is trained. */
+  model: () => Recommender | null;
+}
+
+export interface ShareDeps {
+  accounts: AccountStore;
+  sharedLists: SharedListStore;
+  /** Base of share links, e.g. https://movies.example.org */
+  publicUrl: string;
+}

@@ -1,0 +1,9 @@
+import type { AccountStore, PlatformIdentity } from '../ports/account.store.ts';
+
+/** Deletes everything held about the person behind this identity; false when there was nothing. */
+export async function forgetUser(deps: { accounts: AccountStore }, identity: PlatformIdentity): Promise<boolean> {
+  const userId = await deps.accounts.findUser(identity.platform, identity.platformUserId);
+  if (userId === null) return false;
+  await deps.accounts.deleteUser(userId);
+  return true;
+}
