@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerBotCommand } from './commands/bot.command.ts';
+import { registerChatCommand } from './commands/chat.command.ts';
 import { registerDataFetchCommand } from './commands/data-fetch.command.ts';
 import { registerDataImportCommand } from './commands/data-import.command.ts';
 import { registerMigrateCommand } from './commands/migrate.command.ts';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerDataImportCommand(data);
   registerTrainCommand(program);
   registerRecommendCommand(program);
+  registerChatCommand(program);
   registerWebCommand(program);
   registerBotCommand(program);
   registerWorkerCommand(program);

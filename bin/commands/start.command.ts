@@ -35,6 +35,7 @@ export function registerStartCommand(program: Command): void {
       for (const [platform, state] of Object.entries(bots.status())) {
         say(`  ${platform.padEnd(9)} ${state === 'not configured' ? `not configured (set ${platform.toUpperCase()}_TOKEN)` : state}`);
       }
+      if (!config.discord.token && !config.telegram.token) say('  try it    in a terminal, no tokens needed: npx moviebot chat');
       say('Press Ctrl-C to stop.');
     });
 }

@@ -21,6 +21,16 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     await handle?.drop();
   });
 
+  it('serves the whole catalog, its popularity and where it came from', async () => {
+    expect((await repos.catalog.allMovies()).map((m) => m.id)).toEqual([1, 2, 3]);
+    await handle.database.sql.query('INSERT INTO ratings VALUES (1, 3, 4.5, 0), (2, 3, 5, 0), (3, 1, 4, 0), (4, 1, 2, 0)');
+    expect(await repos.catalog.popularity()).toEqual(new Map([[3, 2], [1, 1]]));
+    expect(await repos.catalog.lastImportSource()).toBeNull();
+    await handle.database.sql.query(`INSERT INTO dataset_imports (source, layout, id_space, fingerprint, counts) VALUES ('/a', 'csv', 'movielens', 'f', '{}'), ('/b', 'csv', 'movielens', 'f', '{}')`);
+    expect(await repos.catalog.lastImportSource()).toBe('/b');
+    await handle.database.sql.query('TRUNCATE ratings, dataset_imports');
+  });
+
   it('migrations are idempotent', async () => {
     const { migrateDatabase } = await import('../../index.ts');
     await migrateDatabase(handle.database);

@@ -1,0 +1,41 @@
+import os from 'node:os';
+import readline from 'node:readline';
+import type { Command } from 'commander';
+import { ChatSession } from '../../bot/console/index.ts';
+import { ensureCatalog } from '../../data/index.ts';
+import { say } from '../runtime/output.ts';
+import { openProduct } from '../runtime/product.ts';
+import { startRole } from '../runtime/role.ts';
+
+export function registerChatCommand(program: Command): void {
+  program
+    .command('chat')
+    .description('talk to the bot in the terminal: the same commands as on Discord and Telegram, no tokens needed')
+    .option('--user <name>', 'who you are in the bot (default: your login name)')
+    .action(async (opts: { user?: string }) => {
+      const { config, logger, shutdown, database } = await startRole('chat', { migrate: true });
+      await ensureCatalog(config, database, say);
+      const product = await openProduct(config, database, logger, say);
+      await product.modelReady;
+      const session = new ChatSession(product.deps, product.share, { platform: 'console', platformUserId: opts.user ?? os.userInfo().username }, logger);
+      say('Moviebot — type help for commands, quit to leave.');
+      const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+      rl.setPrompt('> ');
+      rl.prompt();
+      // Lines are handled one at a time, in order, even when pasted or piped in at once.
+      let queue = Promise.resolve();
+      rl.on('line', (line) => {
+        queue = queue.then(async () => {
+          if (/^\s*\/?(quit|exit)\s*$/i.test(line)) return rl.close();
+          for (const reply of await session.handle(line)) say(reply);
+          rl.prompt();
+        });
+      });
+      rl.on('close', () => {
+        void queue.then(async () => {
+          say('Bye!');
+          process.exit((await shutdown.run()) ? 0 : 1);
+        });
+      });
+    });
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  createRepositories,
+  ModelHolder,
+  MovieCatalog,
+  saveModel,
+  trainModel,
+  type Config,
+  type Database,
+  type Logger,
+  type RecommendDeps,
+  type ShareDeps,
+} from '../../core/index.ts';
+import { loadTrainingData } from '../../data/index.ts';
+
+/** Everything an adapter needs to serve people: the use cases' dependencies. */
+export interface Product {
+  deps: RecommendDeps;
+  share: ShareDeps;
+  models: ModelHolder;
+  /** Resolves once a model is being served (loaded, or trained on first run). */
+  modelReady: Promise<void>;
+}
+
+/**
+ * Builds the in-memory catalog from the database and serves the model in
+ * DATA_DIR/models/current, training one from the imported MovieLens folder
+ * when there is none yet (first run: seconds on ml-latest-small).
+ */
+export async function openProduct(
+  config: Config,
+  database: Database,
+  logger: Logger,
+  say: (line: string) => void,
+): Promise<Product> {
+  const repos = createRepositories(database.db);
+  const [movies, popularity] = await Promise.all([repos.catalog.allMovies(), repos.catalog.popularity()]);
+  const catalog = new MovieCatalog(movies, popularity);
+  const models = new ModelHolder();
+  const modelDir = path.join(config.dataDir, 'models', 'current');
+
+  const modelReady = (async () => {
+    if (!fs.existsSync(path.join(modelDir, 'manifest.json'))) {
+      const source = config.movielensDir ?? (await repos.catalog.lastImportSource());
+      if (!source || !fs.existsSync(source)) {
+        throw new Error('no model yet and no MovieLens folder to train one from: run `moviebot train --data DIR --model ' + modelDir + '`');
+      }
+      say(`Preparing recommendations: training a model on ${source} (first run only)…`);
+      await saveModel(modelDir, await trainModel(await loadTrainingData(source)));
+    }
+    const loaded = await models.swapTo(modelDir);
+    logger.info({ version: loaded.manifest.version }, 'model loaded');
+  })();
+  // Callers await it when they need it; a failure must not become an unhandled rejection meanwhile.
+  modelReady.catch((err: unknown) => logger.error({ err }, 'no model available'));
+
+  const deps: RecommendDeps = {
+    accounts: repos.accounts,
+    favorites: repos.favorites,
+    feedback: repos.feedback,
+    catalog,
+    model: () => (models.ready ? models.current().recommender : null),
+  };
+  return { deps, share: { accounts: repos.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl }, models, modelReady };
+}

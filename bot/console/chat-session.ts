@@ -1,0 +1,60 @@
+import { UserError, type Logger, type PlatformIdentity, type RecommendDeps, type ShareDeps } from '../../core/index.ts';
+import { newChatState, type ChatContext, type ConsoleCommand } from './chat-context.ts';
+import { favCommand } from './commands/fav.command.ts';
+import { favsCommand } from './commands/favs.command.ts';
+import { forgetCommand } from './commands/forget.command.ts';
+import { pickCommand } from './commands/pick.command.ts';
+import { rateCommand } from './commands/rate.command.ts';
+import { recommendCommand } from './commands/recommend.command.ts';
+import { shareCommand } from './commands/share.command.ts';
+import { unfavCommand } from './commands/unfav.command.ts';
+
+/** Every terminal command, registered in one place. */
+const COMMANDS: ConsoleCommand[] = [favCommand, favsCommand, unfavCommand, recommendCommand, rateCommand, shareCommand, forgetCommand];
+
+/** Long pasted text is cut: no command needs more. */
+const MAX_LINE = 500;
+
+/** A terminal conversation: one line in, reply lines out. */
+export class ChatSession {
+  private readonly ctx: ChatContext;
+
+  constructor(
+    deps: RecommendDeps,
+    share: ShareDeps,
+    identity: PlatformIdentity,
+    private readonly logger: Logger,
+  ) {
+    this.ctx = { deps, share, identity, state: newChatState() };
+  }
+
+  static help(): string[] {
+    return [
+      'Commands:',
+      ...[...COMMANDS, pickCommand].map((c) => `  ${c.usage.padEnd(16)} ${c.help}`),
+      `  ${'help'.padEnd(16)} this list`,
+      `  ${'quit'.padEnd(16)} leave`,
+    ];
+  }
+
+  async handle(input: string): Promise<string[]> {
+    const line = input.trim().slice(0, MAX_LINE);
+    if (line === '') return [];
+    const [word = '', ...rest] = line.split(/\s+/);
+    const args = rest.join(' ');
+    const command = /^\d+$/.test(line)
+      ? pickCommand
+      : /^[+-]\d+$/.test(line)
+        ? rateCommand
+        : COMMANDS.find((c) => c.names.includes(word.toLowerCase().replace(/^\//, '')));
+    if (word.toLowerCase().replace(/^\//, '') === 'help') return ChatSession.help();
+    if (!command) return [`Unknown command “${word.slice(0, 40)}”. Type help for the list.`];
+    try {
+      return await command.run(this.ctx, command === pickCommand || command === rateCommand ? line : args);
+    } catch (err) {
+      if (err instanceof UserError) return [err.message];
+      this.logger.error({ err, command: word }, 'console command failed');
+      return ['Something went wrong on our side; please try again.'];
+    }
+  }
+}

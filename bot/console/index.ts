@@ -1,0 +1,1 @@
+export { ChatSession } from './chat-session.ts';
