@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { startBots } from '../runtime/bots.ts';
+import { openProduct } from '../runtime/product.ts';
 import { say } from '../runtime/output.ts';
 import { startRole } from '../runtime/role.ts';
 
@@ -8,8 +9,10 @@ export function registerBotCommand(program: Command): void {
     .command('bot')
     .description('run only the Discord and Telegram bots, for scaled-out deployments')
     .action(async () => {
-      const { config, logger, shutdown } = await startRole('bot', { migrate: false });
-      const bots = await startBots(config, logger);
+      const { config, logger, shutdown, database } = await startRole('bot', { migrate: false });
+      const product = await openProduct(config, database, logger, say);
+      await product.modelReady;
+      const bots = await startBots(config, logger, product);
       shutdown.add('bots', () => bots.close());
       for (const [platform, state] of Object.entries(bots.status())) say(`${platform}: ${state}`);
     });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createRepositories } from '../../core/index.ts';
 import { ensureCatalog } from '../../data/index.ts';
 import { startBots } from '../runtime/bots.ts';
+import { openProduct } from '../runtime/product.ts';
 import { healthProbe } from '../runtime/health.ts';
 import { printImportSummary } from '../runtime/import-report.ts';
 import { n, say } from '../runtime/output.ts';
@@ -21,7 +22,8 @@ export function registerStartCommand(program: Command): void {
 
       const { redis, close: closeRedis } = connectRedis(config, logger);
       shutdown.add('redis', closeRedis);
-      const bots = await startBots(config, logger);
+      const product = await openProduct(config, database, logger, say);
+      const bots = await startBots(config, logger, product);
       shutdown.add('bots', () => bots.close());
       const web = await startWeb(config, logger, healthProbe({ database, redis, bots: () => bots.status() }));
       shutdown.add('web', web.close);

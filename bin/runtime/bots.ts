@@ -1,4 +1,6 @@
 import type { Config, Logger } from '../../core/index.ts';
+import { createTelegramBot, launchTelegramBot } from '../../bot/telegram/index.ts';
+import type { Product } from './product.ts';
 
 export interface RunningBots {
   /** Platform → a short status for the banner and /healthz. */
@@ -6,17 +8,23 @@ export interface RunningBots {
   close(): Promise<void>;
 }
 
-/**
- * Starts each bot whose token is set. The Discord and Telegram adapters are
- * not part of this build yet, so a configured token is reported, not ignored.
- */
-export async function startBots(config: Config, logger: Logger): Promise<RunningBots> {
-  const status: Record<string, string> = {
-    discord: config.discord.token ? 'token set, but this build has no Discord adapter yet' : 'not configured',
-    telegram: config.telegram.token ? 'token set, but this build has no Telegram adapter yet' : 'not configured',
-  };
-  for (const [platform, state] of Object.entries(status)) {
-    if (state !== 'not configured') logger.warn({ platform }, state);
+/** Starts each bot whose token is set. */
+export async function startBots(config: Config, logger: Logger, product: Product): Promise<RunningBots> {
+  const status: Record<string, string> = { discord: 'not configured', telegram: 'not configured' };
+  const closers: (() => Promise<void>)[] = [];
+  if (config.discord.token) {
+    status.discord = 'token set, but this build has no Discord adapter yet';
+    logger.warn({ platform: 'discord' }, status.discord);
   }
-  return { status: () => status, close: async () => {} };
+  if (config.telegram.token) {
+    const bot = createTelegramBot(config.telegram.token, config.telegram.apiRoot, { deps: product.deps, share: product.share, logger });
+    closers.push(await launchTelegramBot(bot));
+    status.telegram = `running as @${bot.botInfo?.username ?? 'bot'} (long polling)`;
+  }
+  return {
+    status: () => status,
+    close: async () => {
+      await Promise.all(closers.map((close) => close()));
+    },
+  };
 }

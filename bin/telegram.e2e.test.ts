@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Telegraf } from 'telegraf';
+import { loadConfig } from '../core/index.ts';
+import { importDataset } from '../data/index.ts';
+import { openProduct } from './runtime/product.ts';
+import { freshPglite, silentLogger, type TestDatabase } from '../test/support/databases.ts';
+import { FakeTelegram } from '../test/support/fake-telegram.ts';
+import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
+import { useTempDirs } from '../test/support/temp-dirs.ts';
+import { createTelegramBot, launchTelegramBot } from '../bot/telegram/index.ts';
+
+const tmp = useTempDirs('moviebot-telegram-');
+const USER = 7001;
+
+describe.skipIf(!ML_LATEST_SMALL.present)('Telegram bot through the real telegraf against a fake Bot API', () => {
+  const api = new FakeTelegram();
+  let db: TestDatabase;
+  let bot: Telegraf;
+  let stop: () => Promise<void>;
+
+  beforeAll(async () => {
+    await api.start();
+    db = await freshPglite();
+    await importDataset({ database: db.database, dir: ML_LATEST_SMALL.dir });
+    const config = loadConfig({ DATA_DIR: path.join(tmp(), 'data'), MOVIELENS_DIR: ML_LATEST_SMALL.dir, PUBLIC_URL: 'https://movies.example.org' });
+    const product = await openProduct(config, db.database, silentLogger, () => {});
+    await product.modelReady;
+    bot = createTelegramBot('123:TEST', api.apiRoot, { deps: product.deps, share: product.share, logger: silentLogger });
+    stop = await launchTelegramBot(bot);
+  }, 120_000);
+  afterAll(async () => {
+    await stop?.();
+    await api.stop();
+    await db?.drop();
+  });
+
+  /** Sends /fav <title> and taps the first match. */
+  async function addFavorite(title: string, expected: RegExp) {
+    const from = api.calls.length;
+    api.text(USER, `/fav ${title}`);
+    const list = await api.waitFor('sendMessage', (b) => b.text === 'Which one?', from);
+    const keyboard = (list.body.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard;
+    expect(keyboard[0]![0]!.text).toMatch(expected);
+    for (const row of keyboard) expect(Buffer.byteLength(row[0]!.callback_data)).toBeLessThanOrEqual(64);
+    api.click(USER, 1, keyboard[0]![0]!.callback_data);
+    await api.waitFor('editMessageText', (b) => /favourite/.test(String(b.text)), from);
+  }
+
+  async function recommendList(): Promise<{ text: string; buttons: string[] }> {
+    const from = api.calls.length;
+    api.text(USER, '/recommend');
+    const msg = await api.waitFor('sendMessage', (b) => String(b.text).startsWith('You might like'), from);
+    const keyboard = (msg.body.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard;
+    return { text: String(msg.body.text), buttons: keyboard.flat().map((b) => b.callback_data) };
+  }
+
+  it('registers its commands and answers /start with a shared-list deep link', async () => {
+    expect((await api.waitFor('setMyCommands')).body.commands).toEqual(expect.arrayContaining([expect.objectContaining({ command: 'recommend' })]));
+    const from = api.calls.length;
+    api.text(USER, '/start list_AbCdEfGhIjKlMnOpQrStUvWx');
+    const reply = await api.waitFor('sendMessage', () => true, from);
+    expect(reply.body.text).toContain('https://movies.example.org/l/AbCdEfGhIjKlMnOpQrStUvWx');
+  });
+
+  it('/fav ×3 → /recommend → 👎 one → the next list no longer has it', async () => {
+    await addFavorite('matirx', /^The Matrix \(1999\)/);
+    await addFavorite('star wars', /^Star Wars: Episode IV/);
+    await addFavorite('lord rings', /^The Lord of the Rings/);
+    const first = await recommendList();
+    expect(first.text.split('\n').filter((l) => /^\d\. /.test(l))).toHaveLength(5);
+    expect(first.text).toContain('because you liked');
+    const down = first.buttons.find((b) => b.startsWith('r:d:'))!;
+    const movieId = Number(down.split(':')[2]);
+    const from = api.calls.length;
+    const updateId = api.click(USER, 2, down, 'tap-1');
+    await api.waitFor('answerCallbackQuery', (b) => String(b.text).startsWith('👎'), from);
+    // The same update delivered twice is handled once.
+    api.redeliver(updateId, { callback_query: { id: 'tap-1', from: { id: USER, is_bot: false, first_name: 'U' }, chat_instance: 'ci', data: down } });
+    const second = await recommendList();
+    expect(second.buttons.map((b) => Number(b.split(':')[2]))).not.toContain(movieId);
+    const [row] = await db.database.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM feedback_events');
+    expect(row!.n).toBe(1);
+  });
+
+  it('answers forged or stale buttons and empty input without crashing', async () => {
+    let from = api.calls.length;
+    api.click(USER, 3, 'r:u:999999999');
+    expect((await api.waitFor('answerCallbackQuery', () => true, from)).body.text).toMatch(/no movie with id 999999999/);
+    from = api.calls.length;
+    api.click(USER, 3, 'garbage-data');
+    expect((await api.waitFor('answerCallbackQuery', () => true, from)).body.text).toMatch(/expired/);
+    from = api.calls.length;
+    api.text(USER, '/fav');
+    expect((await api.waitFor('sendMessage', () => true, from)).body.text).toMatch(/Send \/fav and a title/);
+    from = api.calls.length;
+    api.text(USER, `/fav ${'x'.repeat(10_000)}`);
+    expect((await api.waitFor('sendMessage', () => true, from)).body.text).toMatch(/No movie matches/);
+  });
+
+  it('/share gives a link and /forget removes the user after confirming', async () => {
+    let from = api.calls.length;
+    api.text(USER, '/share');
+    expect((await api.waitFor('sendMessage', () => true, from)).body.text).toMatch(/https:\/\/movies\.example\.org\/l\/[A-Za-z0-9_-]{24}/);
+    from = api.calls.length;
+    api.text(USER, '/forget');
+    await api.waitFor('sendMessage', (b) => String(b.text).includes('deletes'), from);
+    api.click(USER, 4, 'x:forget');
+    expect((await api.waitFor('editMessageText', () => true, from)).body.text).toMatch(/deleted/);
+    const [row] = await db.database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM platform_accounts WHERE platform_user_id = '${USER}'`);
+    expect(row!.n).toBe(0);
+  });
+});

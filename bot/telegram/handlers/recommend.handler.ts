@@ -1,0 +1,47 @@
+import type { Context } from 'telegraf';
+import { Composer, Markup } from 'telegraf';
+import { movieLabel, recommend, recordFeedback, type RecommendedMovie } from '../../../core/index.ts';
+import { answering } from '../reply-errors.ts';
+import { CALLBACK, identityOf, type TelegramDeps } from '../telegram-context.ts';
+
+function listText(picks: RecommendedMovie[]): string {
+  const lines = picks.map((p, i) => {
+    const why = p.because ? `\n   because you liked ${movieLabel(p.because)}` : '';
+    return `${i + 1}. ${movieLabel(p.movie)} — ${p.movie.genres.join(', ')}${why}`;
+  });
+  return `You might like:\n${lines.join('\n')}`;
+}
+
+/** /recommend: five movies, a 👍/👎 pair of buttons for each. */
+export function recommendHandler({ deps, logger }: TelegramDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+  composer.command('recommend', (ctx) =>
+    answering(ctx, logger, async () => {
+      const picks = await recommend(deps, identityOf(ctx), { k: 5 });
+      await ctx.reply(
+        listText(picks),
+        Markup.inlineKeyboard(
+          picks.map((p, i) => [
+            Markup.button.callback(`👍 ${i + 1}`, CALLBACK.rate(1, p.movie.id)),
+            Markup.button.callback(`👎 ${i + 1}`, CALLBACK.rate(-1, p.movie.id)),
+          ]),
+        ),
+      );
+    }),
+  );
+  composer.action(/^r:([ud]):(\d{1,9})$/, (ctx) =>
+    answering(ctx, logger, async () => {
+      const value = ctx.match[1] === 'u' ? 1 : -1;
+      const { movie, recorded } = await recordFeedback(deps, {
+        identity: identityOf(ctx),
+        movieId: Number(ctx.match[2]),
+        value,
+        source: 'button',
+        // The callback query id identifies the tap: a redelivered update is stored once.
+        eventKey: `tg:cb:${ctx.callbackQuery.id}`,
+      });
+      await ctx.answerCbQuery(recorded ? `${value === 1 ? '👍' : '👎'} ${movieLabel(movie, 150)}` : 'Already noted');
+    }),
+  );
+  return composer;
+}

@@ -1,0 +1,2 @@
+export { createTelegramBot, launchTelegramBot } from './telegram-bot.ts';
+export type { TelegramDeps } from './telegram-context.ts';
