@@ -27,7 +27,9 @@ export function registerChatCommand(program: Command): void {
       rl.on('line', (line) => {
         queue = queue.then(async () => {
           if (/^\s*\/?(quit|exit)\s*$/i.test(line)) return rl.close();
-          for (const reply of await session.handle(line)) say(reply);
+          // One write per reply, so a reader never sees half of it.
+          const reply = await session.handle(line);
+          if (reply.length > 0) say(reply.join('\n'));
           rl.prompt();
         });
       });
