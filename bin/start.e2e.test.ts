@@ -8,12 +8,14 @@ import { spawnCli, type RunningCli } from '../test/support/cli.ts';
 import { buildZip, md5 } from '../data/fetch/test-zip.ts';
 import { startServer } from '../data/fetch/test-server.ts';
 import { writeFixture } from '../data/testing/fixtures.ts';
+import { FakeTelegram } from '../test/support/fake-telegram.ts';
 
 const ML_SMALL = ML_LATEST_SMALL.dir;
 const tmp = useTempDirs();
 
 interface Health {
   ok: boolean;
+  bots: Record<string, string>;
   storage: { kind: string; connected: boolean };
   catalog: { movies: number; ratings: number; tags: number };
   redis: unknown;
@@ -66,6 +68,28 @@ describe.skipIf(!ML_LATEST_SMALL.present)('moviebot start with only MOVIELENS_DI
       expect((await stop(cli)).code).toBe(0);
     } finally {
       await db.drop();
+    }
+  });
+
+  it('starts the Telegram bot when TELEGRAM_TOKEN and its API root are set, and it answers', async () => {
+    const api = new FakeTelegram();
+    await api.start();
+    try {
+      const { cli, banner, health } = await start({
+        MOVIELENS_DIR: ML_SMALL,
+        DATA_DIR: tmp(),
+        TELEGRAM_TOKEN: '123:TEST',
+        TELEGRAM_API_ROOT: api.apiRoot,
+      });
+      expect(banner).toContain('telegram  running as @moviebot_test_bot');
+      expect(health.bots).toEqual({ discord: 'not configured', telegram: 'running as @moviebot_test_bot (long polling)' });
+      await api.waitFor('setMyCommands');
+      api.text(9, '/fav the matrix');
+      const reply = await api.waitFor('sendMessage', (b) => b.text === 'Which one?');
+      expect(JSON.stringify(reply.body.reply_markup)).toContain('The Matrix (1999)');
+      expect((await stop(cli)).code).toBe(0);
+    } finally {
+      await api.stop();
     }
   });
 

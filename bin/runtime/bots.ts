@@ -18,8 +18,14 @@ export async function startBots(config: Config, logger: Logger, product: Product
   }
   if (config.telegram.token) {
     const bot = createTelegramBot(config.telegram.token, config.telegram.apiRoot, { deps: product.deps, share: product.share, logger });
-    closers.push(await launchTelegramBot(bot));
-    status.telegram = `running as @${bot.botInfo?.username ?? 'bot'} (long polling)`;
+    try {
+      closers.push(await launchTelegramBot(bot));
+      status.telegram = `running as @${bot.botInfo?.username ?? 'bot'} (long polling)`;
+    } catch (err) {
+      // A rejected token or an unreachable API must not take the web server and other bots down with it.
+      status.telegram = `failed to start: ${(err as Error).message}`;
+      logger.error({ err, platform: 'telegram' }, 'telegram bot failed to start');
+    }
   }
   return {
     status: () => status,

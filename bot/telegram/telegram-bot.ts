@@ -36,6 +36,8 @@ export function createTelegramBot(token: string, apiRoot: string, deps: Telegram
 
 /** Starts long polling; resolves once the bot is registered and polling. */
 export async function launchTelegramBot(bot: Telegraf): Promise<() => Promise<void>> {
+  // Known before polling starts, so the banner and /healthz can name the bot (and a bad token fails here).
+  bot.botInfo = await bot.telegram.getMe();
   await bot.telegram.setMyCommands(COMMANDS);
   void bot.launch({ allowedUpdates: ['message', 'callback_query', 'inline_query', 'message_reaction'] });
   return async () => bot.stop('shutdown');
