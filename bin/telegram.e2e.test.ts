@@ -83,6 +83,29 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Telegram bot through the real telegra
     expect(row!.n).toBe(1);
   });
 
+  it('inline mode: a title searches page by page; an empty query answers the user’s own list', async () => {
+    let from = api.calls.length;
+    api.inline(USER, 'star');
+    const page1 = await api.waitFor('answerInlineQuery', () => true, from);
+    const results = page1.body.results as { id: string; title: string; reply_markup: unknown }[];
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.length).toBeLessThanOrEqual(50);
+    expect(results[0]!.title).toMatch(/Star/);
+    expect(JSON.stringify(results[0]!.reply_markup)).toMatch(/r:u:\d+/);
+    expect(Buffer.byteLength(String(page1.body.next_offset))).toBeLessThanOrEqual(64);
+    expect(page1.body.next_offset).toBe('20');
+    from = api.calls.length;
+    api.inline(USER, 'star', '20');
+    const page2 = await api.waitFor('answerInlineQuery', () => true, from);
+    const ids1 = new Set(results.map((r) => r.id));
+    for (const r of page2.body.results as { id: string }[]) expect(ids1.has(r.id)).toBe(false);
+    from = api.calls.length;
+    api.inline(USER, '');
+    const mine = await api.waitFor('answerInlineQuery', () => true, from);
+    expect(mine.body.is_personal).toBe(true);
+    expect((mine.body.results as unknown[]).length).toBe(20);
+  });
+
   it('answers forged or stale buttons and empty input without crashing', async () => {
     let from = api.calls.length;
     api.click(USER, 3, 'r:u:999999999');

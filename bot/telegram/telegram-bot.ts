@@ -1,6 +1,7 @@
 import { Telegraf } from 'telegraf';
 import { favHandler } from './handlers/fav.handler.ts';
 import { forgetHandler } from './handlers/forget.handler.ts';
+import { inlineHandler } from './handlers/inline.handler.ts';
 import { recommendHandler } from './handlers/recommend.handler.ts';
 import { shareHandler } from './handlers/share.handler.ts';
 import { startHandler } from './handlers/start.handler.ts';
@@ -27,7 +28,7 @@ export function createTelegramBot(token: string, apiRoot: string, deps: Telegram
     if (recent.size > RECENT_UPDATES) recent.delete(recent.values().next().value!);
     await next();
   });
-  bot.use(startHandler(deps), favHandler(deps), recommendHandler(deps), shareHandler(deps), forgetHandler(deps));
+  bot.use(startHandler(deps), favHandler(deps), recommendHandler(deps), shareHandler(deps), forgetHandler(deps), inlineHandler(deps));
   bot.action(/.*/, (ctx) => ctx.answerCbQuery('This button has expired.'));
   // Without bot.catch a throwing handler stops polling and the update is lost for good.
   bot.catch((err, ctx) => deps.logger.error({ err, updateId: ctx.update.update_id }, 'telegram update failed'));

@@ -66,6 +66,10 @@ export class FakeTelegram {
     });
   }
 
+  inline(userId: number, query: string, offset = ''): number {
+    return this.push({ inline_query: { id: `iq${this.updateId}`, from: { id: userId, is_bot: false, first_name: 'U' }, query, offset } });
+  }
+
   /** Resolves with the first call of `method` (after `from` calls) matching `predicate`. */
   async waitFor(method: string, predicate: (body: Record<string, unknown>) => boolean = () => true, from = 0, timeoutMs = 10_000): Promise<ApiCall> {
     const deadline = Date.now() + timeoutMs;
