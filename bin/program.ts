@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerBotCommand } from './commands/bot.command.ts';
 import { registerChatCommand } from './commands/chat.command.ts';
+import { registerDiscordRegisterCommand } from './commands/discord-register.command.ts';
 import { registerDataFetchCommand } from './commands/data-fetch.command.ts';
 import { registerDataImportCommand } from './commands/data-import.command.ts';
 import { registerMigrateCommand } from './commands/migrate.command.ts';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerTrainCommand(program);
   registerRecommendCommand(program);
   registerChatCommand(program);
+  registerDiscordRegisterCommand(program);
   registerWebCommand(program);
   registerBotCommand(program);
   registerWorkerCommand(program);

@@ -9,6 +9,7 @@ import { buildZip, md5 } from '../data/fetch/test-zip.ts';
 import { startServer } from '../data/fetch/test-server.ts';
 import { writeFixture } from '../data/testing/fixtures.ts';
 import { FakeTelegram } from '../test/support/fake-telegram.ts';
+import { FakeDiscord } from '../test/support/fake-discord.ts';
 
 const ML_SMALL = ML_LATEST_SMALL.dir;
 const tmp = useTempDirs();
@@ -71,18 +72,28 @@ describe.skipIf(!ML_LATEST_SMALL.present)('moviebot start with only MOVIELENS_DI
     }
   });
 
-  it('starts the Telegram bot when TELEGRAM_TOKEN and its API root are set, and it answers', async () => {
+  it('starts both bots when their tokens and API roots are set, and they answer', async () => {
     const api = new FakeTelegram();
+    const discord = new FakeDiscord();
     await api.start();
+    await discord.start();
     try {
       const { cli, banner, health } = await start({
         MOVIELENS_DIR: ML_SMALL,
         DATA_DIR: tmp(),
         TELEGRAM_TOKEN: '123:TEST',
         TELEGRAM_API_ROOT: api.apiRoot,
+        DISCORD_TOKEN: 'fake',
+        DISCORD_APP_ID: discord.appId,
+        DISCORD_API_URL: discord.apiUrl,
       });
       expect(banner).toContain('telegram  running as @moviebot_test_bot');
-      expect(health.bots).toEqual({ discord: 'not configured', telegram: 'running as @moviebot_test_bot (long polling)' });
+      expect(health.bots).toEqual({ discord: 'running as moviebot (gateway)', telegram: 'running as @moviebot_test_bot (long polling)' });
+      const id = discord.interaction('1234567890123', 4, {
+        id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: 'matrix', focused: true }] }],
+      });
+      const auto = await discord.waitFor((c) => c.path.startsWith(`/interactions/${id}/`));
+      expect(JSON.stringify(auto.body)).toContain('The Matrix (1999)');
       await api.waitFor('setMyCommands');
       api.text(9, '/fav the matrix');
       const reply = await api.waitFor('sendMessage', (b) => b.text === 'Which one?');
@@ -90,6 +101,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('moviebot start with only MOVIELENS_DI
       expect((await stop(cli)).code).toBe(0);
     } finally {
       await api.stop();
+      await discord.stop();
     }
   });
 

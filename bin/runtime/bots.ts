@@ -1,4 +1,5 @@
 import type { Config, Logger } from '../../core/index.ts';
+import { createDiscordBot } from '../../bot/discord/index.ts';
 import { createTelegramBot, launchTelegramBot } from '../../bot/telegram/index.ts';
 import type { Product } from './product.ts';
 
@@ -12,12 +13,21 @@ export interface RunningBots {
 export async function startBots(config: Config, logger: Logger, product: Product): Promise<RunningBots> {
   const status: Record<string, string> = { discord: 'not configured', telegram: 'not configured' };
   const closers: (() => Promise<void>)[] = [];
+  const bots = { deps: product.deps, share: product.share, logger };
   if (config.discord.token) {
-    status.discord = 'token set, but this build has no Discord adapter yet';
-    logger.warn({ platform: 'discord' }, status.discord);
+    const client = createDiscordBot(config.discord.apiUrl, bots);
+    try {
+      await client.login(config.discord.token);
+      closers.push(async () => client.destroy());
+      status.discord = `running as ${client.user?.username ?? 'bot'} (gateway)`;
+    } catch (err) {
+      // Same rule as Telegram: one platform failing leaves the others and the web server up.
+      status.discord = `failed to start: ${(err as Error).message}`;
+      logger.error({ err, platform: 'discord' }, 'discord bot failed to start');
+    }
   }
   if (config.telegram.token) {
-    const bot = createTelegramBot(config.telegram.token, config.telegram.apiRoot, { deps: product.deps, share: product.share, logger });
+    const bot = createTelegramBot(config.telegram.token, config.telegram.apiRoot, bots);
     try {
       closers.push(await launchTelegramBot(bot));
       status.telegram = `running as @${bot.botInfo?.username ?? 'bot'} (long polling)`;

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from 'discord.js';
+import { loadConfig } from '../core/index.ts';
+import { importDataset } from '../data/index.ts';
+import { createDiscordBot } from '../bot/discord/index.ts';
+import { openProduct } from './runtime/product.ts';
+import { freshPglite, silentLogger, type TestDatabase } from '../test/support/databases.ts';
+import { FakeDiscord } from '../test/support/fake-discord.ts';
+import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
+import { useTempDirs } from '../test/support/temp-dirs.ts';
+
+const tmp = useTempDirs('moviebot-discord-');
+const USER = '111111111111111111';
+const CHAT_INPUT = 2;
+const COMPONENT = 3;
+const AUTOCOMPLETE = 4;
+
+describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.js client against a fake gateway', () => {
+  const discord = new FakeDiscord();
+  let db: TestDatabase;
+  let client: Client;
+
+  beforeAll(async () => {
+    await discord.start();
+    db = await freshPglite();
+    await importDataset({ database: db.database, dir: ML_LATEST_SMALL.dir });
+    const config = loadConfig({ DATA_DIR: path.join(tmp(), 'data'), MOVIELENS_DIR: ML_LATEST_SMALL.dir });
+    const product = await openProduct(config, db.database, silentLogger, () => {});
+    await product.modelReady;
+    client = createDiscordBot(discord.apiUrl, { deps: product.deps, share: product.share, logger: silentLogger });
+    const ready = new Promise((resolve) => client.once('clientReady' as never, resolve));
+    await client.login('fake-token');
+    await ready;
+  }, 120_000);
+  afterAll(async () => {
+    await client?.destroy();
+    await discord.stop();
+    await db?.drop();
+  });
+
+  const callbackOf = (id: string) => (c: { path: string }) => c.path.startsWith(`/interactions/${id}/`);
+
+  async function autocomplete(query: string) {
+    const id = discord.interaction(USER, AUTOCOMPLETE, {
+      id: '1', name: 'fav', type: 1,
+      options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: query, focused: true }] }],
+    });
+    const call = await discord.waitFor(callbackOf(id));
+    return (call.body.data as { choices: { name: string; value: string }[] }).choices;
+  }
+
+  async function favAdd(movieId: string) {
+    const id = discord.interaction(USER, CHAT_INPUT, {
+      id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: movieId }] }],
+    });
+    return (await discord.waitFor(callbackOf(id))).body.data as { content: string; flags: number };
+  }
+
+  async function recommendIds(): Promise<{ ids: number[]; buttons: string[] }> {
+    const id = discord.interaction(USER, CHAT_INPUT, { id: '2', name: 'recommend', type: 1 });
+    const data = (await discord.waitFor(callbackOf(id))).body.data as { components: { components: { custom_id: string }[] }[] };
+    const buttons = data.components.flatMap((row) => row.components.map((b) => b.custom_id));
+    return { ids: [...new Set(buttons.map((b) => Number(b.split(':')[2])))], buttons };
+  }
+
+  it('autocomplete answers from memory with at most 25 choices of at most 100 characters', async () => {
+    const choices = await autocomplete('matrix');
+    expect(choices[0]).toEqual({ name: 'The Matrix (1999)', value: '2571' });
+    const many = await autocomplete('the');
+    expect(many.length).toBeLessThanOrEqual(25);
+    for (const c of many) expect(c.name.length).toBeLessThanOrEqual(100);
+    expect(await autocomplete('x'.repeat(10_000))).toEqual([]);
+  });
+
+  it('/fav ×3 → /recommend → 👎 one → the next list no longer has it', async () => {
+    for (const movieId of ['2571', '260', '1']) expect((await favAdd(movieId)).content).toMatch(/now a favourite/);
+    const first = await recommendIds();
+    expect(first.ids).toHaveLength(5);
+    for (const b of first.buttons) expect(b.length).toBeLessThanOrEqual(100);
+    const down = first.buttons.find((b) => b.startsWith('r:d:'))!;
+    const click = discord.interaction(USER, COMPONENT, { custom_id: down, component_type: 2 }, {
+      message: { id: discord.snowflake(), channel_id: '500', content: '', embeds: [], components: [], author: { id: '42', username: 'moviebot', discriminator: '0', avatar: null }, attachments: [], timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], pinned: false, type: 0, flags: 64 },
+    });
+    expect(((await discord.waitFor(callbackOf(click))).body.data as { content: string }).content).toMatch(/^👎 /);
+    const second = await recommendIds();
+    expect(second.ids).not.toContain(Number(down.split(':')[2]));
+  });
+
+  it('moviebot discord register puts the slash commands', async () => {
+    const { runCli } = await import('../test/support/cli.ts');
+    const from = discord.calls.length;
+    const run = await runCli(['discord', 'register', '--guild', '777'], { DISCORD_TOKEN: 'fake', DISCORD_APP_ID: discord.appId, DISCORD_API_URL: discord.apiUrl });
+    expect(run.code).toBe(0);
+    const put = await discord.waitFor((c) => c.method === 'PUT' && c.path === `/applications/${discord.appId}/guilds/777/commands`, from);
+    expect((put.body as unknown as { name: string }[]).map((c) => c.name)).toEqual(['fav', 'recommend']);
+  });
+
+  it('a forged or unknown movie id gets a clear, private answer', async () => {
+    const reply = await favAdd('999999999');
+    expect(reply.content).toMatch(/no movie with id 999999999/);
+    expect(reply.flags & 64).toBe(64); // ephemeral
+  });
+});

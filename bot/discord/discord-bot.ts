@@ -1,0 +1,38 @@
+import { Client, Events, GatewayIntentBits, Partials, type Interaction } from 'discord.js';
+import { UserError } from '../../core/index.ts';
+import type { DiscordDeps } from './discord-context.ts';
+import { favAutocomplete, favCommand, favDefinition } from './handlers/fav.command.ts';
+import { rateButton, recommendCommand, recommendDefinition } from './handlers/recommend.command.ts';
+
+export const COMMAND_DEFINITIONS = [favDefinition, recommendDefinition].map((c) => c.toJSON());
+
+/** The Discord bot: every command and button registered here, in one place. */
+export function createDiscordBot(apiUrl: string, d: DiscordDeps): Client {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.DirectMessageReactions],
+    partials: [Partials.Message, Partials.Reaction, Partials.User, Partials.Channel],
+    rest: { api: apiUrl, rejectOnRateLimit: () => true },
+  });
+  client.on(Events.Error, (err) => d.logger.error({ err }, 'discord client error'));
+  client.on(Events.InteractionCreate, (i) => void route(i, d));
+  return client;
+}
+
+async function route(i: Interaction, d: DiscordDeps): Promise<void> {
+  try {
+    if (i.isAutocomplete() && i.commandName === 'fav') return await favAutocomplete(i, d);
+    if (i.isChatInputCommand() && i.commandName === 'fav') return await favCommand(i, d);
+    if (i.isChatInputCommand() && i.commandName === 'recommend') return await recommendCommand(i, d);
+    if (i.isButton()) {
+      const rate = /^r:([ud]):(\d{1,9})$/.exec(i.customId);
+      if (rate) return await rateButton(i, d, rate[1] === 'u' ? 1 : -1, Number(rate[2]));
+      await i.reply({ content: 'This button has expired.', ephemeral: true });
+    }
+  } catch (err) {
+    if (!(err instanceof UserError)) d.logger.error({ err, interactionId: i.id }, 'discord interaction failed');
+    if (i.isRepliable() && !i.replied) {
+      const content = err instanceof UserError ? err.message : 'Something went wrong on our side; please try again.';
+      await i.reply({ content, ephemeral: true }).catch(() => undefined);
+    }
+  }
+}

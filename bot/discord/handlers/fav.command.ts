@@ -1,0 +1,45 @@
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { addFavorite, listFavorites, movieLabel, removeFavorite, UserError } from '../../../core/index.ts';
+import { identityOf, NO_MENTIONS, type DiscordDeps } from '../discord-context.ts';
+
+export const favDefinition = new SlashCommandBuilder()
+  .setName('fav')
+  .setDescription('Your favourite movies')
+  .addSubcommand((s) =>
+    s.setName('add').setDescription('Save a favourite').addStringOption((o) => o.setName('movie').setDescription('Title').setRequired(true).setAutocomplete(true)),
+  )
+  .addSubcommand((s) => s.setName('list').setDescription('List your favourites'))
+  .addSubcommand((s) =>
+    s.setName('remove').setDescription('Remove a favourite').addStringOption((o) => o.setName('movie').setDescription('Title').setRequired(true).setAutocomplete(true)),
+  );
+
+/** Autocomplete is answered from memory: it cannot be deferred, and Discord allows 25 choices of ≤ 100 characters. */
+export async function favAutocomplete(i: AutocompleteInteraction, { deps }: DiscordDeps): Promise<void> {
+  const query = i.options.getFocused().slice(0, 100);
+  const movies = query.trim() ? deps.catalog.search(query, { limit: 25 }) : [];
+  await i.respond(movies.map((m) => ({ name: movieLabel(m, 100), value: String(m.id) })));
+}
+
+/** A picked choice carries the id; text typed without picking is searched. */
+function movieIdOf(i: ChatInputCommandInteraction, { deps }: DiscordDeps): number {
+  const value = i.options.getString('movie', true).trim();
+  if (/^\d{1,9}$/.test(value)) return Number(value);
+  const [best] = deps.catalog.search(value, { limit: 1 });
+  if (!best) throw new UserError('MOVIE_NOT_FOUND', 'No movie matches that title.');
+  return best.id;
+}
+
+export async function favCommand(i: ChatInputCommandInteraction, d: DiscordDeps): Promise<void> {
+  const sub = i.options.getSubcommand();
+  if (sub === 'add') {
+    const { movie, added } = await addFavorite(d.deps, identityOf(i), movieIdOf(i, d));
+    await i.reply({ content: `⭐ ${movieLabel(movie)} is ${added ? 'now' : 'already'} a favourite.`, ephemeral: true, allowedMentions: NO_MENTIONS });
+  } else if (sub === 'remove') {
+    const movie = await removeFavorite(d.deps, identityOf(i), movieIdOf(i, d));
+    await i.reply({ content: `Removed ${movieLabel(movie)}.`, ephemeral: true, allowedMentions: NO_MENTIONS });
+  } else {
+    const movies = await listFavorites(d.deps, identityOf(i));
+    const text = movies.length ? movies.map((m, n) => `${n + 1}. ${movieLabel(m)}`).join('\n') : 'No favourites yet: /fav add';
+    await i.reply({ content: text.slice(0, 2000), ephemeral: true, allowedMentions: NO_MENTIONS });
+  }
+}
