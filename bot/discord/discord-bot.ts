@@ -11,7 +11,8 @@ export function createDiscordBot(apiUrl: string, d: DiscordDeps): Client {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.DirectMessageReactions],
     partials: [Partials.Message, Partials.Reaction, Partials.User, Partials.Channel],
-    rest: { api: apiUrl, rejectOnRateLimit: () => true },
+    // A short rate-limit wait is fine; one that would outlive the interaction's 3 s becomes an error we can report.
+    rest: { api: apiUrl, rejectOnRateLimit: (limit) => limit.retryAfter > 2_000 },
   });
   client.on(Events.Error, (err) => d.logger.error({ err }, 'discord client error'));
   client.on(Events.InteractionCreate, (i) => void route(i, d));
