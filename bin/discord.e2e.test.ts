@@ -13,7 +13,6 @@ import { useTempDirs } from '../test/support/temp-dirs.ts';
 const tmp = useTempDirs('moviebot-discord-');
 const USER = '111111111111111111';
 const CHAT_INPUT = 2;
-const COMPONENT = 3;
 const AUTOCOMPLETE = 4;
 
 describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.js client against a fake gateway', () => {
@@ -79,9 +78,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
     expect(first.ids).toHaveLength(5);
     for (const b of first.buttons) expect(b.length).toBeLessThanOrEqual(100);
     const down = first.buttons.find((b) => b.startsWith('r:d:'))!;
-    const click = discord.interaction(USER, COMPONENT, { custom_id: down, component_type: 2 }, {
-      message: { id: discord.snowflake(), channel_id: '500', content: '', embeds: [], components: [], author: { id: '42', username: 'moviebot', discriminator: '0', avatar: null }, attachments: [], timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], pinned: false, type: 0, flags: 64 },
-    });
+    const click = discord.click(USER, down);
     expect(((await discord.waitFor(callbackOf(click))).body.data as { content: string }).content).toMatch(/^👎 /);
     const second = await recommendIds();
     expect(second.ids).not.toContain(Number(down.split(':')[2]));
@@ -93,7 +90,24 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
     const run = await runCli(['discord', 'register', '--guild', '777'], { DISCORD_TOKEN: 'fake', DISCORD_APP_ID: discord.appId, DISCORD_API_URL: discord.apiUrl });
     expect(run.code).toBe(0);
     const put = await discord.waitFor((c) => c.method === 'PUT' && c.path === `/applications/${discord.appId}/guilds/777/commands`, from);
-    expect((put.body as unknown as { name: string }[]).map((c) => c.name)).toEqual(['fav', 'recommend']);
+    expect((put.body as unknown as { name: string }[]).map((c) => c.name)).toEqual(['fav', 'recommend', 'share', 'forget']);
+  });
+
+  it('/share gives a link; /forget deletes the user after the confirm button', async () => {
+    const share = discord.interaction(USER, CHAT_INPUT, { id: '3', name: 'share', type: 1 });
+    const link = ((await discord.waitFor(callbackOf(share))).body.data as { content: string }).content;
+    expect(link).toMatch(/\/l\/[A-Za-z0-9_-]{24}$/);
+    const ask = discord.interaction(USER, CHAT_INPUT, { id: '4', name: 'forget', type: 1 });
+    const prompt = (await discord.waitFor(callbackOf(ask))).body.data as { components: { components: { custom_id: string }[] }[] };
+    expect(prompt.components[0]!.components[0]!.custom_id).toBe('x:forget');
+    const [before] = await db.database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM platform_accounts WHERE platform_user_id = '${USER}'`);
+    expect(before!.n).toBe(1);
+    const confirm = discord.click(USER, 'x:forget');
+    const done = (await discord.waitFor(callbackOf(confirm))).body as { type: number; data: { content: string } };
+    expect(done.type).toBe(7); // UPDATE_MESSAGE
+    expect(done.data.content).toMatch(/deleted/);
+    const [after] = await db.database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM platform_accounts WHERE platform_user_id = '${USER}'`);
+    expect(after!.n).toBe(0);
   });
 
   it('a forged or unknown movie id gets a clear, private answer', async () => {

@@ -2,9 +2,11 @@ import { Client, Events, GatewayIntentBits, Partials, type Interaction } from 'd
 import { UserError } from '../../core/index.ts';
 import type { DiscordDeps } from './discord-context.ts';
 import { favAutocomplete, favCommand, favDefinition } from './handlers/fav.command.ts';
+import { FORGET_CONFIRM, forgetButton, forgetCommand, forgetDefinition } from './handlers/forget.command.ts';
 import { rateButton, recommendCommand, recommendDefinition } from './handlers/recommend.command.ts';
+import { shareCommand, shareDefinition } from './handlers/share.command.ts';
 
-export const COMMAND_DEFINITIONS = [favDefinition, recommendDefinition].map((c) => c.toJSON());
+export const COMMAND_DEFINITIONS = [favDefinition, recommendDefinition, shareDefinition, forgetDefinition].map((c) => c.toJSON());
 
 /** The Discord bot: every command and button registered here, in one place. */
 export function createDiscordBot(apiUrl: string, d: DiscordDeps): Client {
@@ -24,7 +26,10 @@ async function route(i: Interaction, d: DiscordDeps): Promise<void> {
     if (i.isAutocomplete() && i.commandName === 'fav') return await favAutocomplete(i, d);
     if (i.isChatInputCommand() && i.commandName === 'fav') return await favCommand(i, d);
     if (i.isChatInputCommand() && i.commandName === 'recommend') return await recommendCommand(i, d);
+    if (i.isChatInputCommand() && i.commandName === 'share') return await shareCommand(i, d);
+    if (i.isChatInputCommand() && i.commandName === 'forget') return await forgetCommand(i);
     if (i.isButton()) {
+      if (i.customId === FORGET_CONFIRM) return await forgetButton(i, d);
       const rate = /^r:([ud]):(\d{1,9})$/.exec(i.customId);
       if (rate) return await rateButton(i, d, rate[1] === 'u' ? 1 : -1, Number(rate[2]));
       await i.reply({ content: 'This button has expired.', ephemeral: true });

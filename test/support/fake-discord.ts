@@ -87,6 +87,30 @@ export class FakeDiscord {
     return id;
   }
 
+  /** A button click on an ephemeral bot message; returns the interaction id. */
+  click(userId: string, customId: string): string {
+    return this.interaction(userId, 3, { custom_id: customId, component_type: 2 }, {
+      message: {
+        id: this.snowflake(),
+        channel_id: '500',
+        content: '',
+        embeds: [],
+        components: [],
+        author: { id: '42', username: 'moviebot', discriminator: '0', avatar: null },
+        attachments: [],
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions: [],
+        mention_roles: [],
+        pinned: false,
+        type: 0,
+        flags: 64,
+      },
+    });
+  }
+
   async waitFor(predicate: (c: RestCall) => boolean, from = 0, timeoutMs = 10_000): Promise<RestCall> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
