@@ -79,7 +79,12 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
     for (const b of first.buttons) expect(b.length).toBeLessThanOrEqual(100);
     const down = first.buttons.find((b) => b.startsWith('r:d:'))!;
     const click = discord.click(USER, down);
-    expect(((await discord.waitFor(callbackOf(click))).body.data as { content: string }).content).toMatch(/^👎 /);
+    const update = (await discord.waitFor(callbackOf(click))).body as { type: number; data: { content: string; components: { components: { custom_id: string }[] }[] } };
+    expect(update.type).toBe(7); // the list is updated in place, acknowledging at once
+    expect(update.data.content).toMatch(/^👎 /);
+    const inPlace = update.data.components.flatMap((r) => r.components.map((b) => Number(b.custom_id.split(':')[2])));
+    expect(new Set(inPlace).size).toBe(5);
+    expect(inPlace).not.toContain(Number(down.split(':')[2]));
     const second = await recommendIds();
     expect(second.ids).not.toContain(Number(down.split(':')[2]));
   });

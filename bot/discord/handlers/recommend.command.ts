@@ -7,14 +7,13 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { movieLabel, recommend, recordFeedback } from '../../../core/index.ts';
+import { movieLabel, recommend, recordFeedback, type RecommendedMovie } from '../../../core/index.ts';
 import { CUSTOM_ID, identityOf, NO_MENTIONS, type DiscordDeps } from '../discord-context.ts';
 
 export const recommendDefinition = new SlashCommandBuilder().setName('recommend').setDescription('Movies for you');
 
-/** Five movies in an embed, a 👍/👎 pair per movie (five rows: Discord's maximum). */
-export async function recommendCommand(i: ChatInputCommandInteraction, d: DiscordDeps): Promise<void> {
-  const picks = await recommend(d.deps, identityOf(i), { k: 5 });
+/** The list message: the picks in an embed, a 👍/👎 pair per movie (five rows: Discord's maximum). */
+function listMessage(picks: RecommendedMovie[], note?: string) {
   const embed = new EmbedBuilder().setTitle('Movies for you').setDescription(
     picks
       .map((p, n) => {
@@ -30,10 +29,19 @@ export async function recommendCommand(i: ChatInputCommandInteraction, d: Discor
       new ButtonBuilder().setCustomId(CUSTOM_ID.rate(-1, p.movie.id)).setLabel(`👎 ${n + 1}`).setStyle(ButtonStyle.Secondary),
     ),
   );
-  await i.reply({ embeds: [embed], components: rows, ephemeral: true, allowedMentions: NO_MENTIONS });
+  return { content: note ?? '', embeds: [embed], components: rows, allowedMentions: NO_MENTIONS };
 }
 
-/** A 👍/👎 click: stored before it is acknowledged; the interaction id makes a redelivery count once. */
+export async function recommendCommand(i: ChatInputCommandInteraction, d: DiscordDeps): Promise<void> {
+  const picks = await recommend(d.deps, identityOf(i), { k: 5 });
+  await i.reply({ ...listMessage(picks), ephemeral: true });
+}
+
+/**
+ * A 👍/👎 click: stored first (the interaction id makes a redelivery count
+ * once), then acknowledged by updating the list in place: the rated movie
+ * leaves it and a fresh one takes its place.
+ */
 export async function rateButton(i: ButtonInteraction, d: DiscordDeps, value: 1 | -1, movieId: number): Promise<void> {
   const { movie, recorded } = await recordFeedback(d.deps, {
     identity: identityOf(i),
@@ -42,9 +50,7 @@ export async function rateButton(i: ButtonInteraction, d: DiscordDeps, value: 1 
     source: 'button',
     eventKey: `dc:${i.id}`,
   });
-  await i.reply({
-    content: recorded ? `${value === 1 ? '👍' : '👎'} ${movieLabel(movie)} — noted.` : 'Already noted.',
-    ephemeral: true,
-    allowedMentions: NO_MENTIONS,
-  });
+  const note = recorded ? `${value === 1 ? '👍' : '👎'} ${movieLabel(movie)} — noted.` : 'Already noted.';
+  const picks = await recommend(d.deps, identityOf(i), { k: 5 });
+  await i.update(listMessage(picks, note));
 }
