@@ -115,6 +115,28 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
     expect(after!.n).toBe(0);
   });
 
+  it('/recommend for:server picks for the members who told the bot their taste, in public', async () => {
+    const guild = { guild_id: '900900900900900900', channel: { id: '501', type: 0, guild_id: '900900900900900900' }, channel_id: '501' };
+    const member = (id: string) => ({ member: { user: { id, username: `m${id}`, discriminator: '0', global_name: null, avatar: null }, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: '0', pending: false } });
+    const add = async (user: string, movie: string) => {
+      const id = discord.interaction(user, CHAT_INPUT, { id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: movie }] }] }, { ...guild, ...member(user) });
+      await discord.waitFor(callbackOf(id));
+    };
+    await add('222222222222222222', '2571');
+    await add('222222222222222222', '260');
+    await add('333333333333333333', '1');
+    const pick = discord.interaction('333333333333333333', CHAT_INPUT, { id: '2', name: 'recommend', type: 1, options: [{ name: 'for', type: 3, value: 'server' }] }, { ...guild, ...member('333333333333333333') });
+    const reply = (await discord.waitFor(callbackOf(pick))).body.data as { content: string; flags?: number; embeds: { description: string }[] };
+    expect(reply.content).toContain('picked for the 2 member(s)');
+    expect((reply.flags ?? 0) & 64).toBe(0); // public
+    const titles = reply.embeds[0]!.description.split('\n').filter((l) => /^\*\*\d\. /.test(l));
+    expect(titles).toHaveLength(5);
+    for (const liked of ['The Matrix (1999)', 'Star Wars: Episode IV', 'Toy Story (1995)']) expect(reply.embeds[0]!.description).not.toContain(`. ${liked}`);
+
+    const dm = discord.interaction(USER, CHAT_INPUT, { id: '2', name: 'recommend', type: 1, options: [{ name: 'for', type: 3, value: 'server' }] });
+    expect(((await discord.waitFor(callbackOf(dm))).body.data as { content: string }).content).toMatch(/works in a server/);
+  });
+
   it('a forged or unknown movie id gets a clear, private answer', async () => {
     const reply = await favAdd('999999999');
     expect(reply.content).toMatch(/no movie with id 999999999/);

@@ -9,14 +9,14 @@ import {
   type Config,
   type Database,
   type Logger,
-  type RecommendDeps,
+  type CommunityDeps,
   type ShareDeps,
 } from '../../core/index.ts';
 import { loadTrainingData } from '../../data/index.ts';
 
 /** Everything an adapter needs to serve people: the use cases' dependencies. */
 export interface Product {
-  deps: RecommendDeps;
+  deps: CommunityDeps;
   share: ShareDeps;
   models: ModelHolder;
   /** Resolves once a model is being served (loaded, or trained on first run). */
@@ -55,8 +55,9 @@ export async function openProduct(
   // Callers await it when they need it; a failure must not become an unhandled rejection meanwhile.
   modelReady.catch((err: unknown) => logger.error({ err }, 'no model available'));
 
-  const deps: RecommendDeps = {
+  const deps: CommunityDeps = {
     accounts: repos.accounts,
+    communities: repos.communities,
     favorites: repos.favorites,
     feedback: repos.feedback,
     catalog,

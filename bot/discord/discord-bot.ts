@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits, Partials, type Interaction } from 'discord.js';
-import { UserError } from '../../core/index.ts';
-import type { DiscordDeps } from './discord-context.ts';
+import { joinCommunity, UserError } from '../../core/index.ts';
+import { identityOf, type DiscordDeps } from './discord-context.ts';
 import { favAutocomplete, favCommand, favDefinition } from './handlers/fav.command.ts';
 import { FORGET_CONFIRM, forgetButton, forgetCommand, forgetDefinition } from './handlers/forget.command.ts';
 import { rateButton, recommendCommand, recommendDefinition } from './handlers/recommend.command.ts';
@@ -23,6 +23,8 @@ export function createDiscordBot(apiUrl: string, d: DiscordDeps): Client {
 
 async function route(i: Interaction, d: DiscordDeps): Promise<void> {
   try {
+    // Using the bot in a server makes you one of the members its server pick is for.
+    if (i.guildId && !i.isAutocomplete()) await joinCommunity(d.deps, identityOf(i), { platform: 'discord', id: i.guildId, name: i.guild?.name ?? null });
     if (i.isAutocomplete() && i.commandName === 'fav') return await favAutocomplete(i, d);
     if (i.isChatInputCommand() && i.commandName === 'fav') return await favCommand(i, d);
     if (i.isChatInputCommand() && i.commandName === 'recommend') return await recommendCommand(i, d);

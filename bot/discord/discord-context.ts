@@ -1,8 +1,8 @@
 import type { Interaction } from 'discord.js';
-import type { Logger, PlatformIdentity, RecommendDeps, ShareDeps } from '../../core/index.ts';
+import type { CommunityDeps, Logger, PlatformIdentity, ShareDeps } from '../../core/index.ts';
 
 export interface DiscordDeps {
-  deps: RecommendDeps;
+  deps: CommunityDeps;
   share: ShareDeps;
   logger: Logger;
 }

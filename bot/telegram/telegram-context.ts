@@ -1,9 +1,9 @@
 import type { Context } from 'telegraf';
-import type { Logger, PlatformIdentity, RecommendDeps, ShareDeps } from '../../core/index.ts';
+import type { CommunityDeps, Logger, PlatformIdentity, ShareDeps } from '../../core/index.ts';
 
 /** What every Telegram handler needs: the product's use-case dependencies. */
 export interface TelegramDeps {
-  deps: RecommendDeps;
+  deps: CommunityDeps;
   share: ShareDeps;
   logger: Logger;
 }

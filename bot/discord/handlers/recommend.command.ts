@@ -7,10 +7,15 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { movieLabel, recommend, recordFeedback, type RecommendedMovie } from '../../../core/index.ts';
+import { movieLabel, recommend, recordFeedback, serverPick, type RecommendedMovie } from '../../../core/index.ts';
 import { CUSTOM_ID, identityOf, NO_MENTIONS, type DiscordDeps } from '../discord-context.ts';
 
-export const recommendDefinition = new SlashCommandBuilder().setName('recommend').setDescription('Movies for you');
+export const recommendDefinition = new SlashCommandBuilder()
+  .setName('recommend')
+  .setDescription('Movies for you, or for the whole server')
+  .addStringOption((o) =>
+    o.setName('for').setDescription('Who to pick for').addChoices({ name: 'me', value: 'me' }, { name: 'server', value: 'server' }),
+  );
 
 /** The list message: the picks in an embed, a 👍/👎 pair per movie (five rows: Discord's maximum). */
 function listMessage(picks: RecommendedMovie[], note?: string) {
@@ -33,6 +38,14 @@ function listMessage(picks: RecommendedMovie[], note?: string) {
 }
 
 export async function recommendCommand(i: ChatInputCommandInteraction, d: DiscordDeps): Promise<void> {
+  if (i.options.getString('for') === 'server') {
+    if (!i.guildId) return void (await i.reply({ content: 'The server pick works in a server, not in direct messages.', ephemeral: true }));
+    const { picks, members } = await serverPick(d.deps, { platform: 'discord', id: i.guildId }, 5);
+    const who = members === 0 ? 'nobody here has favourites yet, so these are popular picks' : `picked for the ${members} member(s) who told me their taste`;
+    // Public: the server pick is for everyone in the channel.
+    await i.reply({ ...listMessage(picks, `🍿 Server pick — ${who}.`), components: [] });
+    return;
+  }
   const picks = await recommend(d.deps, identityOf(i), { k: 5 });
   await i.reply({ ...listMessage(picks), ephemeral: true });
 }

@@ -6,3 +6,4 @@ export { recommend, type RecommendedMovie } from './recommend.ts';
 export { shareLink } from './share-link.ts';
 export { forgetUser } from './forget-user.ts';
 export type { RecommendDeps, ShareDeps, TasteDeps } from './deps.ts';
+export { joinCommunity, serverPick, type CommunityDeps, type CommunityRef } from './server-pick.ts';
