@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, Partials, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, type Interaction, MessageFlags } from 'discord.js';
 import { joinCommunity, UserError } from '../../core/index.ts';
 import { identityOf, type DiscordDeps } from './discord-context.ts';
 import { favAutocomplete, favCommand, favDefinition } from './handlers/fav.command.ts';
@@ -34,13 +34,13 @@ async function route(i: Interaction, d: DiscordDeps): Promise<void> {
       if (i.customId === FORGET_CONFIRM) return await forgetButton(i, d);
       const rate = /^r:([ud]):(\d{1,9})$/.exec(i.customId);
       if (rate) return await rateButton(i, d, rate[1] === 'u' ? 1 : -1, Number(rate[2]));
-      await i.reply({ content: 'This button has expired.', ephemeral: true });
+      await i.reply({ content: 'This button has expired.', flags: MessageFlags.Ephemeral });
     }
   } catch (err) {
     if (!(err instanceof UserError)) d.logger.error({ err, interactionId: i.id }, 'discord interaction failed');
     if (i.isRepliable() && !i.replied) {
       const content = err instanceof UserError ? err.message : 'Something went wrong on our side; please try again.';
-      await i.reply({ content, ephemeral: true }).catch(() => undefined);
+      await i.reply({ content, flags: MessageFlags.Ephemeral }).catch(() => undefined);
     }
   }
 }

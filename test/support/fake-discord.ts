@@ -6,6 +6,8 @@ export interface RestCall {
   method: string;
   path: string;
   body: Record<string, unknown>;
+  /** performance.now() when the request arrived. */
+  at: number;
 }
 
 /**
@@ -25,7 +27,9 @@ export class FakeDiscord {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.rest(req).then(([status, body]) => {
-      res.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? '' : JSON.stringify(body));
+      // Like Discord, a 204 has no body and no JSON content type (the client would try to parse it).
+      if (status === 204) res.writeHead(204).end();
+      else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     }));
     this.wss = new WebSocketServer({ server: this.server });
     this.wss.on('connection', (socket) => {
@@ -122,6 +126,7 @@ export class FakeDiscord {
   }
 
   private async rest(req: IncomingMessage): Promise<[number, unknown]> {
+    const at = performance.now();
     let raw = '';
     for await (const chunk of req) raw += chunk;
     const path = (req.url ?? '').replace(/^\/api\/v10/, '').split('?')[0]!;
@@ -131,7 +136,7 @@ export class FakeDiscord {
     } catch {
       body = { raw };
     }
-    this.calls.push({ method: req.method ?? 'GET', path, body });
+    this.calls.push({ method: req.method ?? 'GET', path, body, at });
     if (path === '/gateway/bot') {
       return [200, { url: this.apiUrl.replace('http', 'ws').replace('/api', ''), shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
     }

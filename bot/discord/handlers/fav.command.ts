@@ -1,4 +1,4 @@
-import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { addFavorite, listFavorites, movieLabel, removeFavorite, UserError } from '../../../core/index.ts';
 import { identityOf, NO_MENTIONS, type DiscordDeps } from '../discord-context.ts';
 
@@ -33,13 +33,13 @@ export async function favCommand(i: ChatInputCommandInteraction, d: DiscordDeps)
   const sub = i.options.getSubcommand();
   if (sub === 'add') {
     const { movie, added } = await addFavorite(d.deps, identityOf(i), movieIdOf(i, d));
-    await i.reply({ content: `⭐ ${movieLabel(movie)} is ${added ? 'now' : 'already'} a favourite.`, ephemeral: true, allowedMentions: NO_MENTIONS });
+    await i.reply({ content: `⭐ ${movieLabel(movie)} is ${added ? 'now' : 'already'} a favourite.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   } else if (sub === 'remove') {
     const movie = await removeFavorite(d.deps, identityOf(i), movieIdOf(i, d));
-    await i.reply({ content: `Removed ${movieLabel(movie)}.`, ephemeral: true, allowedMentions: NO_MENTIONS });
+    await i.reply({ content: `Removed ${movieLabel(movie)}.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   } else {
     const movies = await listFavorites(d.deps, identityOf(i));
     const text = movies.length ? movies.map((m, n) => `${n + 1}. ${movieLabel(m)}`).join('\n') : 'No favourites yet: /fav add';
-    await i.reply({ content: text.slice(0, 2000), ephemeral: true, allowedMentions: NO_MENTIONS });
+    await i.reply({ content: text.slice(0, 2000), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   }
 }

@@ -5,6 +5,7 @@ import {
   SlashCommandBuilder,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  MessageFlags,
 } from 'discord.js';
 import { forgetUser } from '../../../core/index.ts';
 import { identityOf, type DiscordDeps } from '../discord-context.ts';
@@ -22,7 +23,7 @@ export async function forgetCommand(i: ChatInputCommandInteraction): Promise<voi
         new ButtonBuilder().setCustomId(FORGET_CONFIRM).setLabel('Delete everything').setStyle(ButtonStyle.Danger),
       ),
     ],
-    ephemeral: true,
+    flags: MessageFlags.Ephemeral,
   });
 }
 

@@ -6,6 +6,7 @@ import {
   SlashCommandBuilder,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  MessageFlags,
 } from 'discord.js';
 import { movieLabel, recommend, recordFeedback, serverPick, type RecommendedMovie } from '../../../core/index.ts';
 import { CUSTOM_ID, identityOf, NO_MENTIONS, type DiscordDeps } from '../discord-context.ts';
@@ -39,7 +40,7 @@ function listMessage(picks: RecommendedMovie[], note?: string) {
 
 export async function recommendCommand(i: ChatInputCommandInteraction, d: DiscordDeps): Promise<void> {
   if (i.options.getString('for') === 'server') {
-    if (!i.guildId) return void (await i.reply({ content: 'The server pick works in a server, not in direct messages.', ephemeral: true }));
+    if (!i.guildId) return void (await i.reply({ content: 'The server pick works in a server, not in direct messages.', flags: MessageFlags.Ephemeral }));
     const { picks, members } = await serverPick(d.deps, { platform: 'discord', id: i.guildId }, 5);
     const who = members === 0 ? 'nobody here has favourites yet, so these are popular picks' : `picked for the ${members} member(s) who told me their taste`;
     // Public: the server pick is for everyone in the channel.
@@ -47,7 +48,7 @@ export async function recommendCommand(i: ChatInputCommandInteraction, d: Discor
     return;
   }
   const picks = await recommend(d.deps, identityOf(i), { k: 5 });
-  await i.reply({ ...listMessage(picks), ephemeral: true });
+  await i.reply({ ...listMessage(picks), flags: MessageFlags.Ephemeral });
 }
 
 /**

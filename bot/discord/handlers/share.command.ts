@@ -1,4 +1,4 @@
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { SlashCommandBuilder, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { shareLink } from '../../../core/index.ts';
 import { identityOf, type DiscordDeps } from '../discord-context.ts';
 
@@ -10,5 +10,5 @@ export const shareDefinition = new SlashCommandBuilder()
 export async function shareCommand(i: ChatInputCommandInteraction, d: DiscordDeps): Promise<void> {
   const replace = i.options.getBoolean('revoke') ?? false;
   const url = await shareLink(d.share, identityOf(i), { replace });
-  await i.reply({ content: replace ? `Your old link no longer works. New link: ${url}` : `Your page: ${url}`, ephemeral: true });
+  await i.reply({ content: replace ? `Your old link no longer works. New link: ${url}` : `Your page: ${url}`, flags: MessageFlags.Ephemeral });
 }
