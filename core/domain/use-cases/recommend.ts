@@ -1,13 +1,8 @@
-import { UserError } from '../errors.ts';
-import type { Movie } from '../model.ts';
 import type { PlatformIdentity } from '../ports/account.store.ts';
 import type { RecommendDeps } from './deps.ts';
+import { currentModel, tasteOf, toMovies, type RecommendedMovie } from './taste.ts';
 
-export interface RecommendedMovie {
-  movie: Movie;
-  /** The favourite or 👍 this pick most follows from. */
-  because: Movie | null;
-}
+export type { RecommendedMovie };
 
 /**
  * Recommendations for one person from their favourites and 👍 (likes) and
@@ -18,17 +13,9 @@ export async function recommend(
   identity: PlatformIdentity,
   opts: { k: number; seen?: readonly number[]; popular?: readonly number[] },
 ): Promise<RecommendedMovie[]> {
-  const model = deps.model();
-  if (!model) throw new UserError('NO_MODEL_YET', 'Recommendations are still being prepared; try again in a minute.');
+  const model = currentModel(deps);
   const userId = await deps.accounts.findUser(identity.platform, identity.platformUserId);
-  const favorites = userId === null ? [] : await deps.favorites.list(userId);
-  const feedback = userId === null ? new Map<number, 1 | -1>() : await deps.feedback.current(userId);
-  const likes = [...new Set([...favorites, ...[...feedback].filter(([, v]) => v === 1).map(([id]) => id)])];
-  const dislikes = [...feedback].filter(([, v]) => v === -1).map(([id]) => id);
-  const picks = model.recommend({ likes, dislikes, seen: opts.seen ?? [] }, opts.k, { popular: opts.popular ?? [] });
-  return picks.flatMap((p) => {
-    const movie = deps.catalog.get(p.movieId);
-    if (!movie) return [];
-    return [{ movie, because: p.because === null ? null : (deps.catalog.get(p.because) ?? null) }];
-  });
+  const taste = await tasteOf(deps, userId);
+  const picks = model.recommend({ ...taste, seen: opts.seen ?? [] }, opts.k, { popular: opts.popular ?? [] });
+  return toMovies(deps.catalog, picks);
 }

@@ -1,10 +1,8 @@
 import type { Platform } from '../model.ts';
 import type { PlatformIdentity } from '../ports/account.store.ts';
 import type { CommunityStore } from '../ports/community.store.ts';
-import type { TasteProfile } from '../recommender/types.ts';
-import { UserError } from '../errors.ts';
 import type { RecommendDeps } from './deps.ts';
-import type { RecommendedMovie } from './recommend.ts';
+import { currentModel, tasteOf, toMovies, type RecommendedMovie } from './taste.ts';
 
 export interface CommunityDeps extends RecommendDeps {
   communities: CommunityStore;
@@ -28,24 +26,11 @@ export async function serverPick(
   ref: CommunityRef,
   k: number,
 ): Promise<{ picks: RecommendedMovie[]; members: number }> {
-  const model = deps.model();
-  if (!model) throw new UserError('NO_MODEL_YET', 'Recommendations are still being prepared; try again in a minute.');
+  const model = currentModel(deps);
   const community = await deps.communities.ensure(ref.platform, ref.id, ref.name ?? null);
   const memberIds = await deps.communities.memberIds(community.id);
-  const profiles: TasteProfile[] = await Promise.all(
-    memberIds.map(async (userId) => {
-      const [favorites, feedback] = await Promise.all([deps.favorites.list(userId), deps.feedback.current(userId)]);
-      const liked = [...feedback].filter(([, v]) => v === 1).map(([id]) => id);
-      return { likes: [...new Set([...favorites, ...liked])], dislikes: [...feedback].filter(([, v]) => v === -1).map(([id]) => id) };
-    }),
-  );
+  const profiles = await Promise.all(memberIds.map((userId) => tasteOf(deps, userId)));
   const withTaste = profiles.filter((p) => p.likes.length > 0 || (p.dislikes?.length ?? 0) > 0);
   const picks = withTaste.length > 0 ? model.recommendGroup(withTaste, k) : model.recommend({ likes: [] }, k);
-  return {
-    members: withTaste.length,
-    picks: picks.flatMap((p) => {
-      const movie = deps.catalog.get(p.movieId);
-      return movie ? [{ movie, because: p.because === null ? null : (deps.catalog.get(p.because) ?? null) }] : [];
-    }),
-  };
+  return { members: withTaste.length, picks: toMovies(deps.catalog, picks) };
 }
