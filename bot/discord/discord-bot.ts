@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, Partials, type Interaction, MessageFlags } from 'discord.js';
 import { joinCommunity, UserError } from '../../core/index.ts';
+import { parseRatingId } from '../shared/rating-id.ts';
 import { identityOf, type DiscordDeps } from './discord-context.ts';
 import { favAutocomplete, favCommand, favDefinition } from './handlers/fav.command.ts';
 import { FORGET_CONFIRM, forgetButton, forgetCommand, forgetDefinition } from './handlers/forget.command.ts';
@@ -32,8 +33,8 @@ async function route(i: Interaction, d: DiscordDeps): Promise<void> {
     if (i.isChatInputCommand() && i.commandName === 'forget') return await forgetCommand(i);
     if (i.isButton()) {
       if (i.customId === FORGET_CONFIRM) return await forgetButton(i, d);
-      const rate = /^r:([ud]):(\d{1,9})$/.exec(i.customId);
-      if (rate) return await rateButton(i, d, rate[1] === 'u' ? 1 : -1, Number(rate[2]));
+      const rate = parseRatingId(i.customId);
+      if (rate) return await rateButton(i, d, rate.value, rate.movieId);
       await i.reply({ content: 'This button has expired.', flags: MessageFlags.Ephemeral });
     }
   } catch (err) {

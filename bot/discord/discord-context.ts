@@ -11,10 +11,5 @@ export function identityOf(interaction: Interaction): PlatformIdentity {
   return { platform: 'discord', platformUserId: interaction.user.id, username: interaction.user.username };
 }
 
-/** custom_id ≤ 100 characters: ids only. */
-export const CUSTOM_ID = {
-  rate: (value: 1 | -1, movieId: number) => `r:${value === 1 ? 'u' : 'd'}:${movieId}`,
-} as const;
-
 /** Echoed titles must ping nobody. */
 export const NO_MENTIONS = { parse: [] as [] };

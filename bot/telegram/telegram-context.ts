@@ -16,6 +16,5 @@ export function identityOf(ctx: Context): PlatformIdentity {
 /** Callback data is 1–64 bytes (Telegram): ids only, never titles. */
 export const CALLBACK = {
   pickFavorite: (movieId: number) => `f:${movieId}`,
-  rate: (value: 1 | -1, movieId: number) => `r:${value === 1 ? 'u' : 'd'}:${movieId}`,
   confirmForget: 'x:forget',
 } as const;

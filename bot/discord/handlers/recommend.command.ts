@@ -9,7 +9,8 @@ import {
   MessageFlags,
 } from 'discord.js';
 import { movieLabel, recommend, recordFeedback, serverPick, type RecommendedMovie } from '../../../core/index.ts';
-import { CUSTOM_ID, identityOf, NO_MENTIONS, type DiscordDeps } from '../discord-context.ts';
+import { ratingId } from '../../shared/rating-id.ts';
+import { identityOf, NO_MENTIONS, type DiscordDeps } from '../discord-context.ts';
 
 export const recommendDefinition = new SlashCommandBuilder()
   .setName('recommend')
@@ -31,8 +32,8 @@ function listMessage(picks: RecommendedMovie[], note?: string) {
   );
   const rows = picks.map((p, n) =>
     new ActionRowBuilder<ButtonBuilder>().addComponents(
-      new ButtonBuilder().setCustomId(CUSTOM_ID.rate(1, p.movie.id)).setLabel(`👍 ${n + 1}`).setStyle(ButtonStyle.Secondary),
-      new ButtonBuilder().setCustomId(CUSTOM_ID.rate(-1, p.movie.id)).setLabel(`👎 ${n + 1}`).setStyle(ButtonStyle.Secondary),
+      new ButtonBuilder().setCustomId(ratingId(1, p.movie.id)).setLabel(`👍 ${n + 1}`).setStyle(ButtonStyle.Secondary),
+      new ButtonBuilder().setCustomId(ratingId(-1, p.movie.id)).setLabel(`👎 ${n + 1}`).setStyle(ButtonStyle.Secondary),
     ),
   );
   return { content: note ?? '', embeds: [embed], components: rows, allowedMentions: NO_MENTIONS };

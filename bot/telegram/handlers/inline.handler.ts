@@ -3,7 +3,8 @@ import { Composer, Markup } from 'telegraf';
 import type { InlineQueryResultArticle } from 'telegraf/types';
 import { movieLabel, recommend, type Movie } from '../../../core/index.ts';
 import { answering } from '../reply-errors.ts';
-import { CALLBACK, identityOf, type TelegramDeps } from '../telegram-context.ts';
+import { ratingId } from '../../shared/rating-id.ts';
+import { identityOf, type TelegramDeps } from '../telegram-context.ts';
 
 /** Telegram allows 50 results an answer; pages of 20 keep answers light. */
 const PAGE = 20;
@@ -21,8 +22,8 @@ function card(movie: Movie, why?: Movie | null): InlineQueryResultArticle {
     description: [genres, because].filter(Boolean).join(' · ').slice(0, 200),
     input_message_content: { message_text: `🎬 ${label}${genres ? `\n${genres}` : ''}` },
     reply_markup: Markup.inlineKeyboard([
-      Markup.button.callback('👍', CALLBACK.rate(1, movie.id)),
-      Markup.button.callback('👎', CALLBACK.rate(-1, movie.id)),
+      Markup.button.callback('👍', ratingId(1, movie.id)),
+      Markup.button.callback('👎', ratingId(-1, movie.id)),
     ]).reply_markup,
   };
 }

@@ -2,7 +2,8 @@ import type { Context } from 'telegraf';
 import { Composer, Markup } from 'telegraf';
 import { movieLabel, recommend, recordFeedback, type RecommendedMovie } from '../../../core/index.ts';
 import { answering } from '../reply-errors.ts';
-import { CALLBACK, identityOf, type TelegramDeps } from '../telegram-context.ts';
+import { parseRatingId, RATING_ID, ratingId } from '../../shared/rating-id.ts';
+import { identityOf, type TelegramDeps } from '../telegram-context.ts';
 
 function listText(picks: RecommendedMovie[]): string {
   const lines = picks.map((p, i) => {
@@ -22,19 +23,19 @@ export function recommendHandler({ deps, logger }: TelegramDeps): Composer<Conte
         listText(picks),
         Markup.inlineKeyboard(
           picks.map((p, i) => [
-            Markup.button.callback(`👍 ${i + 1}`, CALLBACK.rate(1, p.movie.id)),
-            Markup.button.callback(`👎 ${i + 1}`, CALLBACK.rate(-1, p.movie.id)),
+            Markup.button.callback(`👍 ${i + 1}`, ratingId(1, p.movie.id)),
+            Markup.button.callback(`👎 ${i + 1}`, ratingId(-1, p.movie.id)),
           ]),
         ),
       );
     }),
   );
-  composer.action(/^r:([ud]):(\d{1,9})$/, (ctx) =>
+  composer.action(RATING_ID, (ctx) =>
     answering(ctx, logger, async () => {
-      const value = ctx.match[1] === 'u' ? 1 : -1;
+      const { value, movieId } = parseRatingId(ctx.match[0])!;
       const { movie, recorded } = await recordFeedback(deps, {
         identity: identityOf(ctx),
-        movieId: Number(ctx.match[2]),
+        movieId,
         value,
         source: 'button',
         // The callback query id identifies the tap: a redelivered update is stored once.
