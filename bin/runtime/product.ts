@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  cachedStores,
   createRepositories,
   ModelHolder,
   MovieCatalog,
@@ -55,13 +56,12 @@ export async function openProduct(
   // Callers await it when they need it; a failure must not become an unhandled rejection meanwhile.
   modelReady.catch((err: unknown) => logger.error({ err }, 'no model available'));
 
+  // Every interaction reads its person's taste: from memory once they are known.
+  const stores = cachedStores(repos);
   const deps: CommunityDeps = {
-    accounts: repos.accounts,
-    communities: repos.communities,
-    favorites: repos.favorites,
-    feedback: repos.feedback,
+    ...stores,
     catalog,
     model: () => (models.ready ? models.current().recommender : null),
   };
-  return { deps, share: { accounts: repos.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl }, models, modelReady };
+  return { deps, share: { accounts: stores.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl }, models, modelReady };
 }

@@ -23,6 +23,7 @@ export class FakeDiscord {
   private socket: WebSocket | undefined;
   private seq = 0;
   private nextId = 900_000_000_000_000_000n;
+  private readonly waiters = new Set<(call: RestCall) => void>();
   apiUrl = '';
 
   async start(): Promise<void> {
@@ -115,14 +116,23 @@ export class FakeDiscord {
     });
   }
 
+  /** The first call from index `from` on that matches, waiting for it to arrive. */
   async waitFor(predicate: (c: RestCall) => boolean, from = 0, timeoutMs = 10_000): Promise<RestCall> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.calls.slice(from).find(predicate);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching REST call; got ${this.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const found = this.calls.slice(from).find(predicate);
+    if (found) return found;
+    return new Promise((resolve, reject) => {
+      const waiter = (call: RestCall) => {
+        if (!predicate(call)) return;
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        resolve(call);
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`no matching REST call; got ${this.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
   }
 
   private async rest(req: IncomingMessage): Promise<[number, unknown]> {
@@ -136,7 +146,9 @@ export class FakeDiscord {
     } catch {
       body = { raw };
     }
-    this.calls.push({ method: req.method ?? 'GET', path, body, at });
+    const call = { method: req.method ?? 'GET', path, body, at };
+    this.calls.push(call);
+    for (const waiter of [...this.waiters]) waiter(call);
     if (path === '/gateway/bot') {
       return [200, { url: this.apiUrl.replace('http', 'ws').replace('/api', ''), shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
     }

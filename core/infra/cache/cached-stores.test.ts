@@ -1,0 +1,100 @@
+import { describe, expect, it, vi } from 'vitest';
+import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../domain/testing/memory-stores.ts';
+import type { CommunityStore } from '../../domain/ports/community.store.ts';
+import { cachedStores } from './cached-stores.ts';
+import { LruCache } from './lru-cache.ts';
+
+const communities = (): CommunityStore => {
+  let next = 1;
+  const byRef = new Map<string, number>();
+  return {
+    ensure: vi.fn(async (platform, id, name) => {
+      if (!byRef.has(`${platform}:${id}`)) byRef.set(`${platform}:${id}`, next++);
+      return { id: byRef.get(`${platform}:${id}`)!, platform, platformCommunityId: id, name: name ?? null, trendsSlug: 's'.repeat(24), trendsEnabled: true };
+    }),
+    addMember: vi.fn(async () => undefined),
+    memberIds: async () => [],
+    findByTrendsSlug: async () => null,
+    setTrendsEnabled: async () => undefined,
+  };
+};
+
+function setup() {
+  const inner = { accounts: new MemoryAccounts(), favorites: new MemoryFavorites(), feedback: new MemoryFeedback(), communities: communities() };
+  const spies = {
+    list: vi.spyOn(inner.favorites, 'list'),
+    current: vi.spyOn(inner.feedback, 'current'),
+    find: vi.spyOn(inner.accounts, 'findUser'),
+  };
+  return { inner, spies, cached: cachedStores(inner) };
+}
+
+describe('cached stores', () => {
+  it('reads a person once, and sees their own writes at once', async () => {
+    const { cached, spies } = setup();
+    const user = await cached.accounts.resolveUser({ platform: 'discord', platformUserId: '1' });
+    expect(await cached.favorites.list(user)).toEqual([]);
+    expect(await cached.favorites.list(user)).toEqual([]);
+    expect(spies.list).toHaveBeenCalledTimes(1);
+
+    await cached.favorites.add(user, 10);
+    expect(await cached.favorites.list(user)).toEqual([10]);
+    await cached.feedback.record({ userId: user, movieId: 20, value: -1, source: 'button' });
+    expect(await cached.feedback.current(user)).toEqual(new Map([[20, -1]]));
+    await cached.feedback.current(user);
+    expect(spies.current).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not keep what a read returned if a write landed while it was in flight', async () => {
+    const { inner, cached } = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const original = inner.favorites.list.bind(inner.favorites);
+    vi.spyOn(inner.favorites, 'list').mockImplementationOnce(async (u) => {
+      const stale = await original(u);
+      await gate;
+      return stale;
+    });
+    const slowRead = cached.favorites.list(1);
+    await cached.favorites.add(1, 5);
+    release();
+    expect(await slowRead).toEqual([]);
+    expect(await cached.favorites.list(1)).toEqual([5]);
+  });
+
+  it('forgets a deleted user everywhere, and never caches a stranger', async () => {
+    const { cached, spies } = setup();
+    expect(await cached.accounts.findUser('telegram', '9')).toBeNull();
+    const user = await cached.accounts.resolveUser({ platform: 'telegram', platformUserId: '9' });
+    expect(await cached.accounts.findUser('telegram', '9')).toBe(user);
+    await cached.favorites.add(user, 1);
+    await cached.favorites.list(user);
+    await cached.accounts.deleteUser(user);
+    expect(await cached.accounts.findUser('telegram', '9')).toBeNull();
+    expect(spies.find).toHaveBeenCalledTimes(2);
+  });
+
+  it('writes a membership once', async () => {
+    const { inner, cached } = setup();
+    const c = await cached.communities.ensure('discord', 'g1', 'Film club');
+    await cached.communities.ensure('discord', 'g1', 'Film club');
+    await cached.communities.addMember(c.id, 1);
+    await cached.communities.addMember(c.id, 1);
+    expect(inner.communities.ensure).toHaveBeenCalledTimes(1);
+    expect(inner.communities.addMember).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('LruCache', () => {
+  it('evicts the least recently used and expires after its TTL', () => {
+    let now = 0;
+    const cache = new LruCache<string, number>(2, 1000, () => now);
+    cache.setIfCurrent('a', 1, cache.generation('a'));
+    cache.setIfCurrent('b', 2, cache.generation('b'));
+    cache.get('a');
+    cache.setIfCurrent('c', 3, cache.generation('c'));
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([1, undefined, 3]);
+    now = 1000;
+    expect(cache.get('a')).toBeUndefined();
+  });
+});

@@ -1,0 +1,171 @@
+import type { Community, Platform } from '../../domain/model.ts';
+import type { AccountStore, PlatformIdentity } from '../../domain/ports/account.store.ts';
+import type { CommunityStore } from '../../domain/ports/community.store.ts';
+import type { FavoriteStore } from '../../domain/ports/favorite.store.ts';
+import type { FeedbackInput, FeedbackStore } from '../../domain/ports/feedback.store.ts';
+import { LruCache } from './lru-cache.ts';
+
+/**
+ * Read-through caches in front of the stores a bot reads on every
+ * interaction, so an answer needs no database round-trip once a person is
+ * known. Writes go to the store first and then drop what they change; the
+ * TTL bounds how stale another process's write can look here.
+ */
+export interface CacheOptions {
+  maxUsers?: number;
+  ttlMs?: number;
+}
+
+const DEFAULTS = { maxUsers: 50_000, ttlMs: 60_000 };
+
+export function cachedStores(
+  stores: { accounts: AccountStore; favorites: FavoriteStore; feedback: FeedbackStore; communities: CommunityStore },
+  options: CacheOptions = {},
+) {
+  const { maxUsers, ttlMs } = { ...DEFAULTS, ...options };
+  const favorites = new CachedFavorites(stores.favorites, new LruCache(maxUsers, ttlMs));
+  const feedback = new CachedFeedback(stores.feedback, new LruCache(maxUsers, ttlMs));
+  const forget = (userId: number) => {
+    favorites.invalidate(userId);
+    feedback.invalidate(userId);
+  };
+  return {
+    accounts: new CachedAccounts(stores.accounts, new LruCache(maxUsers, ttlMs), forget),
+    favorites,
+    feedback,
+    communities: new CachedCommunities(stores.communities, new LruCache(maxUsers, ttlMs)),
+  };
+}
+
+class CachedAccounts implements AccountStore {
+  constructor(
+    private readonly inner: AccountStore,
+    private readonly users: LruCache<string, number>,
+    private readonly onDelete: (userId: number) => void,
+  ) {}
+
+  resolveUser(identity: PlatformIdentity): Promise<number> {
+    return this.users.getOrLoad(`${identity.platform}:${identity.platformUserId}`, () => this.inner.resolveUser(identity));
+  }
+
+  async findUser(platform: Platform, platformUserId: string): Promise<number | null> {
+    const key = `${platform}:${platformUserId}`;
+    const hit = this.users.get(key);
+    if (hit !== undefined) return hit;
+    const generation = this.users.generation(key);
+    const found = await this.inner.findUser(platform, platformUserId);
+    // Only a found user is cached: a stranger may become one with the next click.
+    if (found !== null) this.users.setIfCurrent(key, found, generation);
+    return found;
+  }
+
+  async linkIdentity(userId: number, identity: PlatformIdentity): Promise<boolean> {
+    this.users.invalidate(`${identity.platform}:${identity.platformUserId}`);
+    return this.inner.linkIdentity(userId, identity);
+  }
+
+  async deleteUser(userId: number): Promise<void> {
+    await this.inner.deleteUser(userId);
+    // Every identity of the user goes: simplest is to forget the whole identity map.
+    this.users.clear();
+    this.onDelete(userId);
+  }
+}
+
+class CachedFavorites implements FavoriteStore {
+  constructor(
+    private readonly inner: FavoriteStore,
+    private readonly lists: LruCache<number, number[]>,
+  ) {}
+
+  invalidate(userId: number): void {
+    this.lists.invalidate(userId);
+  }
+
+  async add(userId: number, movieId: number): Promise<boolean> {
+    try {
+      return await this.inner.add(userId, movieId);
+    } finally {
+      this.lists.invalidate(userId);
+    }
+  }
+
+  async remove(userId: number, movieId: number): Promise<boolean> {
+    try {
+      return await this.inner.remove(userId, movieId);
+    } finally {
+      this.lists.invalidate(userId);
+    }
+  }
+
+  async list(userId: number): Promise<number[]> {
+    return [...(await this.lists.getOrLoad(userId, () => this.inner.list(userId)))];
+  }
+}
+
+class CachedFeedback implements FeedbackStore {
+  constructor(
+    private readonly inner: FeedbackStore,
+    private readonly values: LruCache<number, Map<number, 1 | -1>>,
+  ) {}
+
+  invalidate(userId: number): void {
+    this.values.invalidate(userId);
+  }
+
+  async record(input: FeedbackInput): Promise<boolean> {
+    try {
+      return await this.inner.record(input);
+    } finally {
+      this.values.invalidate(input.userId);
+    }
+  }
+
+  async current(userId: number): Promise<Map<number, 1 | -1>> {
+    return new Map(await this.values.getOrLoad(userId, () => this.inner.current(userId)));
+  }
+
+  history(userId: number) {
+    return this.inner.history(userId);
+  }
+}
+
+/** Joining is idempotent: a member already seen needs no write. */
+class CachedCommunities implements CommunityStore {
+  private readonly byRef = new Map<string, Community>();
+
+  constructor(
+    private readonly inner: CommunityStore,
+    private readonly members: LruCache<string, true>,
+  ) {}
+
+  async ensure(platform: Platform, platformCommunityId: string, name?: string | null): Promise<Community> {
+    const key = `${platform}:${platformCommunityId}`;
+    const hit = this.byRef.get(key);
+    if (hit && (name === undefined || name === null || name === hit.name)) return hit;
+    const community = await this.inner.ensure(platform, platformCommunityId, name);
+    this.byRef.set(key, community);
+    return community;
+  }
+
+  async addMember(communityId: number, userId: number): Promise<void> {
+    const key = `${communityId}:${userId}`;
+    if (this.members.get(key)) return;
+    const generation = this.members.generation(key);
+    await this.inner.addMember(communityId, userId);
+    this.members.setIfCurrent(key, true, generation);
+  }
+
+  memberIds(communityId: number): Promise<number[]> {
+    return this.inner.memberIds(communityId);
+  }
+
+  findByTrendsSlug(slug: string): Promise<Community | null> {
+    return this.inner.findByTrendsSlug(slug);
+  }
+
+  async setTrendsEnabled(communityId: number, enabled: boolean): Promise<void> {
+    await this.inner.setTrendsEnabled(communityId, enabled);
+    for (const [key, c] of this.byRef) if (c.id === communityId) this.byRef.set(key, { ...c, trendsEnabled: enabled });
+  }
+}
