@@ -39,3 +39,5 @@ export { TitleIndex, displayTitle, normalizeText, type SearchableMovie, type Sea
 export { UserError, type UserErrorCode } from './domain/errors.ts';
 export { MovieCatalog, movieLabel } from './domain/catalog.ts';
 export * from './domain/use-cases/index.ts';
+export { MIN_CONTRIBUTORS, tasteTrends, type TasteTrends, type MovieTally, type GenreShare } from './domain/trends/taste-trends.ts';
+export type { TasteSignal } from './domain/ports/community.store.ts';

@@ -16,9 +16,12 @@ export class MovieCatalog {
   private readonly byId: Map<number, Movie>;
   private readonly titles: TitleIndex;
 
-  constructor(movies: readonly Movie[], popularity: ReadonlyMap<number, number> = new Map()) {
+  constructor(
+    movies: readonly Movie[],
+    private readonly ratings: ReadonlyMap<number, number> = new Map(),
+  ) {
     this.byId = new Map(movies.map((m) => [m.id, m]));
-    this.titles = TitleIndex.build(movies.map((m) => ({ id: m.id, title: m.title, year: m.year, popularity: popularity.get(m.id) ?? 0 })));
+    this.titles = TitleIndex.build(movies.map((m) => ({ id: m.id, title: m.title, year: m.year, popularity: ratings.get(m.id) ?? 0 })));
   }
 
   get size(): number {
@@ -27,6 +30,11 @@ export class MovieCatalog {
 
   get(id: number): Movie | undefined {
     return this.byId.get(id);
+  }
+
+  /** Positive MovieLens ratings of the movie: how well known it is. */
+  popularity(id: number): number {
+    return this.ratings.get(id) ?? 0;
   }
 
   search(query: string, opts: { limit?: number; offset?: number } = {}): Movie[] {

@@ -1,10 +1,20 @@
 import type { Community, Platform } from '../model.ts';
 
+/** One member's stance on one movie: a favourite or 👍 (1), a 👎 (-1), and since when. */
+export interface TasteSignal {
+  userId: number;
+  movieId: number;
+  value: 1 | -1;
+  at: Date;
+}
+
 export interface CommunityStore {
   /** The community, created on first sight with a fresh unguessable trends slug. */
   ensure(platform: Platform, platformCommunityId: string, name?: string | null): Promise<Community>;
   addMember(communityId: number, userId: number): Promise<void>;
   memberIds(communityId: number): Promise<number[]>;
+  /** Every member's favourites and current 👍/👎: what the server's trends are made of. */
+  tasteSignals(communityId: number): Promise<TasteSignal[]>;
   findByTrendsSlug(slug: string): Promise<Community | null>;
   setTrendsEnabled(communityId: number, enabled: boolean): Promise<void>;
 }

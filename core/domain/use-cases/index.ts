@@ -7,3 +7,4 @@ export { shareLink } from './share-link.ts';
 export { forgetUser } from './forget-user.ts';
 export type { RecommendDeps, ShareDeps, TasteDeps } from './deps.ts';
 export { joinCommunity, serverPick, type CommunityDeps, type CommunityRef } from './server-pick.ts';
+export { serverTrends, trendsBySlug, setTrendsPage, type ServerTrends } from './server-trends.ts';

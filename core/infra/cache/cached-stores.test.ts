@@ -14,6 +14,7 @@ const communities = (): CommunityStore => {
     }),
     addMember: vi.fn(async () => undefined),
     memberIds: async () => [],
+    tasteSignals: async () => [],
     findByTrendsSlug: async () => null,
     setTrendsEnabled: async () => undefined,
   };

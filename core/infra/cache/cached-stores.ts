@@ -1,6 +1,6 @@
 import type { Community, Platform } from '../../domain/model.ts';
 import type { AccountStore, PlatformIdentity } from '../../domain/ports/account.store.ts';
-import type { CommunityStore } from '../../domain/ports/community.store.ts';
+import type { CommunityStore, TasteSignal } from '../../domain/ports/community.store.ts';
 import type { FavoriteStore } from '../../domain/ports/favorite.store.ts';
 import type { FeedbackInput, FeedbackStore } from '../../domain/ports/feedback.store.ts';
 import { LruCache } from './lru-cache.ts';
@@ -158,6 +158,10 @@ class CachedCommunities implements CommunityStore {
 
   memberIds(communityId: number): Promise<number[]> {
     return this.inner.memberIds(communityId);
+  }
+
+  tasteSignals(communityId: number): Promise<TasteSignal[]> {
+    return this.inner.tasteSignals(communityId);
   }
 
   findByTrendsSlug(slug: string): Promise<Community | null> {

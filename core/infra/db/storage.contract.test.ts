@@ -128,6 +128,21 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     expect((await repos.communities.findByTrendsSlug(c1.trendsSlug))?.trendsEnabled).toBe(false);
   });
 
+  it("gives a community's taste signals: its members' favourites and 👍/👎, nobody else's", async () => {
+    const community = await repos.communities.ensure('telegram', 'group-signals');
+    const [a, b, outsider] = await Promise.all(
+      ['sig-a', 'sig-b', 'sig-out'].map((id) => repos.accounts.resolveUser({ platform: 'telegram', platformUserId: id })),
+    );
+    await repos.communities.addMember(community.id, a!);
+    await repos.communities.addMember(community.id, b!);
+    await repos.favorites.add(a!, 1);
+    await repos.feedback.record({ userId: b!, movieId: 3, value: -1, source: 'button' });
+    await repos.favorites.add(outsider!, 2);
+    const signals = await repos.communities.tasteSignals(community.id);
+    expect(signals.map(({ userId, movieId, value }) => [userId, movieId, value]).sort()).toEqual([[a, 1, 1], [b, 3, -1]].sort());
+    expect(signals.every((s) => s.at instanceof Date)).toBe(true);
+  });
+
   it('forgetting a user deletes everything they left', async () => {
     const u = await repos.accounts.resolveUser({ platform: 'discord', platformUserId: 'forget-me' });
     const community = await repos.communities.ensure('discord', 'guild-forget');

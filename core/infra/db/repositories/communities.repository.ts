@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
-import type { CommunityStore } from '../../../domain/ports/community.store.ts';
+import type { CommunityStore, TasteSignal } from '../../../domain/ports/community.store.ts';
 import type { Community, Platform } from '../../../domain/model.ts';
 import type { Db } from '../database.types.ts';
-import { communities, memberships } from '../schema.ts';
+import { communities, favorites, feedback, memberships } from '../schema.ts';
 
 const columns = {
   id: communities.id,
@@ -39,6 +39,25 @@ export class CommunitiesRepository implements CommunityStore {
       .where(eq(memberships.communityId, communityId))
       .orderBy(memberships.joinedAt, memberships.userId);
     return rows.map((r) => r.userId);
+  }
+
+  async tasteSignals(communityId: number): Promise<TasteSignal[]> {
+    const member = (userId: typeof favorites.userId | typeof feedback.userId) =>
+      and(eq(memberships.userId, userId), eq(memberships.communityId, communityId));
+    const [favs, votes] = await Promise.all([
+      this.db
+        .select({ userId: favorites.userId, movieId: favorites.movieId, at: favorites.createdAt })
+        .from(favorites)
+        .innerJoin(memberships, member(favorites.userId)),
+      this.db
+        .select({ userId: feedback.userId, movieId: feedback.movieId, value: feedback.value, at: feedback.updatedAt })
+        .from(feedback)
+        .innerJoin(memberships, member(feedback.userId)),
+    ]);
+    return [
+      ...favs.map((f) => ({ ...f, value: 1 as const })),
+      ...votes.map((v) => ({ ...v, value: (v.value > 0 ? 1 : -1) as 1 | -1 })),
+    ];
   }
 
   async findByTrendsSlug(slug: string): Promise<Community | null> {
