@@ -8,3 +8,6 @@ export { forgetUser } from './forget-user.ts';
 export type { RecommendDeps, ShareDeps, TasteDeps } from './deps.ts';
 export { joinCommunity, serverPick, type CommunityDeps, type CommunityRef } from './server-pick.ts';
 export { serverTrends, trendsBySlug, setTrendsPage, type ServerTrends } from './server-trends.ts';
+export { sharedListOwner, sharedListPage, type SharedList, type SharedListDeps } from './shared-list-page.ts';
+export { communityPick } from './community-pick.ts';
+export { TasteChanges, announcingDeps, announcingShareDeps, type TasteChange } from './taste-changes.ts';

@@ -1,0 +1,139 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MovieCatalog } from '../catalog.ts';
+import type { Community } from '../model.ts';
+import type { CommunityStore, TasteSignal } from '../ports/community.store.ts';
+import { plainMath } from '../recommender/dense-math.ts';
+import { EaseRecommender } from '../recommender/ease-recommender.ts';
+import { DEFAULT_FIT, fitEase } from '../recommender/fit/fit-ease.ts';
+import { DEFAULT_SERVING } from '../recommender/serving-params.ts';
+import { clusteredData } from '../recommender/testing/clustered-data.ts';
+import type { Recommender } from '../recommender/types.ts';
+import { MemoryAccounts, MemoryFavorites, MemoryFeedback, MemorySharedLists } from '../testing/memory-stores.ts';
+import {
+  addFavorite,
+  announcingDeps,
+  announcingShareDeps,
+  communityPick,
+  joinCommunity,
+  recordFeedback,
+  shareLink,
+  sharedListOwner,
+  sharedListPage,
+  TasteChanges,
+  type CommunityDeps,
+  type SharedListDeps,
+  type TasteChange,
+} from './index.ts';
+
+/** Just enough of a community store for the group pick. */
+class TinyCommunities implements CommunityStore {
+  readonly members = new Map<number, Set<number>>();
+  readonly list: Community[] = [];
+  async ensure(platform: Community['platform'], platformCommunityId: string) {
+    let c = this.list.find((x) => x.platform === platform && x.platformCommunityId === platformCommunityId);
+    if (!c) this.list.push((c = { id: this.list.length + 1, platform, platformCommunityId, name: null, trendsSlug: `t${this.list.length}`.padEnd(24, 'y'), trendsEnabled: true }));
+    return c;
+  }
+  async addMember(communityId: number, userId: number) {
+    this.members.set(communityId, (this.members.get(communityId) ?? new Set()).add(userId));
+  }
+  async memberIds(communityId: number) {
+    return [...(this.members.get(communityId) ?? [])];
+  }
+  async tasteSignals(): Promise<TasteSignal[]> {
+    return [];
+  }
+  async findByTrendsSlug(slug: string) {
+    return this.list.find((c) => c.trendsSlug === slug) ?? null;
+  }
+  async setTrendsEnabled(communityId: number, enabled: boolean) {
+    const c = this.list.find((x) => x.id === communityId);
+    if (c) c.trendsEnabled = enabled;
+  }
+}
+
+const data = clusteredData();
+const catalog = new MovieCatalog(data.movies.map((m) => ({ ...m, imdbId: null, tmdbId: null })));
+const ann = { platform: 'discord' as const, platformUserId: 'ann' };
+const server = { platform: 'discord' as const, id: 'guild-1' };
+let model: Recommender;
+let deps: CommunityDeps & SharedListDeps;
+let sharedLists: MemorySharedLists;
+
+beforeAll(async () => {
+  model = new EaseRecommender(await fitEase(data, DEFAULT_FIT, plainMath), { ...DEFAULT_SERVING, lambdaKnots: [[3, 20]] });
+});
+beforeEach(() => {
+  sharedLists = new MemorySharedLists();
+  deps = {
+    accounts: new MemoryAccounts(),
+    favorites: new MemoryFavorites(),
+    feedback: new MemoryFeedback(),
+    communities: new TinyCommunities(),
+    sharedLists,
+    catalog,
+    model: () => model,
+  };
+});
+
+const slugOf = (url: string) => url.split('/l/')[1]!;
+
+describe('shared list page', () => {
+  it('shows the favourites and recommendations that follow from them', async () => {
+    await addFavorite(deps, ann, 1);
+    await addFavorite(deps, ann, 2);
+    const slug = slugOf(await shareLink({ ...deps, publicUrl: 'https://x.example' }, ann));
+    const page = (await sharedListPage(deps, slug, { k: 6 }))!;
+    expect(page.favorites.map((m) => m.id)).toEqual([1, 2]);
+    expect(page.recommendations).toHaveLength(6);
+    expect(page.recommendations.map((r) => r.movie.id)).not.toContain(1);
+    expect(page.recommendations.filter((r) => r.because !== null).length).toBeGreaterThan(0);
+    expect(await sharedListOwner(deps, slug)).toBe(page.ownerId);
+  });
+
+  it('is null for an unknown or revoked slug, and has no picks before a model or a favourite', async () => {
+    expect(await sharedListPage(deps, 'nope'.padEnd(24, 'x'), { k: 5 })).toBeNull();
+    const share = { ...deps, publicUrl: 'https://x.example' };
+    const old = slugOf(await shareLink(share, ann));
+    expect((await sharedListPage(deps, old, { k: 5 }))!.recommendations).toEqual([]);
+    await addFavorite(deps, ann, 1);
+    expect((await sharedListPage({ ...deps, model: () => null }, old, { k: 5 }))!.recommendations).toEqual([]);
+    const fresh = slugOf(await shareLink(share, ann, { replace: true }));
+    expect(await sharedListPage(deps, old, { k: 5 })).toBeNull();
+    expect(await sharedListPage(deps, fresh, { k: 5 })).not.toBeNull();
+  });
+});
+
+describe('community pick', () => {
+  it('is the server pick of the community found by its slug', async () => {
+    for (const [who, movie] of [['a', 1], ['b', 2], ['c', 3]] as const) {
+      const identity = { platform: 'discord' as const, platformUserId: who };
+      await joinCommunity(deps, identity, server);
+      await addFavorite(deps, identity, movie);
+    }
+    const community = (await deps.communities.findByTrendsSlug((await deps.communities.ensure('discord', 'guild-1')).trendsSlug))!;
+    const picks = await communityPick(deps, community, 4);
+    expect(picks).toHaveLength(4);
+    expect(await communityPick({ ...deps, model: () => null }, community, 4)).toEqual([]);
+  });
+});
+
+describe('taste changes', () => {
+  it('announces each write that a public page shows, once it is stored', async () => {
+    const changes = new TasteChanges();
+    const seen: TasteChange[] = [];
+    changes.subscribe((c) => seen.push(c));
+    const d = announcingDeps(deps, changes);
+    const share = announcingShareDeps({ accounts: d.accounts, sharedLists, publicUrl: 'https://x.example' }, changes);
+
+    await addFavorite(d, ann, 1);
+    const userId = (await d.accounts.findUser('discord', 'ann'))!;
+    expect(await d.favorites.list(userId)).toEqual([1]);
+    await recordFeedback(d, { identity: ann, movieId: 2, value: 1, source: 'button' });
+    await joinCommunity(d, ann, server);
+    await joinCommunity(d, ann, server); // the second join is no news
+    await shareLink(share, ann);
+    await shareLink(share, ann, { replace: true });
+    expect(seen).toEqual([{ userId }, { userId }, { communityId: 1 }, { userId }]);
+  });
+});
