@@ -16,7 +16,8 @@ const CHAT_INPUT = 2;
 const AUTOCOMPLETE = 4;
 
 describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.js client against a fake gateway', () => {
-  const discord = new FakeDiscord();
+  const GUILD = '900900900900900900';
+  const discord = new FakeDiscord([{ id: GUILD, name: 'Film Club', channelId: '501' }]);
   let db: TestDatabase;
   let client: Client;
 
@@ -39,6 +40,14 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
   });
 
   const callbackOf = (id: string) => (c: { path: string }) => c.path.startsWith(`/interactions/${id}/`);
+  const guild = { guild_id: GUILD, channel: { id: '501', type: 0, guild_id: GUILD }, channel_id: '501' };
+  const member = (id: string, permissions = '0') => ({
+    member: { user: { id, username: `m${id}`, discriminator: '0', global_name: null, avatar: null }, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions, pending: false },
+  });
+  const add = async (user: string, movie: string) => {
+    const id = discord.interaction(user, CHAT_INPUT, { id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: movie }] }] }, { ...guild, ...member(user) });
+    await discord.waitFor(callbackOf(id));
+  };
 
   async function autocomplete(query: string) {
     const id = discord.interaction(USER, AUTOCOMPLETE, {
@@ -56,16 +65,21 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
     return (await discord.waitFor(callbackOf(id))).body.data as { content: string; flags: number };
   }
 
-  async function recommendIds(): Promise<{ ids: number[]; buttons: string[] }> {
+  type ListData = { embeds: { fields: { name: string }[] }[]; components: { components: { custom_id: string }[] }[] };
+  const idsOf = (data: ListData) =>
+    data.components.flatMap((row) => row.components.map((b) => b.custom_id)).filter((b) => b.startsWith('r:u:')).map((b) => Number(b.split(':')[2]));
+
+  async function recommendIds(): Promise<{ ids: number[]; buttons: string[] } & ListData> {
     const id = discord.interaction(USER, CHAT_INPUT, { id: '2', name: 'recommend', type: 1 });
-    const data = (await discord.waitFor(callbackOf(id))).body.data as { components: { components: { custom_id: string }[] }[] };
+    const data = (await discord.waitFor(callbackOf(id))).body.data as ListData;
     const buttons = data.components.flatMap((row) => row.components.map((b) => b.custom_id));
-    return { ids: [...new Set(buttons.map((b) => Number(b.split(':')[2])))], buttons };
+    expect(data.embeds[0]!.fields).toHaveLength(5);
+    return { ...data, ids: idsOf(data), buttons };
   }
 
   it('autocomplete answers from memory with at most 25 choices of at most 100 characters', async () => {
     const choices = await autocomplete('matrix');
-    expect(choices[0]).toEqual({ name: 'The Matrix (1999)', value: '2571' });
+    expect(choices[0]).toEqual({ name: 'The Matrix (1999)', value: 'id:2571' });
     const many = await autocomplete('the');
     expect(many.length).toBeLessThanOrEqual(25);
     for (const c of many) expect(c.name.length).toBeLessThanOrEqual(100);
@@ -73,20 +87,36 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
   });
 
   it('/fav ×3 → /recommend → 👎 one → the next list no longer has it', async () => {
-    for (const movieId of ['2571', '260', '1']) expect((await favAdd(movieId)).content).toMatch(/now a favourite/);
+    for (const movieId of ['id:2571', 'id:260', 'id:1']) expect((await favAdd(movieId)).content).toMatch(/now a favourite/);
     const first = await recommendIds();
     expect(first.ids).toHaveLength(5);
     for (const b of first.buttons) expect(b.length).toBeLessThanOrEqual(100);
     const down = first.buttons.find((b) => b.startsWith('r:d:'))!;
-    const click = discord.click(USER, down);
-    const update = (await discord.waitFor(callbackOf(click))).body as { type: number; data: { content: string; components: { components: { custom_id: string }[] }[] } };
+    const click = discord.click(USER, down, { embeds: first.embeds, components: first.components });
+    const update = (await discord.waitFor(callbackOf(click))).body as { type: number; data: ListData & { content: string } };
     expect(update.type).toBe(7); // the list is updated in place, acknowledging at once
-    expect(update.data.content).toMatch(/^👎 /);
-    const inPlace = update.data.components.flatMap((r) => r.components.map((b) => Number(b.custom_id.split(':')[2])));
-    expect(new Set(inPlace).size).toBe(5);
+    expect(update.data.content).toMatch(/^👎 .* noted/);
+    const inPlace = idsOf(update.data);
+    const slot = first.ids.indexOf(Number(down.split(':')[2]));
+    expect(inPlace).toHaveLength(5);
     expect(inPlace).not.toContain(Number(down.split(':')[2]));
+    // The other four stay where they were; a fresh movie takes the rated one's place.
+    expect(inPlace.filter((_, n) => n !== slot)).toEqual(first.ids.filter((_, n) => n !== slot));
+    expect(first.ids).not.toContain(inPlace[slot]);
     const second = await recommendIds();
     expect(second.ids).not.toContain(Number(down.split(':')[2]));
+  });
+
+  it('"more" shows the next five, never the ones already shown', async () => {
+    const first = await recommendIds();
+    expect(first.buttons).toContain('more:1');
+    const more = discord.click(USER, 'more:1', { embeds: first.embeds, components: first.components });
+    const page = (await discord.waitFor(callbackOf(more))).body as { type: number; data: ListData };
+    expect(page.type).toBe(7);
+    const next = idsOf(page.data);
+    expect(next).toHaveLength(5);
+    for (const id of next) expect(first.ids).not.toContain(id);
+    expect(page.data.components.flatMap((r) => r.components.map((b) => b.custom_id))).toContain('more:2');
   });
 
   it('moviebot discord register puts the slash commands', async () => {
@@ -95,7 +125,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
     const run = await runCli(['discord', 'register', '--guild', '777'], { DISCORD_TOKEN: 'fake', DISCORD_APP_ID: discord.appId, DISCORD_API_URL: discord.apiUrl });
     expect(run.code).toBe(0);
     const put = await discord.waitFor((c) => c.method === 'PUT' && c.path === `/applications/${discord.appId}/guilds/777/commands`, from);
-    expect((put.body as unknown as { name: string }[]).map((c) => c.name)).toEqual(['fav', 'recommend', 'share', 'forget']);
+    expect((put.body as unknown as { name: string }[]).map((c) => c.name)).toEqual(['fav', 'recommend', 'movie', 'share', 'trends', 'forget']);
   });
 
   it('/share gives a link; /forget deletes the user after the confirm button', async () => {
@@ -116,30 +146,73 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
   });
 
   it('/recommend for:server picks for the members who told the bot their taste, in public', async () => {
-    const guild = { guild_id: '900900900900900900', channel: { id: '501', type: 0, guild_id: '900900900900900900' }, channel_id: '501' };
-    const member = (id: string) => ({ member: { user: { id, username: `m${id}`, discriminator: '0', global_name: null, avatar: null }, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: '0', pending: false } });
-    const add = async (user: string, movie: string) => {
-      const id = discord.interaction(user, CHAT_INPUT, { id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: movie }] }] }, { ...guild, ...member(user) });
-      await discord.waitFor(callbackOf(id));
-    };
-    await add('222222222222222222', '2571');
-    await add('222222222222222222', '260');
-    await add('333333333333333333', '1');
+    await add('222222222222222222', 'id:2571');
+    await add('222222222222222222', 'id:260');
+    await add('333333333333333333', 'id:1');
     const pick = discord.interaction('333333333333333333', CHAT_INPUT, { id: '2', name: 'recommend', type: 1, options: [{ name: 'for', type: 3, value: 'server' }] }, { ...guild, ...member('333333333333333333') });
-    const reply = (await discord.waitFor(callbackOf(pick))).body.data as { content: string; flags?: number; embeds: { description: string }[] };
-    expect(reply.content).toContain('picked for the 2 member(s)');
+    const reply = (await discord.waitFor(callbackOf(pick))).body.data as { content: string; flags?: number; embeds: { fields: { name: string }[] }[]; allowed_mentions: { parse: string[] } };
+    // Who it is for, by mention: names show, nobody is pinged.
+    expect(reply.content).toContain('picked for <@222222222222222222>, <@333333333333333333>');
+    expect(reply.allowed_mentions.parse).toEqual([]);
     expect((reply.flags ?? 0) & 64).toBe(0); // public
-    const titles = reply.embeds[0]!.description.split('\n').filter((l) => /^\*\*\d\. /.test(l));
+    const titles = reply.embeds[0]!.fields.map((f) => f.name);
     expect(titles).toHaveLength(5);
-    for (const liked of ['The Matrix (1999)', 'Star Wars: Episode IV', 'Toy Story (1995)']) expect(reply.embeds[0]!.description).not.toContain(`. ${liked}`);
+    for (const liked of ['The Matrix (1999)', 'Star Wars: Episode IV', 'Toy Story (1995)']) expect(titles.join('\n')).not.toContain(`. ${liked}`);
 
     const dm = discord.interaction(USER, CHAT_INPUT, { id: '2', name: 'recommend', type: 1, options: [{ name: 'for', type: 3, value: 'server' }] });
     expect(((await discord.waitFor(callbackOf(dm))).body.data as { content: string }).content).toMatch(/works in a server/);
   });
 
   it('a forged or unknown movie id gets a clear, private answer', async () => {
-    const reply = await favAdd('999999999');
-    expect(reply.content).toMatch(/no movie with id 999999999/);
+    const reply = await favAdd('id:999999999');
+    expect(reply.content).toMatch(/not in the catalog/);
     expect(reply.flags & 64).toBe(64); // ephemeral
+  });
+
+  it('/trends shows the server taste once three members contributed, with its page link', async () => {
+    const trends = async () => {
+      const id = discord.interaction('444444444444444444', CHAT_INPUT, { id: '5', name: 'trends', type: 1 }, { ...guild, ...member('444444444444444444') });
+      return (await discord.waitFor(callbackOf(id))).body.data as { embeds: { title: string; fields: { name: string; value: string }[]; footer: { text: string } }[] };
+    };
+    expect((await trends()).embeds[0]!.title).toMatch(/once 3 members/);
+    await add('444444444444444444', 'id:2571');
+    const shown = (await trends()).embeds[0]!;
+    expect(shown.title).toMatch(/from 3 members/);
+    expect(shown.fields.find((f) => f.name === 'Most liked')!.value).toContain('The Matrix (1999) — 👍 2');
+    expect(shown.footer.text).toMatch(/\/s\/[A-Za-z0-9_-]{24}$/);
+    const off = discord.interaction('444444444444444444', CHAT_INPUT, { id: '5', name: 'trends', type: 1, options: [{ name: 'page', type: 3, value: 'off' }] }, { ...guild, ...member('444444444444444444') });
+    expect(((await discord.waitFor(callbackOf(off))).body.data as { content: string }).content).toMatch(/Only members who can manage/);
+  });
+
+  it('👍/👎 reactions on a movie card count, and removing one takes it back', async () => {
+    const REACTOR = '555555555555555555';
+    const post = discord.interaction(REACTOR, CHAT_INPUT, { id: '6', name: 'movie', type: 1, options: [{ name: 'movie', type: 3, value: 'heat' }] }, { ...guild, ...member(REACTOR) });
+    const card = (await discord.waitFor(callbackOf(post))).body.data as { embeds: { title: string; url: string }[] };
+    expect(card.embeds[0]!.title).toBe('Heat (1995)');
+    const message = discord.replyTo(post)!;
+    const stance = async () => {
+      const rows = await db.database.sql.query<{ value: number }>(
+        `SELECT f.value FROM feedback f JOIN platform_accounts a ON a.user_id = f.user_id WHERE a.platform_user_id = '${REACTOR}' AND f.movie_id = 6`,
+      );
+      return rows[0]?.value ?? 0;
+    };
+    const settled = async (want: number) => {
+      for (let n = 0; n < 100 && (await stance()) !== want; n++) await new Promise((r) => setTimeout(r, 20));
+      return stance();
+    };
+    discord.react(REACTOR, message, '👍');
+    expect(await settled(1)).toBe(1);
+    discord.react(REACTOR, message, '👎');
+    expect(await settled(-1)).toBe(-1);
+    // Removing the earlier 👍 leaves the 👎; removing the 👎 takes it back.
+    discord.react(REACTOR, message, '👍', false);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await stance()).toBe(-1);
+    discord.react(REACTOR, message, '👎', false);
+    expect(await settled(0)).toBe(0);
+    const [events] = await db.database.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM feedback_events e JOIN platform_accounts a ON a.user_id = e.user_id WHERE a.platform_user_id = '${REACTOR}'`,
+    );
+    expect(events!.n).toBe(3);
   });
 });

@@ -61,8 +61,8 @@ try {
     await new Promise((r) => setTimeout(r, 500));
   }
   const popular = ['2571', '260', '1', '318', '356', '296', '593', '2959', '1196', '4993'];
-  await Promise.all(users.map((u, i) => discord.waitFor(callback(favAdd(u, popular[i % 10]!)), 0, 60_000)));
-  await Promise.all(users.map((u, i) => discord.waitFor(callback(favAdd(u, popular[(i + 3) % 10]!)), 0, 60_000)));
+  await Promise.all(users.map((u, i) => discord.waitFor(callback(favAdd(u, 'id:' + popular[i % 10]!)), 0, 60_000)));
+  await Promise.all(users.map((u, i) => discord.waitFor(callback(favAdd(u, 'id:' + popular[(i + 3) % 10]!)), 0, 60_000)));
 
   const report = (label: string, latencies: number[]) => {
     latencies.sort((a, b) => a - b);

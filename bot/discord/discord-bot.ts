@@ -4,10 +4,15 @@ import { parseRatingId } from '../shared/rating-id.ts';
 import { identityOf, type DiscordDeps } from './discord-context.ts';
 import { favAutocomplete, favCommand, favDefinition } from './handlers/fav.command.ts';
 import { FORGET_CONFIRM, forgetButton, forgetCommand, forgetDefinition } from './handlers/forget.command.ts';
-import { rateButton, recommendCommand, recommendDefinition } from './handlers/recommend.command.ts';
+import { movieCommand, movieDefinition } from './handlers/movie.command.ts';
+import { onReaction } from './handlers/reaction.listener.ts';
+import { isMoreId, moreButton, rateButton, recommendCommand, recommendDefinition } from './handlers/recommend.command.ts';
 import { shareCommand, shareDefinition } from './handlers/share.command.ts';
+import { trendsCommand, trendsDefinition } from './handlers/trends.command.ts';
 
-export const COMMAND_DEFINITIONS = [favDefinition, recommendDefinition, shareDefinition, forgetDefinition].map((c) => c.toJSON());
+export const COMMAND_DEFINITIONS = [favDefinition, recommendDefinition, movieDefinition, shareDefinition, trendsDefinition, forgetDefinition].map((c) =>
+  c.toJSON(),
+);
 
 /** The Discord bot: every command and button registered here, in one place. */
 export function createDiscordBot(apiUrl: string, d: DiscordDeps): Client {
@@ -19,6 +24,8 @@ export function createDiscordBot(apiUrl: string, d: DiscordDeps): Client {
   });
   client.on(Events.Error, (err) => d.logger.error({ err }, 'discord client error'));
   client.on(Events.InteractionCreate, (i) => void route(i, d));
+  client.on(Events.MessageReactionAdd, (reaction, user) => void onReaction(reaction, user, true, d));
+  client.on(Events.MessageReactionRemove, (reaction, user) => void onReaction(reaction, user, false, d));
   return client;
 }
 
@@ -26,13 +33,16 @@ async function route(i: Interaction, d: DiscordDeps): Promise<void> {
   try {
     // Using the bot in a server makes you one of the members its server pick is for.
     if (i.guildId && !i.isAutocomplete()) await joinCommunity(d.deps, identityOf(i), { platform: 'discord', id: i.guildId, name: i.guild?.name ?? null });
-    if (i.isAutocomplete() && i.commandName === 'fav') return await favAutocomplete(i, d);
+    if (i.isAutocomplete() && (i.commandName === 'fav' || i.commandName === 'movie')) return await favAutocomplete(i, d);
     if (i.isChatInputCommand() && i.commandName === 'fav') return await favCommand(i, d);
     if (i.isChatInputCommand() && i.commandName === 'recommend') return await recommendCommand(i, d);
+    if (i.isChatInputCommand() && i.commandName === 'movie') return await movieCommand(i, d);
     if (i.isChatInputCommand() && i.commandName === 'share') return await shareCommand(i, d);
+    if (i.isChatInputCommand() && i.commandName === 'trends') return await trendsCommand(i, d);
     if (i.isChatInputCommand() && i.commandName === 'forget') return await forgetCommand(i);
     if (i.isButton()) {
       if (i.customId === FORGET_CONFIRM) return await forgetButton(i, d);
+      if (isMoreId(i.customId)) return await moreButton(i, d);
       const rate = parseRatingId(i.customId);
       if (rate) return await rateButton(i, d, rate.value, rate.movieId);
       await i.reply({ content: 'This button has expired.', flags: MessageFlags.Ephemeral });

@@ -15,8 +15,15 @@ export interface RestCall {
  * sends HELLO, answers IDENTIFY with READY, acknowledges heartbeats, and
  * lets the test dispatch INTERACTION_CREATE and reaction events.
  */
+/** A message as the fake stores it (the bot's replies), enough for discord.js to parse. */
+export type FakeMessage = Record<string, unknown> & { id: string; channel_id: string };
+
 export class FakeDiscord {
   readonly calls: RestCall[] = [];
+  /** Messages the bot posted through interaction replies, by message id. */
+  readonly messages = new Map<string, FakeMessage>();
+  private readonly channelOf = new Map<string, { channel_id: string; guild_id?: string }>();
+  private readonly replies = new Map<string, string>();
   readonly appId = '424242424242424242';
   private server!: Server;
   private wss!: WebSocketServer;
@@ -25,6 +32,9 @@ export class FakeDiscord {
   private nextId = 900_000_000_000_000_000n;
   private readonly waiters = new Set<(call: RestCall) => void>();
   apiUrl = '';
+
+  /** Guilds the bot is in: announced with GUILD_CREATE after READY, as Discord does for the Guilds intent. */
+  constructor(private readonly guilds: { id: string; name: string; channelId: string }[] = []) {}
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.rest(req).then(([status, body]) => {
@@ -39,15 +49,17 @@ export class FakeDiscord {
       socket.on('message', (raw) => {
         const msg = JSON.parse(String(raw)) as { op: number };
         if (msg.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
-        if (msg.op === 2) this.dispatch('READY', {
+        if (msg.op !== 2) return;
+        this.dispatch('READY', {
           v: 10,
           user: { id: '42', username: 'moviebot', discriminator: '0', global_name: null, avatar: null, bot: true },
-          guilds: [],
           session_id: 'session',
           resume_gateway_url: this.apiUrl.replace('http', 'ws').replace('/api', ''),
           application: { id: this.appId, flags: 0 },
           shard: [0, 1],
+          guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
         });
+        for (const g of this.guilds) this.dispatch('GUILD_CREATE', this.guildPayload(g));
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -69,9 +81,43 @@ export class FakeDiscord {
     return String(this.nextId++);
   }
 
+  private guildPayload(g: { id: string; name: string; channelId: string }) {
+    return {
+      id: g.id, name: g.name, icon: null, owner_id: '1', afk_channel_id: null, afk_timeout: 300, verification_level: 0,
+      default_message_notifications: 0, explicit_content_filter: 0, roles: [], emojis: [], stickers: [], features: [], mfa_level: 0,
+      system_channel_id: null, system_channel_flags: 0, rules_channel_id: null, vanity_url_code: null, description: null, banner: null,
+      premium_tier: 0, preferred_locale: 'en-US', public_updates_channel_id: null, nsfw_level: 0, premium_progress_bar_enabled: false,
+      joined_at: new Date().toISOString(), large: false, unavailable: false, member_count: 1, voice_states: [], members: [], threads: [],
+      presences: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
+      channels: [{ id: g.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: g.id }],
+    };
+  }
+
+  /** The message the bot posted in reply to an interaction. */
+  replyTo(interactionId: string): FakeMessage | undefined {
+    const id = this.replies.get(interactionId);
+    return id ? this.messages.get(id) : undefined;
+  }
+
+  /** A 👍/👎 (or any) reaction added or removed by `userId` on a message. */
+  react(userId: string, message: FakeMessage, emoji: string, added = true): void {
+    this.dispatch(added ? 'MESSAGE_REACTION_ADD' : 'MESSAGE_REACTION_REMOVE', {
+      user_id: userId,
+      channel_id: message.channel_id,
+      message_id: message.id,
+      ...(message.guild_id ? { guild_id: message.guild_id } : {}),
+      emoji: { id: null, name: emoji },
+      burst: false,
+      type: 0,
+      ...(added ? { message_author_id: '42' } : {}),
+    });
+  }
+
   /** Dispatches an interaction from `userId` in a DM; returns its id. */
   interaction(userId: string, type: number, data: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
     const id = this.snowflake();
+    const where = { channel_id: String(extra.channel_id ?? '500'), ...(extra.guild_id ? { guild_id: String(extra.guild_id) } : {}) };
+    this.channelOf.set(id, where);
     this.dispatch('INTERACTION_CREATE', {
       id,
       application_id: this.appId,
@@ -92,28 +138,25 @@ export class FakeDiscord {
     return id;
   }
 
-  /** A button click on an ephemeral bot message; returns the interaction id. */
-  click(userId: string, customId: string): string {
+  /**
+   * A button click on a bot message (by default an ephemeral one with no
+   * content); pass a message from {@link replyTo} or an update to click on it.
+   */
+  click(userId: string, customId: string, on: Partial<FakeMessage> = {}, extra: Record<string, unknown> = {}): string {
     return this.interaction(userId, 3, { custom_id: customId, component_type: 2 }, {
-      message: {
-        id: this.snowflake(),
-        channel_id: '500',
-        content: '',
-        embeds: [],
-        components: [],
-        author: { id: '42', username: 'moviebot', discriminator: '0', avatar: null },
-        attachments: [],
-        timestamp: new Date().toISOString(),
-        edited_timestamp: null,
-        tts: false,
-        mention_everyone: false,
-        mentions: [],
-        mention_roles: [],
-        pinned: false,
-        type: 0,
-        flags: 64,
-      },
+      ...extra,
+      message: { ...this.messagePayload({ embeds: [], components: [] }, String(extra.channel_id ?? '500')), flags: 64, ...on },
     });
+  }
+
+  private messagePayload(data: Record<string, unknown>, channelId: string, guildId?: string): FakeMessage {
+    return {
+      id: this.snowflake(), channel_id: channelId, ...(guildId ? { guild_id: guildId } : {}), content: data.content ?? '',
+      embeds: data.embeds ?? [], components: data.components ?? [],
+      author: { id: '42', username: 'moviebot', discriminator: '0', avatar: null, bot: true }, attachments: [],
+      timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [],
+      mention_roles: [], pinned: false, type: 0, flags: data.flags ?? 0,
+    };
   }
 
   /** The first call from index `from` on that matches, waiting for it to arrive. */
@@ -152,7 +195,23 @@ export class FakeDiscord {
     if (path === '/gateway/bot') {
       return [200, { url: this.apiUrl.replace('http', 'ws').replace('/api', ''), shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
     }
-    if (/\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [204, undefined];
+    const callback = /\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path);
+    if (callback) {
+      const data = body.data as Record<string, unknown> | undefined;
+      // A reply (type 4) becomes a message in the interaction's channel, which reactions can target.
+      if (body.type === 4 && data) {
+        const where = this.channelOf.get(callback[1]!) ?? { channel_id: '500' };
+        const message = this.messagePayload(data, where.channel_id, where.guild_id);
+        this.messages.set(message.id, message);
+        this.replies.set(callback[1]!, message.id);
+      }
+      return [204, undefined];
+    }
+    const fetched = /^\/channels\/\d+\/messages\/(\d+)$/.exec(path);
+    if (fetched && req.method === 'GET') {
+      const message = this.messages.get(fetched[1]!);
+      return message ? [200, message] : [404, { message: 'Unknown Message', code: 10008 }];
+    }
     if (/\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) {
       return [200, { id: this.snowflake(), channel_id: '500', content: body.content ?? '', embeds: body.embeds ?? [], components: body.components ?? [], author: { id: '42', username: 'moviebot', discriminator: '0', avatar: null }, attachments: [], timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], pinned: false, type: 0 }];
     }

@@ -13,6 +13,8 @@ export interface AccountStore {
   findUser(platform: Platform, platformUserId: string): Promise<number | null>;
   /** Attaches another identity to an existing user (false if it belongs to someone else). */
   linkIdentity(userId: number, identity: PlatformIdentity): Promise<boolean>;
+  /** The identities these users have on a platform (users without one are left out), in input order. */
+  identitiesOf(userIds: readonly number[], platform: Platform): Promise<PlatformIdentity[]>;
   /** Deletes the user and everything that belongs to them. */
   deleteUser(userId: number): Promise<void>;
 }

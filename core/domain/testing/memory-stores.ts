@@ -24,6 +24,14 @@ export class MemoryAccounts implements AccountStore {
     if (!this.accounts.has(key)) this.accounts.set(key, userId);
     return this.accounts.get(key) === userId;
   }
+  async identitiesOf(userIds: readonly number[], platform: Platform) {
+    return userIds.flatMap((id) =>
+      [...this.accounts]
+        .filter(([key, user]) => user === id && key.startsWith(`${platform}:`))
+        .slice(0, 1)
+        .map(([key]) => ({ platform, platformUserId: key.slice(platform.length + 1), username: null })),
+    );
+  }
   async deleteUser(userId: number) {
     for (const [key, id] of this.accounts) if (id === userId) this.accounts.delete(key);
     this.deleted.add(userId);

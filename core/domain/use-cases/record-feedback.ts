@@ -11,13 +11,27 @@ export interface FeedbackRequest {
   source: FeedbackSource;
   /** The platform's id of the click or reaction, so a redelivered update counts once. */
   eventKey?: string;
+  /**
+   * With value 0: take back only this stance (a removed 👍 reaction must not
+   * erase a 👎 given since).
+   */
+  retracts?: 1 | -1;
   communityId?: number | null;
 }
 
-/** Stores 👍/👎 before anything is acknowledged; `recorded` is false for a redelivery. */
+/**
+ * Stores 👍/👎 before anything is acknowledged; `recorded` is false for a
+ * redelivery, or for a reaction that changes nothing (reactions carry no
+ * event id, so their redelivery is recognised by the state it would set).
+ */
 export async function recordFeedback(deps: TasteDeps, request: FeedbackRequest): Promise<{ movie: Movie; recorded: boolean }> {
   const movie = findMovie(deps.catalog, request.movieId);
   const userId = await deps.accounts.resolveUser(request.identity);
+  if (request.source === 'reaction' || request.retracts !== undefined) {
+    const now = (await deps.feedback.current(userId)).get(movie.id) ?? 0;
+    const unchanged = request.value === 0 ? now !== (request.retracts ?? now) || now === 0 : now === request.value;
+    if (unchanged) return { movie, recorded: false };
+  }
   const recorded = await deps.feedback.record({
     userId,
     movieId: movie.id,

@@ -88,6 +88,18 @@ describe('feedback, sharing, forgetting', () => {
     await expect(recordFeedback(deps, { ...click, movieId: 999, eventKey: 'x' })).rejects.toMatchObject({ code: 'MOVIE_NOT_FOUND' });
   });
 
+  it('counts reactions by the state they set, and a removed 👍 takes back only a 👍', async () => {
+    const react = (value: 1 | -1 | 0, retracts?: 1 | -1) => recordFeedback(deps, { identity: ann, movieId: 7, value, source: 'reaction', retracts });
+    expect((await react(1)).recorded).toBe(true);
+    expect((await react(1)).recorded).toBe(false);
+    expect((await react(-1)).recorded).toBe(true);
+    // The 👍 is removed after the 👎 was added: the 👎 stays.
+    expect((await react(0, 1)).recorded).toBe(false);
+    expect((await deps.feedback.current(1)).get(7)).toBe(-1);
+    expect((await react(0, -1)).recorded).toBe(true);
+    expect((await deps.feedback.current(1)).has(7)).toBe(false);
+  });
+
   it('shares a stable link until it is replaced', async () => {
     const share = { accounts: deps.accounts, sharedLists: new MemorySharedLists(), publicUrl: 'https://movies.example.org/' };
     const url = await shareLink(share, ann);

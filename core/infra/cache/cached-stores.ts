@@ -64,6 +64,10 @@ class CachedAccounts implements AccountStore {
     return this.inner.linkIdentity(userId, identity);
   }
 
+  identitiesOf(userIds: readonly number[], platform: Platform): Promise<PlatformIdentity[]> {
+    return this.inner.identitiesOf(userIds, platform);
+  }
+
   async deleteUser(userId: number): Promise<void> {
     await this.inner.deleteUser(userId);
     // Every identity of the user goes: simplest is to forget the whole identity map.

@@ -141,6 +141,11 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     const signals = await repos.communities.tasteSignals(community.id);
     expect(signals.map(({ userId, movieId, value }) => [userId, movieId, value]).sort()).toEqual([[a, 1, 1], [b, 3, -1]].sort());
     expect(signals.every((s) => s.at instanceof Date)).toBe(true);
+    expect(await repos.accounts.identitiesOf([outsider!, a!, 999_999], 'telegram')).toEqual([
+      { platform: 'telegram', platformUserId: 'sig-out', username: null },
+      { platform: 'telegram', platformUserId: 'sig-a', username: null },
+    ]);
+    expect(await repos.accounts.identitiesOf([a!], 'discord')).toEqual([]);
   });
 
   it('forgetting a user deletes everything they left', async () => {

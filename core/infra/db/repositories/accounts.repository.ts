@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AccountStore, PlatformIdentity } from '../../../domain/ports/account.store.ts';
 import type { Platform } from '../../../domain/model.ts';
 import type { Db } from '../database.types.ts';
@@ -51,6 +51,19 @@ export class AccountsRepository implements AccountStore {
       .values({ ...identity, username: identity.username ?? null, userId })
       .onConflictDoNothing();
     return (await this.findUser(identity.platform, identity.platformUserId)) === userId;
+  }
+
+  async identitiesOf(userIds: readonly number[], platform: Platform): Promise<PlatformIdentity[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.db
+      .select({ userId: platformAccounts.userId, platformUserId: platformAccounts.platformUserId, username: platformAccounts.username })
+      .from(platformAccounts)
+      .where(and(eq(platformAccounts.platform, platform), inArray(platformAccounts.userId, [...userIds])));
+    const byUser = new Map(rows.map((r) => [r.userId, r]));
+    return userIds.flatMap((id) => {
+      const r = byUser.get(id);
+      return r ? [{ platform, platformUserId: r.platformUserId, username: r.username }] : [];
+    });
   }
 
   async deleteUser(userId: number): Promise<void> {
