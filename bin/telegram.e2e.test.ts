@@ -36,14 +36,14 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Telegram bot through the real telegra
   });
 
   /** Sends /fav <title> and taps the first match. */
-  async function addFavorite(title: string, expected: RegExp) {
+  async function addFavorite(title: string, expected: RegExp, user = USER) {
     const from = api.calls.length;
-    api.text(USER, `/fav ${title}`);
+    api.text(user, `/fav ${title}`);
     const list = await api.waitFor('sendMessage', (b) => b.text === 'Which one?', from);
     const keyboard = (list.body.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard;
     expect(keyboard[0]![0]!.text).toMatch(expected);
     for (const row of keyboard) expect(Buffer.byteLength(row[0]!.callback_data)).toBeLessThanOrEqual(64);
-    api.click(USER, 1, keyboard[0]![0]!.callback_data);
+    api.click(user, 1, keyboard[0]![0]!.callback_data);
     await api.waitFor('editMessageText', (b) => /favourite/.test(String(b.text)), from);
   }
 
@@ -133,4 +133,112 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Telegram bot through the real telegra
     const [row] = await db.database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM platform_accounts WHERE platform_user_id = '${USER}'`);
     expect(row!.n).toBe(0);
   });
+
+  const GROUP = { id: -100777, type: 'supergroup', title: 'Film <b>Club</b>' };
+  const stanceOf = async (user: number, movieId: number) => {
+    const rows = await db.database.sql.query<{ value: number }>(
+      `SELECT f.value FROM feedback f JOIN platform_accounts a ON a.user_id = f.user_id WHERE a.platform_user_id = '${user}' AND f.movie_id = ${movieId}`,
+    );
+    return rows[0]?.value ?? 0;
+  };
+  const settled = async (user: number, movieId: number, want: number) => {
+    for (let n = 0; n < 100 && (await stanceOf(user, movieId)) !== want; n++) await new Promise((r) => setTimeout(r, 20));
+    return stanceOf(user, movieId);
+  };
+
+  it('in a group: /trends once three members shared their taste, and /recommend group names who it is for', async () => {
+    const members = [8001, 8002, 8003];
+    await addFavorite('heat', /^Heat \(1995\)/, 8001);
+    await addFavorite('heat', /^Heat \(1995\)/, 8002);
+    await addFavorite('alien', /^Alien \(1979\)/, 8003);
+    const trends = async (user: number) => {
+      const from = api.calls.length;
+      api.text(user, '/trends', GROUP);
+      return String((await api.waitFor('sendMessage', (b) => b.chat_id === GROUP.id, from)).body.text);
+    };
+    expect(await trends(8001)).toMatch(/once 3 members have shared their taste \(so far 1\)/);
+    await trends(8002);
+    const shown = await trends(8003);
+    expect(shown).toMatch(/from 3 members/);
+    expect(shown).toContain('• Heat (1995) — 👍 2');
+    expect(shown).toMatch(/Charts: https:\/\/movies\.example\.org\/s\/[A-Za-z0-9_-]{24}/);
+    const from = api.calls.length;
+    api.text(8001, '/recommend group', GROUP);
+    const pick = String((await api.waitFor('sendMessage', (b) => b.chat_id === GROUP.id, from)).body.text);
+    expect(pick).toMatch(/^🍿 Group pick — picked for user8001, user8002, user8003:/);
+    expect(pick.split('\n').filter((l) => /^\d\. /.test(l))).toHaveLength(5);
+    api.text(members[0]!, '/trends');
+    expect(String((await api.waitFor('sendMessage', (b) => b.chat_id === members[0], from)).body.text)).toMatch(/add me to one/);
+  });
+
+  it('👍/👎 reactions on a /movie card count; taking one away takes it back', async () => {
+    let from = api.calls.length;
+    api.text(8001, '/movie toy story', GROUP);
+    const card = await api.waitFor('sendMessage', (b) => String(b.text).startsWith('🎬 Toy Story (1995)'), from);
+    const messageId = (card.result as { message_id: number }).message_id;
+    api.reaction(8002, GROUP.id, messageId, [], ['👍']);
+    expect(await settled(8002, 1, 1)).toBe(1);
+    api.reaction(8002, GROUP.id, messageId, ['👍'], ['👎']);
+    expect(await settled(8002, 1, -1)).toBe(-1);
+    api.reaction(8002, GROUP.id, messageId, ['👎'], []);
+    expect(await settled(8002, 1, 0)).toBe(0);
+    // A reaction on a message that is not a card is ignored.
+    api.reaction(8002, GROUP.id, 999_999, [], ['👍']);
+    from = api.calls.length;
+    api.text(8002, '/help');
+    await api.waitFor('sendMessage', () => true, from);
+    const [row] = await db.database.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM feedback_events e JOIN platform_accounts a ON a.user_id = e.user_id WHERE a.platform_user_id = '8002'`,
+    );
+    expect(row!.n).toBe(3);
+  });
+
+  it('a reaction on a card sent through inline mode counts too', async () => {
+    const from = api.calls.length;
+    api.inline(8003, 'jumanji');
+    const [result] = (await api.waitFor('answerInlineQuery', () => true, from)).body.results as { input_message_content: { message_text: string }; reply_markup: unknown }[];
+    const { messageId } = api.viaBot(8003, GROUP.id, result!.input_message_content.message_text, result!.reply_markup);
+    api.reaction(8001, GROUP.id, messageId, [], ['👎']);
+    expect(await settled(8001, 2, -1)).toBe(-1);
+  });
+});
+
+describe.skipIf(!ML_LATEST_SMALL.present)('Telegram webhook mode', () => {
+  it('registers the webhook with a secret token and takes only updates that carry it', async () => {
+    const api = new FakeTelegram();
+    await api.start();
+    const db = await freshPglite();
+    const { createServer } = await import('node:net');
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const p = (probe.address() as { port: number }).port;
+        probe.close(() => resolve(p));
+      });
+    });
+    const config = loadConfig({ DATA_DIR: path.join(tmp(), 'data'), MOVIELENS_DIR: ML_LATEST_SMALL.dir });
+    const product = await openProduct(config, db.database, silentLogger, () => {});
+    const bot = createTelegramBot('123:TEST', api.apiRoot, { deps: product.deps, share: product.share, logger: silentLogger });
+    const secret = 'the-webhook-secret-token';
+    const stop = await launchTelegramBot(bot, { url: 'https://bot.example.org/telegram/hook', secret, port, host: '127.0.0.1' });
+    try {
+      const set = await api.waitFor('setWebhook');
+      expect(set.body).toMatchObject({ url: 'https://bot.example.org/telegram/hook', secret_token: secret });
+      expect(set.body.allowed_updates).toEqual(expect.arrayContaining(['message_reaction', 'inline_query']));
+      const post = (token: string, updateId: number) =>
+        fetch(`http://127.0.0.1:${port}/telegram/hook`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': token },
+          body: JSON.stringify({ update_id: updateId, message: { message_id: 1, date: 0, chat: { id: 9, type: 'private' }, from: { id: 9, is_bot: false, first_name: 'W' }, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } }),
+        });
+      expect((await post('forged', 1)).status).toBe(403);
+      expect((await post(secret, 2)).status).toBe(200);
+      const help = await api.waitFor('sendMessage');
+      expect(help.body).toMatchObject({ chat_id: 9 });
+      expect(api.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
+    } finally {
+      await stop();
+      await api.stop();
+      await db.drop();
+    }
+  }, 60_000);
 });

@@ -44,6 +44,10 @@ export const configSchema = z.object({
     .transform(Number),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  /** Where a share page's "get your own" leads; defaults to the Discord invite when DISCORD_APP_ID is set. */
+  BOT_INVITE_URL: optionalUrl(['http:', 'https:']),
+  /** Optional: posters on the share pages from TMDB; without it they get generated placeholders. */
+  TMDB_API_KEY: optionalString,
   DISCORD_TOKEN: optionalString,
   DISCORD_APP_ID: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
@@ -52,6 +56,20 @@ export const configSchema = z.object({
   DISCORD_API_URL: url(['http:', 'https:']).default('https://discord.com/api'),
   TELEGRAM_TOKEN: optionalString,
   TELEGRAM_API_ROOT: url(['http:', 'https:']).default('https://api.telegram.org'),
+  /** Public HTTPS URL Telegram posts updates to; long polling when unset. */
+  TELEGRAM_WEBHOOK_URL: optionalUrl(['https:', 'http:']),
+  /** Checked on every webhook request (X-Telegram-Bot-Api-Secret-Token); a random one per start when unset. */
+  TELEGRAM_WEBHOOK_SECRET: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z, a-z, 0-9, _ and -').optional(),
+  ),
+  /** Local port the webhook listens on (a reverse proxy forwards TELEGRAM_WEBHOOK_URL to it). */
+  TELEGRAM_WEBHOOK_PORT: z
+    .string()
+    .trim()
+    .default('8443')
+    .refine((v) => /^\d+$/.test(v) && Number(v) <= 65535, 'must be a whole number from 0 to 65535')
+    .transform(Number),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
@@ -66,8 +84,16 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string;
+  /** The share site's "get your own" link, or null. */
+  inviteUrl: string | null;
+  tmdbApiKey: string | undefined;
   discord: { token: string | undefined; appId: string | undefined; apiUrl: string };
-  telegram: { token: string | undefined; apiRoot: string };
+  telegram: {
+    token: string | undefined;
+    apiRoot: string;
+    /** Set: webhook mode (URL, secret, local port); unset: long polling. */
+    webhook: { url: string; secret: string | undefined; port: number } | undefined;
+  };
   logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -105,8 +131,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    inviteUrl:
+      e.BOT_INVITE_URL ??
+      (e.DISCORD_APP_ID ? `https://discord.com/oauth2/authorize?client_id=${e.DISCORD_APP_ID}&scope=bot+applications.commands` : null),
+    tmdbApiKey: e.TMDB_API_KEY,
     discord: { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL.replace(/\/+$/, '') },
-    telegram: { token: e.TELEGRAM_TOKEN, apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, '') },
+    telegram: {
+      token: e.TELEGRAM_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+      webhook: e.TELEGRAM_WEBHOOK_URL ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT } : undefined,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -29,8 +29,9 @@ export async function startBots(config: Config, logger: Logger, product: Product
   if (config.telegram.token) {
     const bot = createTelegramBot(config.telegram.token, config.telegram.apiRoot, bots);
     try {
-      closers.push(await launchTelegramBot(bot));
-      status.telegram = `running as @${bot.botInfo?.username ?? 'bot'} (long polling)`;
+      const webhook = config.telegram.webhook;
+      closers.push(await launchTelegramBot(bot, webhook && { ...webhook, host: config.host }));
+      status.telegram = `running as @${bot.botInfo?.username ?? 'bot'} (${webhook ? `webhook ${webhook.url} → port ${webhook.port}` : 'long polling'})`;
     } catch (err) {
       // A rejected token or an unreachable API must not take the web server and other bots down with it.
       status.telegram = `failed to start: ${(err as Error).message}`;

@@ -1,17 +1,26 @@
+import { randomBytes } from 'node:crypto';
 import { Telegraf } from 'telegraf';
+import { joinCommunity } from '../../core/index.ts';
 import { favHandler } from './handlers/fav.handler.ts';
 import { forgetHandler } from './handlers/forget.handler.ts';
 import { inlineHandler } from './handlers/inline.handler.ts';
+import { movieHandler } from './handlers/movie.handler.ts';
+import { reactionHandler } from './handlers/reaction.handler.ts';
 import { recommendHandler } from './handlers/recommend.handler.ts';
 import { shareHandler } from './handlers/share.handler.ts';
 import { startHandler } from './handlers/start.handler.ts';
-import type { TelegramDeps } from './telegram-context.ts';
+import { trendsHandler } from './handlers/trends.handler.ts';
+import { CardRegistry } from './movie-card.ts';
+import { groupOf, identityOf, type TelegramDeps } from './telegram-context.ts';
 
 const RECENT_UPDATES = 10_000;
+const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'message_reaction'] as const;
 
 export const COMMANDS = [
   { command: 'fav', description: 'save a favourite movie' },
-  { command: 'recommend', description: 'movies for you' },
+  { command: 'recommend', description: 'movies for you (in a group: /recommend group)' },
+  { command: 'movie', description: 'post a movie for the chat to rate' },
+  { command: 'trends', description: "the group's taste" },
   { command: 'share', description: 'a link to your page' },
   { command: 'forget', description: 'delete everything about you' },
   { command: 'help', description: 'what I can do' },
@@ -19,7 +28,8 @@ export const COMMANDS = [
 
 /** The Telegram bot: every handler registered here, in one place. */
 export function createTelegramBot(token: string, apiRoot: string, deps: TelegramDeps): Telegraf {
-  const bot = new Telegraf(token, { telegram: { apiRoot } });
+  // webhookReply off: every call goes to the API, so its result (e.g. a sent message's id) is known.
+  const bot = new Telegraf(token, { telegram: { apiRoot, webhookReply: false } });
   // Telegram redelivers an update it thinks was lost; each is handled once.
   const recent = new Set<number>();
   bot.use(async (ctx, next) => {
@@ -28,18 +38,59 @@ export function createTelegramBot(token: string, apiRoot: string, deps: Telegram
     if (recent.size > RECENT_UPDATES) recent.delete(recent.values().next().value!);
     await next();
   });
-  bot.use(startHandler(deps), favHandler(deps), recommendHandler(deps), shareHandler(deps), forgetHandler(deps), inlineHandler(deps));
+  // Talking to the bot in a group makes you one of the members its group pick and trends are for.
+  bot.use(async (ctx, next) => {
+    const group = groupOf(ctx);
+    if (group && ctx.from && !ctx.from.is_bot) await joinCommunity(deps.deps, identityOf(ctx), group);
+    await next();
+  });
+  const cards = new CardRegistry();
+  bot.use(
+    startHandler(deps),
+    favHandler(deps),
+    recommendHandler(deps),
+    movieHandler(deps, cards),
+    reactionHandler(deps, cards),
+    trendsHandler(deps),
+    shareHandler(deps),
+    forgetHandler(deps),
+    inlineHandler(deps),
+  );
   bot.action(/.*/, (ctx) => ctx.answerCbQuery('This button has expired.'));
   // Without bot.catch a throwing handler stops polling and the update is lost for good.
   bot.catch((err, ctx) => deps.logger.error({ err, updateId: ctx.update.update_id }, 'telegram update failed'));
   return bot;
 }
 
-/** Starts long polling; resolves once the bot is registered and polling. */
-export async function launchTelegramBot(bot: Telegraf): Promise<() => Promise<void>> {
-  // Known before polling starts, so the banner and /healthz can name the bot (and a bad token fails here).
+export interface WebhookOptions {
+  /** The public URL Telegram posts to. */
+  url: string;
+  /** Telegram sends it back in X-Telegram-Bot-Api-Secret-Token; other requests are refused. */
+  secret?: string;
+  /** Local port of the webhook server. */
+  port: number;
+  host?: string;
+}
+
+/** Starts long polling, or a webhook server when `webhook` is given; resolves once updates can arrive. */
+export async function launchTelegramBot(bot: Telegraf, webhook?: WebhookOptions): Promise<() => Promise<void>> {
+  // Known before updates flow, so the banner and /healthz can name the bot (and a bad token fails here).
   bot.botInfo = await bot.telegram.getMe();
   await bot.telegram.setMyCommands(COMMANDS);
-  void bot.launch({ allowedUpdates: ['message', 'callback_query', 'inline_query', 'message_reaction'] });
+  if (webhook) {
+    const url = new URL(webhook.url);
+    await bot.launch({
+      allowedUpdates: [...ALLOWED_UPDATES],
+      webhook: {
+        domain: url.origin,
+        path: url.pathname === '/' ? '/telegram' : url.pathname,
+        port: webhook.port,
+        host: webhook.host,
+        secretToken: webhook.secret ?? randomBytes(32).toString('base64url'),
+      },
+    });
+  } else {
+    void bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] });
+  }
   return async () => bot.stop('shutdown');
 }

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 export interface ApiCall {
   method: string;
   body: Record<string, unknown>;
+  /** What the fake answered (e.g. the sent message, with its id). */
+  result?: unknown;
 }
 
 /**
@@ -47,10 +49,35 @@ export class FakeTelegram {
     this.waiters.splice(0).forEach((w) => w());
   }
 
-  text(userId: number, text: string): number {
+  /** A text message from `userId`, in their private chat or in `chat` (a group). */
+  text(userId: number, text: string, chat: { id: number; type: string; title?: string } = { id: userId, type: 'private' }): number {
     const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] : [];
     return this.push({
-      message: { message_id: this.messageId++, date: 0, chat: { id: userId, type: 'private' }, from: { id: userId, is_bot: false, first_name: 'U' }, text, entities },
+      message: { message_id: this.messageId++, date: 0, chat, from: { id: userId, is_bot: false, first_name: 'U', username: `user${userId}` }, text, entities },
+    });
+  }
+
+  /** A message the user sent through the bot's inline mode (it carries `via_bot` and the result's keyboard). */
+  viaBot(userId: number, chatId: number, text: string, replyMarkup: unknown): { messageId: number; updateId: number } {
+    const messageId = this.messageId++;
+    const updateId = this.push({
+      message: {
+        message_id: messageId, date: 0, chat: { id: chatId, type: chatId === userId ? 'private' : 'group', title: 'G' },
+        from: { id: userId, is_bot: false, first_name: 'U', username: `user${userId}` }, text, via_bot: { id: 42, is_bot: true, first_name: 'Moviebot', username: 'moviebot_test_bot' },
+        reply_markup: replyMarkup,
+      },
+    });
+    return { messageId, updateId };
+  }
+
+  /** A message_reaction update: the user's reactions on a message went from `before` to `after`. */
+  reaction(userId: number, chatId: number, messageId: number, before: string[], after: string[]): number {
+    const emoji = (list: string[]) => list.map((e) => ({ type: 'emoji', emoji: e }));
+    return this.push({
+      message_reaction: {
+        chat: { id: chatId, type: chatId === userId ? 'private' : 'group', title: 'G' }, message_id: messageId,
+        user: { id: userId, is_bot: false, first_name: 'U' }, date: 0, old_reaction: emoji(before), new_reaction: emoji(after),
+      },
     });
   }
 
@@ -58,7 +85,7 @@ export class FakeTelegram {
     return this.push({
       callback_query: {
         id: queryId,
-        from: { id: userId, is_bot: false, first_name: 'U' },
+        from: { id: userId, is_bot: false, first_name: 'U', username: `user${userId}` },
         chat_instance: 'ci',
         data,
         message: { message_id: messageId, date: 0, chat: { id: userId, type: 'private' }, text: '…' },
@@ -67,7 +94,7 @@ export class FakeTelegram {
   }
 
   inline(userId: number, query: string, offset = ''): number {
-    return this.push({ inline_query: { id: `iq${this.updateId}`, from: { id: userId, is_bot: false, first_name: 'U' }, query, offset } });
+    return this.push({ inline_query: { id: `iq${this.updateId}`, from: { id: userId, is_bot: false, first_name: 'U', username: `user${userId}` }, query, offset } });
   }
 
   /** Resolves with the first call of `method` (after `from` calls) matching `predicate`. */
@@ -86,7 +113,8 @@ export class FakeTelegram {
     let raw = '';
     for await (const chunk of req) raw += chunk;
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    if (method !== 'getUpdates') this.calls.push({ method, body });
+    const call: ApiCall = { method, body };
+    if (method !== 'getUpdates') this.calls.push(call);
     switch (method) {
       case 'getMe':
         return { id: 42, is_bot: true, first_name: 'Moviebot', username: 'moviebot_test_bot' };
@@ -98,8 +126,11 @@ export class FakeTelegram {
         this.pending.splice(0, this.pending.length, ...this.pending.filter((u) => !updates.includes(u)));
         return updates;
       }
-      case 'sendMessage':
-        return { message_id: this.messageId++, date: 0, chat: { id: body.chat_id, type: 'private' }, text: body.text };
+      case 'sendMessage': {
+        const chatId = Number(body.chat_id);
+        call.result = { message_id: this.messageId++, date: 0, chat: { id: chatId, type: chatId < 0 ? 'group' : 'private' }, text: body.text };
+        return call.result;
+      }
       default:
         return true;
     }

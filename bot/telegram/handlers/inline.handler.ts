@@ -1,9 +1,9 @@
 import type { Context } from 'telegraf';
-import { Composer, Markup } from 'telegraf';
+import { Composer } from 'telegraf';
 import type { InlineQueryResultArticle } from 'telegraf/types';
 import { movieLabel, recommend, type Movie } from '../../../core/index.ts';
+import { cardKeyboard, cardText } from '../movie-card.ts';
 import { answering } from '../reply-errors.ts';
-import { ratingId } from '../../shared/rating-id.ts';
 import { identityOf, type TelegramDeps } from '../telegram-context.ts';
 
 /** Telegram allows 50 results an answer; pages of 20 keep answers light. */
@@ -20,11 +20,8 @@ function card(movie: Movie, why?: Movie | null): InlineQueryResultArticle {
     id: `m${movie.id}`,
     title: label,
     description: [genres, because].filter(Boolean).join(' · ').slice(0, 200),
-    input_message_content: { message_text: `🎬 ${label}${genres ? `\n${genres}` : ''}` },
-    reply_markup: Markup.inlineKeyboard([
-      Markup.button.callback('👍', ratingId(1, movie.id)),
-      Markup.button.callback('👎', ratingId(-1, movie.id)),
-    ]).reply_markup,
+    input_message_content: { message_text: cardText(movie) },
+    reply_markup: cardKeyboard(movie).reply_markup,
   };
 }
 

@@ -1,16 +1,16 @@
 import type { Context } from 'telegraf';
 import { Composer, Markup } from 'telegraf';
-import { movieLabel, recommend, recordFeedback, type RecommendedMovie } from '../../../core/index.ts';
+import { movieLabel, recommend, recordFeedback, serverPick, type RecommendedMovie } from '../../../core/index.ts';
 import { answering } from '../reply-errors.ts';
 import { parseRatingId, RATING_ID, ratingId } from '../../shared/rating-id.ts';
-import { identityOf, type TelegramDeps } from '../telegram-context.ts';
+import { groupOf, identityOf, type TelegramDeps } from '../telegram-context.ts';
 
-function listText(picks: RecommendedMovie[]): string {
+function listText(picks: RecommendedMovie[], heading = 'You might like:'): string {
   const lines = picks.map((p, i) => {
     const why = p.because ? `\n   because you liked ${movieLabel(p.because)}` : '';
     return `${i + 1}. ${movieLabel(p.movie)} — ${p.movie.genres.join(', ')}${why}`;
   });
-  return `You might like:\n${lines.join('\n')}`;
+  return `${heading}\n${lines.join('\n')}`;
 }
 
 /** /recommend: five movies, a 👍/👎 pair of buttons for each. */
@@ -18,6 +18,14 @@ export function recommendHandler({ deps, logger }: TelegramDeps): Composer<Conte
   const composer = new Composer<Context>();
   composer.command('recommend', (ctx) =>
     answering(ctx, logger, async () => {
+      if (ctx.payload.trim() === 'group') {
+        const group = groupOf(ctx);
+        if (!group) return void (await ctx.reply('The group pick works in a group: add me to one and send /recommend group there.'));
+        const { picks, members } = await serverPick(deps, group, 5);
+        const names = members.slice(0, 20).map((m) => m.username ?? 'someone').join(', ');
+        const who = members.length ? `picked for ${names}${members.length > 20 ? ` and ${members.length - 20} more` : ''}` : 'nobody here has favourites yet, so these are popular picks';
+        return void (await ctx.reply(listText(picks, `🍿 Group pick — ${who}:`).slice(0, 4096)));
+      }
       const picks = await recommend(deps, identityOf(ctx), { k: 5 });
       await ctx.reply(
         listText(picks),

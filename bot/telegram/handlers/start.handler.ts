@@ -5,7 +5,10 @@ import type { TelegramDeps } from '../telegram-context.ts';
 export const HELP = [
   'I recommend movies from your favourites.',
   '/fav <title> — save a favourite',
-  '/recommend — movies for you, with 👍/👎 buttons',
+  '/recommend — movies for you, with 👍/👎 buttons (in a group, /recommend group picks for everyone)',
+  '/movie <title> — post a movie for the chat to rate',
+  '/trends — the taste of a group',
+  '@bot <title> in any chat — share a movie card; @bot alone — your picks',
   '/share — a link to your page',
   '/forget — delete everything I hold about you',
 ].join('\n');
