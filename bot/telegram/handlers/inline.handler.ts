@@ -37,7 +37,9 @@ export function inlineHandler({ deps, logger }: TelegramDeps): Composer<Context>
         await ctx.answerInlineQuery(picks.map((p) => card(p.movie, p.because)), { is_personal: true, cache_time: 10 });
         return;
       }
-      const offset = Math.min(Number(ctx.inlineQuery.offset) || 0, MAX_OFFSET);
+      // The offset is ours, but a client can send anything: a whole number from 0 to MAX_OFFSET, or the top.
+      const asked = Number(ctx.inlineQuery.offset);
+      const offset = Number.isSafeInteger(asked) && asked > 0 ? Math.min(asked, MAX_OFFSET) : 0;
       const movies = deps.catalog.search(query, { limit: PAGE, offset });
       const next = movies.length === PAGE && offset + PAGE < MAX_OFFSET ? String(offset + PAGE) : '';
       await ctx.answerInlineQuery(movies.map((m) => card(m)), { next_offset: next, cache_time: 300 });
