@@ -25,7 +25,7 @@ export function registerStartCommand(program: Command): void {
       const product = await openProduct(config, database, logger, say);
       const bots = await startBots(config, logger, product);
       shutdown.add('bots', () => bots.close());
-      const web = await startWeb(config, logger, healthProbe({ database, redis, bots: () => bots.status() }));
+      const web = await startWeb(config, logger, healthProbe({ database, redis, bots: () => bots.status() }), product);
       shutdown.add('web', web.close);
 
       const stats = await createRepositories(database.db).catalog.stats();

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  announcingDeps,
+  announcingShareDeps,
   cachedStores,
   createRepositories,
   ModelHolder,
@@ -12,6 +14,7 @@ import {
   type Logger,
   type CommunityDeps,
   type ShareDeps,
+  TasteChanges,
 } from '../../core/index.ts';
 import { loadTrainingData } from '../../data/index.ts';
 
@@ -20,6 +23,8 @@ export interface Product {
   deps: CommunityDeps;
   share: ShareDeps;
   models: ModelHolder;
+  /** Every write the use cases make here, announced so the share site drops pages it made stale. */
+  changes: TasteChanges;
   /** Resolves once a model is being served (loaded, or trained on first run). */
   modelReady: Promise<void>;
 }
@@ -58,10 +63,11 @@ export async function openProduct(
 
   // Every interaction reads its person's taste: from memory once they are known.
   const stores = cachedStores(repos);
-  const deps: CommunityDeps = {
-    ...stores,
-    catalog,
-    model: () => (models.ready ? models.current().recommender : null),
-  };
-  return { deps, share: { accounts: stores.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl }, models, modelReady };
+  const changes = new TasteChanges();
+  const deps: CommunityDeps = announcingDeps(
+    { ...stores, catalog, model: () => (models.ready ? models.current().recommender : null) },
+    changes,
+  );
+  const share = announcingShareDeps({ accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl }, changes);
+  return { deps, share, models, modelReady, changes };
 }

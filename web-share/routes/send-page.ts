@@ -1,0 +1,17 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RenderedPage } from '../share-pages.ts';
+
+/** Sends a cached page: 304 when the browser has it, gzip when it takes it. Never stored by shared caches past a revoke. */
+export function sendPage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage): FastifyReply {
+  reply.header('etag', page.etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');
+  if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
+  reply.type('text/html; charset=utf-8');
+  if (request.headers['accept-encoding']?.includes('gzip')) return reply.header('content-encoding', 'gzip').send(page.gzip);
+  return reply.send(page.html);
+}
+
+/** The preview image: immutable for as long as the page is, so a short public cache is fine. */
+export async function sendCard(reply: FastifyReply, page: RenderedPage): Promise<FastifyReply> {
+  const png = await page.card();
+  return reply.type('image/png').header('cache-control', 'public, max-age=300').send(png);
+}

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import {
+  communityPick,
+  sharedListOwner,
+  sharedListPage,
+  trendsBySlug,
+  type CommunityDeps,
+  type SharedListDeps,
+  type TasteChange,
+  type TasteChanges,
+} from '../core/index.ts';
+import { PageCache } from './page-cache.ts';
+import { noPosters, type PosterSource } from './posters/posters.ts';
+import { listCardSvg, trendsCardSvg } from './views/card.ts';
+import type { LayoutAssets } from './views/layout.ts';
+import { listPage } from './views/list.view.ts';
+import { svgToPng } from './views/png.ts';
+import { trendsPage, type TrendsPageData } from './views/trends.view.ts';
+
+/** What the share site reads: the product's use-case deps plus the share links. */
+export interface ShareSiteOptions {
+  deps: CommunityDeps & SharedListDeps;
+  publicUrl: string;
+  /** Where "get your own" leads (a bot invite); null leads to the home page. */
+  inviteUrl: string | null;
+  /** Writes announced by this process: pages they make stale are dropped at once. */
+  changes?: TasteChanges;
+  posters?: PosterSource;
+  cache?: { maxEntries?: number; ttlMs?: number; livenessMs?: number };
+}
+
+/** A page ready to send: the bytes, their gzip, an ETag; the preview image is made on first ask. */
+export interface RenderedPage {
+  html: Buffer;
+  gzip: Buffer;
+  etag: string;
+  card: () => Promise<Buffer>;
+}
+
+interface ListEntry extends RenderedPage {
+  ownerId: number;
+}
+interface TrendsEntry extends RenderedPage {
+  communityId: number;
+}
+
+const RECOMMENDATIONS = 12;
+const GROUP_PICK = 6;
+/** nanoid's alphabet; a request for anything else is a 404 without a database round-trip. */
+const SLUG = /^[A-Za-z0-9_-]{21,64}$/;
+
+export class SharePages {
+  private readonly lists: PageCache<ListEntry>;
+  private readonly trends: PageCache<TrendsEntry>;
+  private readonly posters: PosterSource;
+  private readonly base: string;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly options: ShareSiteOptions,
+    private readonly assets: LayoutAssets,
+  ) {
+    const cache = { maxEntries: 2000, ttlMs: 60_000, livenessMs: 1000, ...options.cache };
+    this.lists = new PageCache(cache);
+    this.trends = new PageCache(cache);
+    this.posters = options.posters ?? noPosters;
+    this.base = options.publicUrl.replace(/\/+$/, '');
+    this.unsubscribe = options.changes?.subscribe((change) => this.changed(change)) ?? (() => {});
+  }
+
+  get cacheStats() {
+    return { hits: this.lists.hits + this.trends.hits, misses: this.lists.misses + this.trends.misses, entries: this.lists.size + this.trends.size };
+  }
+
+  /** Drops the pages a write made stale (also called for writes announced by other processes). */
+  changed(change: TasteChange): void {
+    const tag = 'userId' in change ? `u:${change.userId}` : `c:${change.communityId}`;
+    this.lists.invalidate(tag);
+    this.trends.invalidate(tag);
+  }
+
+  close(): void {
+    this.unsubscribe();
+  }
+
+  list(slug: string): RenderedPage | null | Promise<RenderedPage | null> {
+    if (!SLUG.test(slug)) return null;
+    const { deps } = this.options;
+    return this.lists.get(slug, {
+      load: async () => {
+        const list = await sharedListPage(deps, slug, { k: RECOMMENDATIONS });
+        if (!list) return null;
+        const posterOf = await this.posters.lookup([...list.favorites, ...list.recommendations.map((r) => r.movie)]);
+        const links = this.links(`/l/${slug}`);
+        const page = rendered(listPage(list, posterOf, links), () => listCardSvg(list));
+        return { value: { ...page, ownerId: list.ownerId }, tags: [`u:${list.ownerId}`] };
+      },
+      stillLive: async (entry) => (await sharedListOwner(deps, slug)) === entry.ownerId,
+    });
+  }
+
+  trendsPage(slug: string): RenderedPage | null | Promise<RenderedPage | null> {
+    if (!SLUG.test(slug)) return null;
+    const { deps } = this.options;
+    return this.trends.get(slug, {
+      load: async () => {
+        const trends = await trendsBySlug(deps, slug, this.base);
+        if (!trends) return null;
+        const { community } = trends;
+        const [pick, memberIds] = await Promise.all([
+          trends.trends.enough ? communityPick(deps, community, GROUP_PICK) : [],
+          deps.communities.memberIds(community.id),
+        ]);
+        const data: TrendsPageData = { trends, pick };
+        const t = trends.trends;
+        const posterOf = await this.posters.lookup([...t.mostLiked, ...t.mostDivisive, ...t.hiddenGems].map((x) => x.movie).concat(pick.map((p) => p.movie)));
+        const page = rendered(trendsPage(data, posterOf, this.links(`/s/${slug}`)), () => trendsCardSvg(data));
+        // A member's new favourite or vote changes the trends: the page depends on each member.
+        return { value: { ...page, communityId: community.id }, tags: [`c:${community.id}`, ...memberIds.map((id) => `u:${id}`)] };
+      },
+      stillLive: async (entry) => {
+        const community = await deps.communities.findByTrendsSlug(slug);
+        return community !== null && community.id === entry.communityId && community.trendsEnabled;
+      },
+    });
+  }
+
+  private links(path: string) {
+    return { pageUrl: `${this.base}${path}`, imageUrl: `${this.base}${path}/card.png`, inviteUrl: this.options.inviteUrl, assets: this.assets };
+  }
+}
+
+function rendered(page: string, cardSvg: () => string): RenderedPage {
+  const html = Buffer.from(page);
+  let card: Promise<Buffer> | null = null;
+  return {
+    html,
+    gzip: gzipSync(html, { level: 6 }),
+    etag: `"${createHash('sha1').update(html).digest('base64url').slice(0, 20)}"`,
+    card: () => {
+      card ??= svgToPng(cardSvg()).catch((err: unknown) => {
+        card = null;
+        throw err;
+      });
+      return card;
+    },
+  };
+}
