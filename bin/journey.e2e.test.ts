@@ -29,8 +29,14 @@ async function distances(dataDir: string, likes: number[], disliked: number, aft
   const row = new Map([...recommender.factors.itemIds].map((id, i) => [id, i]));
   const vector = (id: number) => vectors.subarray(row.get(id)! * dimensions, (row.get(id)! + 1) * dimensions);
   const cosine = (a: Float32Array, b: Float32Array) => {
-    let ab = 0, aa = 0, bb = 0;
-    for (let j = 0; j < a.length; j++) (ab += a[j]! * b[j]!), (aa += a[j]! ** 2), (bb += b[j]! ** 2);
+    let ab = 0;
+    let aa = 0;
+    let bb = 0;
+    for (let j = 0; j < a.length; j++) {
+      ab += a[j]! * b[j]!;
+      aa += a[j]! ** 2;
+      bb += b[j]! ** 2;
+    }
     return ab / Math.sqrt(aa * bb);
   };
   const closeness = (ids: number[]) => ids.reduce((sum, id) => sum + cosine(vector(id), vector(disliked)), 0) / ids.length;
