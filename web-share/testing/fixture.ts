@@ -47,6 +47,7 @@ export interface FixtureOptions {
   logger?: Logger;
   posters?: PosterSource;
   publicUrl?: string;
+  cache?: { ttlMs?: number; livenessMs?: number };
 }
 
 const who = (id: string) => ({ platform: 'discord' as const, platformUserId: id, username: id });
@@ -116,6 +117,7 @@ export async function webFixture(options: FixtureOptions = {}): Promise<WebFixtu
       inviteUrl: 'https://discord.com/oauth2/authorize?client_id=123456&scope=bot+applications.commands',
       changes,
       posters: options.posters,
+      cache: options.cache,
     },
     rateLimit: options.rateLimit,
   });
