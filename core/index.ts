@@ -23,6 +23,8 @@ export {
 export type { SqlRunner, SqlTx } from './infra/db/sql-runner.ts';
 export { createRepositories, type Repositories } from './infra/db/repositories/index.ts';
 export { cachedStores, type CacheOptions } from './infra/cache/cached-stores.ts';
+export { MemoryRecommendationCache } from './infra/cache/memory-recommendation-cache.ts';
+export type { RecommendationCache } from './domain/ports/recommendation.cache.ts';
 export { createRedisClient, pingRedis } from './infra/redis/redis-client.ts';
 export { PgliteLockedError } from './infra/db/pglite-lock.ts';
 export type * from './domain/recommender/types.ts';

@@ -4,6 +4,7 @@ import {
   announcingDeps,
   announcingShareDeps,
   cachedStores,
+  MemoryRecommendationCache,
   createRepositories,
   ModelHolder,
   MovieCatalog,
@@ -17,6 +18,7 @@ import {
   TasteChanges,
 } from '../../core/index.ts';
 import { loadTrainingData } from '../../data/index.ts';
+import { refreshReadyLists } from './ready-lists.ts';
 
 /** Everything an adapter needs to serve people: the use cases' dependencies. */
 export interface Product {
@@ -64,10 +66,13 @@ export async function openProduct(
   // Every interaction reads its person's taste: from memory once they are known.
   const stores = cachedStores(repos);
   const changes = new TasteChanges();
+  // Ready lists: a plain /recommend is answered without a fold-in, and remade in the background after a taste change.
+  const recommendations = new MemoryRecommendationCache();
   const deps: CommunityDeps = announcingDeps(
-    { ...stores, catalog, model: () => (models.ready ? models.current().recommender : null) },
+    { ...stores, catalog, model: () => (models.ready ? models.current().recommender : null), recommendations },
     changes,
   );
+  refreshReadyLists(deps, changes, logger);
   const share = announcingShareDeps({ accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl }, changes);
   return { deps, share, models, modelReady, changes };
 }

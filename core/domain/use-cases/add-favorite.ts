@@ -11,5 +11,7 @@ export async function addFavorite(
 ): Promise<{ movie: Movie; added: boolean }> {
   const movie = findMovie(deps.catalog, movieId);
   const userId = await deps.accounts.resolveUser(identity);
-  return { movie, added: await deps.favorites.add(userId, movie.id) };
+  const added = await deps.favorites.add(userId, movie.id);
+  await deps.recommendations?.invalidate(userId);
+  return { movie, added };
 }

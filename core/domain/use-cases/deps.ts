@@ -3,6 +3,7 @@ import type { AccountStore } from '../ports/account.store.ts';
 import type { FavoriteStore } from '../ports/favorite.store.ts';
 import type { FeedbackStore } from '../ports/feedback.store.ts';
 import type { SharedListStore } from '../ports/shared-list.store.ts';
+import type { RecommendationCache } from '../ports/recommendation.cache.ts';
 import type { Recommender } from '../recommender/types.ts';
 
 /** What the use cases need; every adapter (Discord, Telegram, console) passes the same. */
@@ -11,6 +12,8 @@ export interface TasteDeps {
   favorites: FavoriteStore;
   feedback: FeedbackStore;
   catalog: MovieCatalog;
+  /** Ready lists; every write of a taste drops the person's. Without one every answer is folded in on the spot. */
+  recommendations?: RecommendationCache;
 }
 
 export interface RecommendDeps extends TasteDeps {

@@ -1,12 +1,18 @@
 import type { PlatformIdentity } from '../ports/account.store.ts';
+import type { Recommendation } from '../recommender/types.ts';
 import type { RecommendDeps } from './deps.ts';
 import { currentModel, tasteOf, toMovies, type RecommendedMovie } from './taste.ts';
 
 export type { RecommendedMovie };
 
+/** How long a ready list is: enough for the first answer and a few pages of "more". */
+export const READY_LIST = 50;
+
 /**
  * Recommendations for one person from their favourites and 👍 (likes) and
- * 👎 (dislikes), never repeating those or the movies in `seen`.
+ * 👎 (dislikes), never repeating those or the movies in `seen`. A plain
+ * request is answered from the ready list when there is one, and makes it
+ * when there is not.
  */
 export async function recommend(
   deps: RecommendDeps,
@@ -15,7 +21,22 @@ export async function recommend(
 ): Promise<RecommendedMovie[]> {
   const model = currentModel(deps);
   const userId = await deps.accounts.findUser(identity.platform, identity.platformUserId);
+  const plain = !opts.seen?.length && !opts.popular?.length && opts.k <= READY_LIST;
+  if (plain && userId !== null && deps.recommendations) {
+    const ready = await deps.recommendations.get(userId, model);
+    if (ready) return toMovies(deps.catalog, ready.slice(0, opts.k));
+    return toMovies(deps.catalog, (await refreshRecommendations(deps, userId)).slice(0, opts.k));
+  }
   const taste = await tasteOf(deps, userId);
   const picks = model.recommend({ ...taste, seen: opts.seen ?? [] }, opts.k, { popular: opts.popular ?? [] });
   return toMovies(deps.catalog, picks);
+}
+
+/** Folds the person in and stores their ready list (the work a recompute job does after a taste change). */
+export async function refreshRecommendations(deps: RecommendDeps, userId: number): Promise<Recommendation[]> {
+  const model = currentModel(deps);
+  const token = await deps.recommendations?.token(userId);
+  const picks = model.recommend(await tasteOf(deps, userId), READY_LIST);
+  if (deps.recommendations && token !== undefined) await deps.recommendations.set(userId, model, picks, token);
+  return picks;
 }

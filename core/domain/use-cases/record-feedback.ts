@@ -40,5 +40,6 @@ export async function recordFeedback(deps: TasteDeps, request: FeedbackRequest):
     communityId: request.communityId ?? null,
     eventKey: request.eventKey ?? null,
   });
+  if (recorded) await deps.recommendations?.invalidate(userId);
   return { movie, recorded };
 }

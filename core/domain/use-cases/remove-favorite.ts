@@ -10,5 +10,6 @@ export async function removeFavorite(deps: TasteDeps, identity: PlatformIdentity
   if (userId === null || !(await deps.favorites.remove(userId, movie.id))) {
     throw new UserError('NOT_A_FAVORITE', `${movie.title} is not one of your favourites.`);
   }
+  await deps.recommendations?.invalidate(userId);
   return movie;
 }

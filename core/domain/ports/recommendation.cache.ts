@@ -1,0 +1,14 @@
+import type { Recommendation, Recommender } from '../recommender/types.ts';
+
+/**
+ * Ready lists per person, so an answer need not fold anything in. The
+ * source of truth stays the stores: an entry only saves work, it is dropped
+ * when the person's taste changes, and one made by another model is a miss.
+ */
+export interface RecommendationCache {
+  get(userId: number, model: Recommender): Promise<Recommendation[] | null>;
+  /** Taken before reading the person's taste; {@link set} then refuses a list an invalidation overtook. */
+  token(userId: number): Promise<number>;
+  set(userId: number, model: Recommender, picks: Recommendation[], token: number): Promise<void>;
+  invalidate(userId: number): Promise<void>;
+}

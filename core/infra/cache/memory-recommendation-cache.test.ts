@@ -1,0 +1,73 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MovieCatalog } from '../../domain/catalog.ts';
+import { plainMath } from '../../domain/recommender/dense-math.ts';
+import { EaseRecommender } from '../../domain/recommender/ease-recommender.ts';
+import { DEFAULT_FIT, fitEase } from '../../domain/recommender/fit/fit-ease.ts';
+import { DEFAULT_SERVING } from '../../domain/recommender/serving-params.ts';
+import { clusteredData } from '../../domain/recommender/testing/clustered-data.ts';
+import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../domain/testing/memory-stores.ts';
+import type { RecommendDeps } from '../../domain/use-cases/deps.ts';
+import { addFavorite, forgetUser, recommend, recordFeedback, refreshRecommendations } from '../../domain/use-cases/index.ts';
+import { MemoryRecommendationCache } from './memory-recommendation-cache.ts';
+
+const data = clusteredData();
+const catalog = new MovieCatalog(data.movies.map((m) => ({ ...m, imdbId: null, tmdbId: null })));
+const ann = { platform: 'discord' as const, platformUserId: 'ann' };
+let model: EaseRecommender;
+let deps: RecommendDeps & { recommendations: MemoryRecommendationCache };
+const ids = (picks: { movie: { id: number } }[]) => picks.map((p) => p.movie.id);
+
+beforeAll(async () => {
+  model = new EaseRecommender(await fitEase(data, DEFAULT_FIT, plainMath), { ...DEFAULT_SERVING, lambdaKnots: [[3, 20]] });
+});
+beforeEach(() => {
+  deps = {
+    accounts: new MemoryAccounts(),
+    favorites: new MemoryFavorites(),
+    feedback: new MemoryFeedback(),
+    catalog,
+    model: () => model,
+    recommendations: new MemoryRecommendationCache(),
+  };
+});
+
+describe('ready lists', () => {
+  it('answers plain requests and "more" pages from one fold-in, and the same as without a cache', async () => {
+    await addFavorite(deps, ann, 1);
+    const fold = vi.spyOn(model, 'recommend');
+    const first = await recommend(deps, ann, { k: 5 });
+    const page2 = await recommend(deps, ann, { k: 10 });
+    expect(fold).toHaveBeenCalledTimes(1);
+    expect(ids(page2).slice(0, 5)).toEqual(ids(first));
+    expect(ids(first)).toEqual(ids(await recommend({ ...deps, recommendations: undefined }, ann, { k: 5 })));
+    fold.mockRestore();
+  });
+
+  it('a taste change drops the list at once: the next answer follows it', async () => {
+    await addFavorite(deps, ann, 1);
+    const before = await recommend(deps, ann, { k: 5 });
+    await recordFeedback(deps, { identity: ann, movieId: before[0]!.movie.id, value: -1, source: 'button' });
+    expect(ids(await recommend(deps, ann, { k: 5 }))).not.toContain(before[0]!.movie.id);
+    await addFavorite(deps, ann, before[1]!.movie.id);
+    expect(ids(await recommend(deps, ann, { k: 5 }))).not.toContain(before[1]!.movie.id);
+    await forgetUser(deps, ann);
+    expect(await deps.recommendations.get(1, model)).toBeNull();
+  });
+
+  it('a recompute overtaken by a taste change does not store its stale list', async () => {
+    await addFavorite(deps, ann, 1);
+    const token = await deps.recommendations.token(1);
+    await addFavorite(deps, ann, 2);
+    await deps.recommendations.set(1, model, [{ movieId: 99, score: 1, because: null }], token);
+    expect(await deps.recommendations.get(1, model)).toBeNull();
+    await refreshRecommendations(deps, 1);
+    expect(await deps.recommendations.get(1, model)).not.toBeNull();
+  });
+
+  it('a list made by another model is a miss', async () => {
+    await addFavorite(deps, ann, 1);
+    await refreshRecommendations(deps, 1);
+    const other = new EaseRecommender(model.factors, model.params);
+    expect(await deps.recommendations.get(1, other)).toBeNull();
+  });
+});
