@@ -59,6 +59,16 @@ describe('share site', () => {
     expect(res.headers['x-ratelimit-limit']).toBeDefined();
   });
 
+  it('pages carry exactly the security headers @fastify/helmet sets on every other route', async () => {
+    const security = (h: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(h).filter(([k]) => !/^(content-type|content-length|etag|cache-control|vary|date|connection|keep-alive|x-ratelimit-.*|content-encoding)$/.test(k)));
+    const byPlugin = security((await f.app.inject({ url: '/' })).headers);
+    expect(Object.keys(byPlugin).length).toBeGreaterThan(8);
+    for (const url of [`/l/${f.listSlug}`, `/s/${f.trendsSlug}`, `/l/${f.listSlug}/card.png`]) {
+      expect(security((await f.app.inject({ url })).headers), url).toEqual(byPlugin);
+    }
+  });
+
   it('answers 304 to a browser that has the page, and gzip to one that takes it', async () => {
     const first = await f.app.inject({ url: `/l/${f.listSlug}` });
     const again = await f.app.inject({ url: `/l/${f.listSlug}`, headers: { 'if-none-match': String(first.headers.etag) } });

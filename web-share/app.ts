@@ -37,7 +37,7 @@ export async function buildWebApp(options: WebAppOptions): Promise<FastifyInstan
   });
 
   const https = (share?.publicUrl ?? '').startsWith('https:');
-  await registerSecurity(app, { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, https });
+  const { hotRoute } = await registerSecurity(app, { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, https });
 
   const metrics = new WebMetrics();
   app.addHook('onResponse', (request, reply, done) => {
@@ -62,8 +62,8 @@ export async function buildWebApp(options: WebAppOptions): Promise<FastifyInstan
   registerHealthRoute(app, health);
   registerMetricsRoute(app, metrics, pages);
   if (pages) {
-    registerListRoutes(app, pages);
-    registerTrendsRoutes(app, pages);
+    registerListRoutes(app, pages, hotRoute);
+    registerTrendsRoutes(app, pages, hotRoute);
   }
   return app;
 }
