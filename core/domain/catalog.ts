@@ -8,6 +8,10 @@ export function movieLabel(movie: Pick<Movie, 'title' | 'year'>, max = 100): str
   return title.length + year.length <= max ? `${title}${year}` : `${title.slice(0, max - year.length - 1)}…${year}`;
 }
 
+const RECENT_QUERIES = 5_000;
+/** Long queries are rare and would make the cache's memory unbounded in practice. */
+const MAX_CACHED_QUERY = 120;
+
 /**
  * The catalog in memory: lookup by id and title search, so autocomplete
  * answers from memory within Discord's deadline.
@@ -15,6 +19,7 @@ export function movieLabel(movie: Pick<Movie, 'title' | 'year'>, max = 100): str
 export class MovieCatalog {
   private readonly byId: Map<number, Movie>;
   private readonly titles: TitleIndex;
+  private readonly recent = new Map<string, Movie[]>();
 
   constructor(
     movies: readonly Movie[],
@@ -37,7 +42,24 @@ export class MovieCatalog {
     return this.ratings.get(id) ?? 0;
   }
 
+  /**
+   * Matches, best first. Recent answers are kept: autocomplete asks the same
+   * prefixes over and over ("the", "star w"), from every member of a server.
+   */
   search(query: string, opts: { limit?: number; offset?: number } = {}): Movie[] {
-    return this.titles.search(query, opts).map((hit) => this.byId.get(hit.id)!);
+    const key = `${opts.limit ?? ''}|${opts.offset ?? ''}|${query}`;
+    const hit = this.recent.get(key);
+    if (hit) {
+      // Re-inserted last: the Map's first key is then the least recently used.
+      this.recent.delete(key);
+      this.recent.set(key, hit);
+      return [...hit];
+    }
+    const movies = this.titles.search(query, opts).map((m) => this.byId.get(m.id)!);
+    if (key.length <= MAX_CACHED_QUERY) {
+      this.recent.set(key, movies);
+      if (this.recent.size > RECENT_QUERIES) this.recent.delete(this.recent.keys().next().value!);
+    }
+    return [...movies];
   }
 }
