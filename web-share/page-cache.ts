@@ -21,7 +21,7 @@ interface Entry<T> {
 
 export interface Loader<T> {
   /** Builds the value and names what it depends on; null when the slug is unknown or off. */
-  load(): Promise<{ value: T; tags: readonly string[] } | null>;
+  load(): Promise<{ value: T; tags: readonly string[]; ttlMs?: number } | null>;
   /** Whether a cached value may still be shown (the link is not revoked, the page not turned off). */
   stillLive(value: T): Promise<boolean>;
 }
@@ -68,7 +68,7 @@ export class PageCache<T> {
       const epoch = this.epoch;
       const loaded = await loader.load();
       if (!loaded) return null;
-      if (epoch === this.epoch) this.store(key, loaded.value, loaded.tags);
+      if (epoch === this.epoch) this.store(key, loaded.value, loaded.tags, loaded.ttlMs ?? this.options.ttlMs);
       return loaded.value;
     });
   }
@@ -87,7 +87,7 @@ export class PageCache<T> {
     this.byTag.clear();
   }
 
-  private store(key: string, value: T, tags: readonly string[]): void {
+  private store(key: string, value: T, tags: readonly string[], ttlMs: number): void {
     this.drop(key);
     if (this.entries.size >= this.options.maxEntries) {
       // Maps iterate in insertion order: the oldest entry goes first.
@@ -95,7 +95,7 @@ export class PageCache<T> {
       if (oldest !== undefined) this.drop(oldest);
     }
     const now = this.now();
-    this.entries.set(key, { value, expires: now + this.options.ttlMs, checkedAt: now, tags });
+    this.entries.set(key, { value, expires: now + ttlMs, checkedAt: now, tags });
     for (const tag of tags) {
       let keys = this.byTag.get(tag);
       if (!keys) this.byTag.set(tag, (keys = new Set()));

@@ -46,6 +46,8 @@ interface TrendsEntry extends RenderedPage {
 }
 
 const RECOMMENDATIONS = 12;
+/** A page made while no model is served yet lacks its picks: it is kept only briefly, until the model is loaded. */
+const NO_MODEL_TTL_MS = 2000;
 const GROUP_PICK = 6;
 /** nanoid's alphabet; a request for anything else is a 404 without a database round-trip. */
 const SLUG = /^[A-Za-z0-9_-]{21,64}$/;
@@ -94,7 +96,7 @@ export class SharePages {
         const posterOf = await this.posters.lookup([...list.favorites, ...list.recommendations.map((r) => r.movie)]);
         const links = this.links(`/l/${slug}`);
         const page = rendered(listPage(list, posterOf, links), () => listCardSvg(list));
-        return { value: { ...page, ownerId: list.ownerId }, tags: [`u:${list.ownerId}`] };
+        return { value: { ...page, ownerId: list.ownerId }, tags: [`u:${list.ownerId}`], ttlMs: this.modelTtl() };
       },
       stillLive: async (entry) => (await sharedListOwner(deps, slug)) === entry.ownerId,
     });
@@ -117,13 +119,17 @@ export class SharePages {
         const posterOf = await this.posters.lookup([...t.mostLiked, ...t.mostDivisive, ...t.hiddenGems].map((x) => x.movie).concat(pick.map((p) => p.movie)));
         const page = rendered(trendsPage(data, posterOf, this.links(`/s/${slug}`)), () => trendsCardSvg(data));
         // A member's new favourite or vote changes the trends: the page depends on each member.
-        return { value: { ...page, communityId: community.id }, tags: [`c:${community.id}`, ...memberIds.map((id) => `u:${id}`)] };
+        return { value: { ...page, communityId: community.id }, tags: [`c:${community.id}`, ...memberIds.map((id) => `u:${id}`)], ttlMs: this.modelTtl() };
       },
       stillLive: async (entry) => {
         const community = await deps.communities.findByTrendsSlug(slug);
         return community !== null && community.id === entry.communityId && community.trendsEnabled;
       },
     });
+  }
+
+  private modelTtl(): number | undefined {
+    return this.options.deps.model() === null ? NO_MODEL_TTL_MS : undefined;
   }
 
   private links(path: string) {
