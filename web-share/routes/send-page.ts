@@ -1,6 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RenderedPage } from '../share-pages.ts';
 
+type Found = RenderedPage | null | Promise<RenderedPage | null>;
+
+/** Answers with the page, or the 404 handler; without a promise when the page is in memory (the hot path). */
+export function pageOr404(request: FastifyRequest, reply: FastifyReply, found: Found, send: (page: RenderedPage) => FastifyReply | Promise<FastifyReply>) {
+  if (found instanceof Promise) return found.then((page) => (page ? send(page) : reply.callNotFound()));
+  return found ? send(found) : reply.callNotFound();
+}
+
 /** Sends a cached page: 304 when the browser has it, gzip when it takes it. Never stored by shared caches past a revoke. */
 export function sendPage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage): FastifyReply {
   reply.header('etag', page.etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');
