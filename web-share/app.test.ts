@@ -255,3 +255,29 @@ describe('rate limiting', () => {
     for (let i = 0; i < 8; i++) expect((await f.app.inject({ url: '/healthz', remoteAddress: '10.0.0.5' })).statusCode).toBe(200);
   });
 });
+
+describe('a failure on our side', () => {
+  it('is logged and answered with the friendly error page, no details', async () => {
+    const { buildWebApp } = await import('./app.ts');
+    const logged: unknown[] = [];
+    const { pino } = await import('pino');
+    const logger = pino({ level: 'error' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
+    const broken = () => Promise.reject(new Error('connection refused to db.internal:5432'));
+    const app = await buildWebApp({
+      logger,
+      health: async () => ({ ok: false }) as never,
+      share: {
+        deps: { sharedLists: { findOwner: broken }, communities: { findByTrendsSlug: broken } } as never,
+        publicUrl: 'https://movies.example.org',
+        inviteUrl: null,
+      },
+    });
+    const res = await app.inject({ url: `/l/${'A'.repeat(24)}` });
+    expect(res.statusCode).toBe(500);
+    expect(res.body).toContain('Something went wrong');
+    expect(res.body).not.toContain('db.internal');
+    expect(logged).toHaveLength(1);
+    expect((await app.inject({ url: '/healthz' })).statusCode).toBe(503);
+    await app.close();
+  });
+});
