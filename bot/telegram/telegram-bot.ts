@@ -41,7 +41,12 @@ export function createTelegramBot(token: string, apiRoot: string, deps: Telegram
   // Talking to the bot in a group makes you one of the members its group pick and trends are for.
   bot.use(async (ctx, next) => {
     const group = groupOf(ctx);
-    if (group && ctx.from && !ctx.from.is_bot) await joinCommunity(deps.deps, identityOf(ctx), group);
+    if (group && ctx.from && !ctx.from.is_bot) {
+      // Bookkeeping only: if it fails the update is still answered.
+      await joinCommunity(deps.deps, identityOf(ctx), group).catch((err: unknown) =>
+        deps.logger.warn({ err, updateId: ctx.update.update_id }, 'could not record group membership'),
+      );
+    }
     await next();
   });
   const cards = new CardRegistry();
