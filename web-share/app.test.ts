@@ -64,7 +64,7 @@ describe('share site', () => {
       Object.fromEntries(Object.entries(h).filter(([k]) => !/^(content-type|content-length|etag|cache-control|vary|date|connection|keep-alive|x-ratelimit-.*|content-encoding)$/.test(k)));
     const byPlugin = security((await f.app.inject({ url: '/' })).headers);
     expect(Object.keys(byPlugin).length).toBeGreaterThan(8);
-    for (const url of [`/l/${f.listSlug}`, `/s/${f.trendsSlug}`, `/l/${f.listSlug}/card.png`]) {
+    for (const url of [`/l/${f.listSlug}`, `/s/${f.trendsSlug}`, `/l/${f.listSlug}/card.png`, `/l/${'Q'.repeat(24)}`, '/no/such/page']) {
       expect(security((await f.app.inject({ url })).headers), url).toEqual(byPlugin);
     }
   });

@@ -2,8 +2,8 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type
 import type { Logger } from '../core/index.ts';
 import type { HealthProbe } from './health.ts';
 import { WebMetrics } from './metrics.ts';
-import { DEFAULT_RATE_LIMIT, registerSecurity, type RateLimitOptions } from './plugins/security.ts';
-import { registerAssetRoutes } from './routes/assets.route.ts';
+import { DEFAULT_RATE_LIMIT, registerRateLimit, securityHeaders, type RateLimitOptions } from './plugins/security.ts';
+import { registerAssetRoutes, SITE_ASSETS } from './routes/assets.route.ts';
 import { registerHealthRoute } from './routes/healthz.route.ts';
 import { registerListRoutes } from './routes/list.route.ts';
 import { registerMetricsRoute } from './routes/metrics.route.ts';
@@ -37,7 +37,8 @@ export async function buildWebApp(options: WebAppOptions): Promise<FastifyInstan
   });
 
   const https = (share?.publicUrl ?? '').startsWith('https:');
-  const { hotRoute } = await registerSecurity(app, { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, https });
+  await registerRateLimit(app, options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const security = securityHeaders(https);
 
   const metrics = new WebMetrics();
   app.addHook('onResponse', (request, reply, done) => {
@@ -45,26 +46,34 @@ export async function buildWebApp(options: WebAppOptions): Promise<FastifyInstan
     done();
   });
 
-  const assets = registerAssetRoutes(app);
+  const assets = SITE_ASSETS;
   const pages = share ? new SharePages(share, assets) : null;
   app.addHook('onClose', async () => pages?.close());
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) request.log.error({ err, url: request.url }, 'request failed');
+    reply.headers(security.headers);
     return sendError(request, reply, status, assets, status >= 500 ? 'Something went wrong on our side.' : err.message);
   });
   // The rate limit runs on the 404 handler too: guessing slugs costs requests like anything else.
-  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => sendError(request, reply, 404, assets, 'Not found.'));
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
+    reply.headers(security.headers);
+    return sendError(request, reply, 404, assets, 'Not found.');
+  });
 
-  const home = homePage(share?.inviteUrl ?? null, assets);
-  app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(home));
-  registerHealthRoute(app, health);
-  registerMetricsRoute(app, metrics, pages);
   if (pages) {
-    registerListRoutes(app, pages, hotRoute);
-    registerTrendsRoutes(app, pages, hotRoute);
+    registerListRoutes(app, pages, security.hotRoute);
+    registerTrendsRoutes(app, pages, security.hotRoute);
   }
+  const home = homePage(share?.inviteUrl ?? null, assets);
+  await app.register(async (scope) => {
+    await security.registerHelmet(scope);
+    scope.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(home));
+    registerAssetRoutes(scope);
+    registerHealthRoute(scope, health);
+    registerMetricsRoute(scope, metrics, pages);
+  });
   return app;
 }
 

@@ -46,33 +46,35 @@ function helmetHeaders(options: FastifyHelmetOptions): Record<string, string> {
   return headers;
 }
 
-/**
- * Security headers from @fastify/helmet on every route, and a per-IP rate
- * limit that also covers the 404 handler, so share slugs cannot be guessed
- * by brute force. Returns the route options for the hot page routes: the
- * same helmet headers, computed once, because @fastify/helmet rebuilds
- * helmet's middleware on every request (it halved the pages' requests/s).
- */
-export async function registerSecurity(
-  app: FastifyInstance,
-  opts: { rateLimit: RateLimitOptions; https: boolean },
-): Promise<{ hotRoute: RouteShorthandOptions }> {
-  const options = helmetOptions(opts.https);
-  await app.register(fastifyHelmet, options);
+/** Per-IP rate limit on every route and, through `app.rateLimit()`, the 404 handler: share slugs cannot be guessed by brute force. */
+export async function registerRateLimit(app: FastifyInstance, limit: RateLimitOptions): Promise<void> {
   await app.register(rateLimit, {
     global: true,
-    max: opts.rateLimit.max,
-    timeWindow: opts.rateLimit.timeWindowMs,
+    max: limit.max,
+    timeWindow: limit.timeWindowMs,
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `Too many requests; retry in ${context.after}.` }),
   });
+}
+
+/**
+ * The security headers, two ways from one set of options: @fastify/helmet
+ * for the routes registered in `scope` (home, assets, health, metrics), and
+ * helmet's same headers computed once for the hot page routes, the 404 and
+ * error pages, because @fastify/helmet runs two hooks and rebuilds helmet's
+ * middleware on every request (it halved the pages' requests/s).
+ */
+export function securityHeaders(https: boolean) {
+  const options = helmetOptions(https);
   const headers = helmetHeaders(options);
   return {
+    headers,
+    /** Route options of a hot route: the precomputed headers, no per-request helmet. */
     hotRoute: {
-      helmet: false,
       onRequest: (_request, reply, done) => {
         reply.headers(headers);
         done();
       },
-    },
+    } satisfies RouteShorthandOptions,
+    registerHelmet: (scope: FastifyInstance) => scope.register(fastifyHelmet, options),
   };
 }
