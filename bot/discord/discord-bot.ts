@@ -32,7 +32,12 @@ export function createDiscordBot(apiUrl: string, d: DiscordDeps): Client {
 async function route(i: Interaction, d: DiscordDeps): Promise<void> {
   try {
     // Using the bot in a server makes you one of the members its server pick is for.
-    if (i.guildId && !i.isAutocomplete()) await joinCommunity(d.deps, identityOf(i), { platform: 'discord', id: i.guildId, name: i.guild?.name ?? null });
+    if (i.guildId && !i.isAutocomplete()) {
+      // Bookkeeping only: if it fails the interaction is still answered.
+      await joinCommunity(d.deps, identityOf(i), { platform: 'discord', id: i.guildId, name: i.guild?.name ?? null }).catch((err: unknown) =>
+        d.logger.warn({ err, interactionId: i.id }, 'could not record server membership'),
+      );
+    }
     if (i.isAutocomplete() && (i.commandName === 'fav' || i.commandName === 'movie')) return await favAutocomplete(i, d);
     if (i.isChatInputCommand() && i.commandName === 'fav') return await favCommand(i, d);
     if (i.isChatInputCommand() && i.commandName === 'recommend') return await recommendCommand(i, d);
