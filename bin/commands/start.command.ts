@@ -10,6 +10,7 @@ import { connectRedis } from '../runtime/redis.ts';
 import { startRole } from '../runtime/role.ts';
 import { VERSION } from '../runtime/version.ts';
 import { startWeb } from '../runtime/web.ts';
+import { startWorkers } from '../runtime/workers.ts';
 
 export function registerStartCommand(program: Command): void {
   program
@@ -22,7 +23,10 @@ export function registerStartCommand(program: Command): void {
 
       const { redis, close: closeRedis } = connectRedis(config, logger);
       shutdown.add('redis', closeRedis);
-      const product = await openProduct(config, database, logger, say);
+      const product = await openProduct(config, database, logger, say, { redis });
+      shutdown.add('jobs', () => product.jobs.close());
+      const workers = startWorkers(config, logger, product);
+      shutdown.add('workers', workers.close);
       const bots = await startBots(config, logger, product);
       shutdown.add('bots', () => bots.close());
       const web = await startWeb(config, logger, healthProbe({ database, redis, bots: () => bots.status() }), product);

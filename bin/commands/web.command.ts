@@ -15,7 +15,8 @@ export function registerWebCommand(program: Command): void {
       const { redis, close } = connectRedis(config, logger);
       shutdown.add('redis', close);
       // The share pages read the same catalog and model as the bots; recommendations appear once the model is loaded.
-      const product = await openProduct(config, database, logger, say);
+      const product = await openProduct(config, database, logger, say, { redis });
+      shutdown.add('jobs', () => product.jobs.close());
       const web = await startWeb(config, logger, healthProbe({ database, redis, bots: () => ({}) }), product);
       shutdown.add('web', web.close);
       say(`web server on ${web.url} (${database.description})`);

@@ -5,7 +5,10 @@ import {
   announcingShareDeps,
   cachedStores,
   MemoryRecommendationCache,
+  BullmqQueue,
   createRepositories,
+  InProcessQueue,
+  RedisRecommendationCache,
   ModelHolder,
   MovieCatalog,
   saveModel,
@@ -14,11 +17,15 @@ import {
   type Database,
   type Logger,
   type CommunityDeps,
+  type JobQueue,
   type ShareDeps,
+  type RecommendationCache,
+  type Recommender,
   TasteChanges,
 } from '../../core/index.ts';
+import type { Redis } from 'ioredis';
 import { loadTrainingData } from '../../data/index.ts';
-import { refreshReadyLists } from './ready-lists.ts';
+import { createProcessors } from '../../worker/index.ts';
 
 /** Everything an adapter needs to serve people: the use cases' dependencies. */
 export interface Product {
@@ -29,7 +36,12 @@ export interface Product {
   changes: TasteChanges;
   /** Resolves once a model is being served (loaded, or trained on first run). */
   modelReady: Promise<void>;
+  /** Background jobs: BullMQ when Redis is given, the in-process runner otherwise. */
+  jobs: JobQueue;
 }
+
+/** A burst of 👍/👎 clicks by one person is one recompute. */
+const RECOMPUTE_DEBOUNCE_MS = 200;
 
 /**
  * Builds the in-memory catalog from the database and serves the model in
@@ -41,6 +53,8 @@ export async function openProduct(
   database: Database,
   logger: Logger,
   say: (line: string) => void,
+  /** Redis shares ready lists and jobs between processes; `prefix` keeps tests (or tenants) apart. */
+  { redis, prefix = 'moviebot' }: { redis?: Redis; prefix?: string } = {},
 ): Promise<Product> {
   const repos = createRepositories(database.db);
   const [movies, popularity] = await Promise.all([repos.catalog.allMovies(), repos.catalog.popularity()]);
@@ -66,13 +80,27 @@ export async function openProduct(
   // Every interaction reads its person's taste: from memory once they are known.
   const stores = cachedStores(repos);
   const changes = new TasteChanges();
-  // Ready lists: a plain /recommend is answered without a fold-in, and remade in the background after a taste change.
-  const recommendations = new MemoryRecommendationCache();
+  // Ready lists: a plain /recommend is answered without a fold-in. With Redis they are shared by
+  // every process (workers write, bots read); the model version tells an old list from a new one.
+  const versionOf = (model: Recommender) =>
+    models.ready && models.current().recommender === model ? models.current().manifest.version : 'not-served';
+  const recommendations: RecommendationCache = redis ? new RedisRecommendationCache(redis, versionOf, { prefix: `${prefix}:ready` }) : new MemoryRecommendationCache();
   const deps: CommunityDeps = announcingDeps(
     { ...stores, catalog, model: () => (models.ready ? models.current().recommender : null), recommendations },
     changes,
   );
-  refreshReadyLists(deps, changes, logger);
+  const jobs: JobQueue = redis
+    ? new BullmqQueue(redis, prefix)
+    : new InProcessQueue(createProcessors(deps), { onFailed: (name, data, err) => logger.warn({ err, job: name, data }, 'job failed') });
+  // A taste change remakes the person's ready list in the background (recompute-user).
+  changes.subscribe((change) => {
+    if (!('userId' in change)) return;
+    const { userId } = change;
+    jobs.enqueue('recompute-user', { userId }, { debounceKey: String(userId), debounceMs: RECOMPUTE_DEBOUNCE_MS }).catch((err: unknown) =>
+      // The list was already dropped: the next answer folds in on the spot, nothing is lost.
+      logger.warn({ err, userId }, 'could not queue a recompute'),
+    );
+  });
   const share = announcingShareDeps({ accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl }, changes);
-  return { deps, share, models, modelReady, changes };
+  return { deps, share, models, modelReady, changes, jobs };
 }

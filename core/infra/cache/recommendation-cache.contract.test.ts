@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MovieCatalog } from '../../domain/catalog.ts';
 import { plainMath } from '../../domain/recommender/dense-math.ts';
 import { EaseRecommender } from '../../domain/recommender/ease-recommender.ts';
@@ -8,30 +8,46 @@ import { clusteredData } from '../../domain/recommender/testing/clustered-data.t
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../domain/testing/memory-stores.ts';
 import type { RecommendDeps } from '../../domain/use-cases/deps.ts';
 import { addFavorite, forgetUser, recommend, recordFeedback, refreshRecommendations } from '../../domain/use-cases/index.ts';
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
 import { MemoryRecommendationCache } from './memory-recommendation-cache.ts';
+import { RedisRecommendationCache } from './redis-recommendation-cache.ts';
 
 const data = clusteredData();
 const catalog = new MovieCatalog(data.movies.map((m) => ({ ...m, imdbId: null, tmdbId: null })));
 const ann = { platform: 'discord' as const, platformUserId: 'ann' };
 let model: EaseRecommender;
-let deps: RecommendDeps & { recommendations: MemoryRecommendationCache };
+let deps: RecommendDeps & { recommendations: RecommendationCache };
+let redis: Redis;
 const ids = (picks: { movie: { id: number } }[]) => picks.map((p) => p.movie.id);
 
 beforeAll(async () => {
   model = new EaseRecommender(await fitEase(data, DEFAULT_FIT, plainMath), { ...DEFAULT_SERVING, lambdaKnots: [[3, 20]] });
+  redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
 });
-beforeEach(() => {
-  deps = {
-    accounts: new MemoryAccounts(),
-    favorites: new MemoryFavorites(),
-    feedback: new MemoryFeedback(),
-    catalog,
-    model: () => model,
-    recommendations: new MemoryRecommendationCache(),
-  };
+afterAll(async () => {
+  await redis.quit();
 });
 
-describe('ready lists', () => {
+/** One contract, two caches: in memory (embedded) and on real Redis (a key prefix per test). */
+const CACHES: { name: string; make: () => RecommendationCache }[] = [
+  { name: 'in memory', make: () => new MemoryRecommendationCache() },
+  { name: 'on Redis', make: () => new RedisRecommendationCache(redis, (m) => (m === model ? 'v1' : 'another'), { prefix: `test-${randomUUID()}` }) },
+];
+
+describe.each(CACHES)('ready lists $name', ({ make }) => {
+  beforeEach(() => {
+    deps = {
+      accounts: new MemoryAccounts(),
+      favorites: new MemoryFavorites(),
+      feedback: new MemoryFeedback(),
+      catalog,
+      model: () => model,
+      recommendations: make(),
+    };
+  });
+
   it('answers plain requests and "more" pages from one fold-in, and the same as without a cache', async () => {
     await addFavorite(deps, ann, 1);
     const fold = vi.spyOn(model, 'recommend');

@@ -1,0 +1,35 @@
+/** The background jobs and what each carries (ids only: the stores hold the rest). */
+export interface JobPayloads {
+  /** Remake one person's ready list after their taste changed. */
+  'recompute-user': { userId: number };
+}
+
+export type JobName = keyof JobPayloads;
+
+export interface EnqueueOptions {
+  /**
+   * Jobs with the same key within `debounceMs` become one, run once after
+   * the last of them: a burst of clicks is one recompute.
+   */
+  debounceKey?: string;
+  debounceMs?: number;
+}
+
+/**
+ * Where producers put work: BullMQ on Redis when REDIS_URL is set, an
+ * in-process runner otherwise. Fails fast (QueueUnavailableError) when it
+ * cannot take the job, so a producer can tell the user to try again.
+ */
+export interface JobQueue {
+  enqueue<N extends JobName>(name: N, data: JobPayloads[N], options?: EnqueueOptions): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A job's processor: idempotent (a job may run twice), throws BadJobError for data that can never succeed. */
+export type Processor<N extends JobName> = (data: JobPayloads[N]) => Promise<void>;
+export type Processors = { [N in JobName]: Processor<N> };
+
+/** Job data that cannot succeed however often it is retried. */
+export class BadJobError extends Error {
+  override readonly name = 'BadJobError';
+}

@@ -1,0 +1,53 @@
+import type { Redis } from 'ioredis';
+import type { RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
+import type { Recommendation, Recommender } from '../../domain/recommender/types.ts';
+
+/** Stores the list only if no invalidation happened since the token was taken (atomic in Redis). */
+const SET_IF_CURRENT = `
+if (redis.call('GET', KEYS[2]) or '0') == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+  return 1
+end
+return 0`;
+
+/**
+ * Ready lists shared by every process (REDIS_URL): workers write them, bots
+ * read them. An entry names the model version it was made with, so after a
+ * rollout an old list is a miss. Postgres stays the source of truth: a
+ * lost or expired entry only costs a fold-in.
+ */
+export class RedisRecommendationCache implements RecommendationCache {
+  constructor(
+    private readonly redis: Redis,
+    /** The served model's version, e.g. from the ModelHolder. */
+    private readonly versionOf: (model: Recommender) => string,
+    private readonly options: { prefix?: string; ttlSeconds?: number } = {},
+  ) {}
+
+  private key(userId: number): [list: string, generation: string] {
+    const prefix = this.options.prefix ?? 'moviebot:ready';
+    return [`${prefix}:list:${userId}`, `${prefix}:gen:${userId}`];
+  }
+
+  async get(userId: number, model: Recommender): Promise<Recommendation[] | null> {
+    const raw = await this.redis.get(this.key(userId)[0]);
+    if (!raw) return null;
+    const entry = JSON.parse(raw) as { version: string; picks: [number, number, number | null][] };
+    if (entry.version !== this.versionOf(model)) return null;
+    return entry.picks.map(([movieId, score, because]) => ({ movieId, score, because }));
+  }
+
+  async token(userId: number): Promise<number> {
+    return Number((await this.redis.get(this.key(userId)[1])) ?? 0);
+  }
+
+  async set(userId: number, model: Recommender, picks: Recommendation[], token: number): Promise<void> {
+    const value = JSON.stringify({ version: this.versionOf(model), picks: picks.map((p) => [p.movieId, p.score, p.because]) });
+    await this.redis.eval(SET_IF_CURRENT, 2, ...this.key(userId), String(token), value, String(this.options.ttlSeconds ?? 3_600));
+  }
+
+  async invalidate(userId: number): Promise<void> {
+    const [list, generation] = this.key(userId);
+    await this.redis.multi().incr(generation).expire(generation, 7 * 24 * 3_600).del(list).exec();
+  }
+}

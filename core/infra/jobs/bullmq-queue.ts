@@ -1,0 +1,54 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { EnqueueOptions, JobName, JobPayloads, JobQueue } from '../../domain/ports/job-queue.ts';
+import { JOB_NAMES } from './job-names.ts';
+
+/** What every job gets: retries with backoff, and finished jobs trimmed so Redis does not grow. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: { count: 1_000, age: 3_600 },
+  removeOnFail: { count: 5_000, age: 7 * 24 * 3_600 },
+};
+
+/** Raised when Redis cannot take a job right now: the user is told to try again, nothing waits. */
+export class QueueUnavailableError extends Error {
+  override readonly name = 'QueueUnavailableError';
+}
+
+/**
+ * The producer side on BullMQ: one queue per job name. The connection must
+ * fail fast (no offline queue): while Redis is down `enqueue` rejects at
+ * once instead of holding the caller.
+ */
+export class BullmqQueue implements JobQueue {
+  private readonly queues: Map<JobName, Queue>;
+
+  constructor(
+    private readonly connection: Redis,
+    readonly prefix = 'moviebot',
+  ) {
+    this.queues = new Map(JOB_NAMES.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS })]));
+  }
+
+  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
+    if (this.connection.status !== 'ready') throw new QueueUnavailableError(`Redis is ${this.connection.status}`);
+    const ms = options.debounceMs ?? 0;
+    const debounce: JobsOptions = options.debounceKey
+      ? { delay: ms, deduplication: { id: `${name}:${options.debounceKey}`, ttl: Math.max(ms, 1), extend: true, replace: true } }
+      : {};
+    try {
+      await this.queues.get(name)!.add(name, data, debounce);
+    } catch (err) {
+      throw new QueueUnavailableError(`could not enqueue ${name}: ${(err as Error).message}`);
+    }
+  }
+
+  queue(name: JobName): Queue {
+    return this.queues.get(name)!;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}
