@@ -61,6 +61,9 @@ export class InProcessQueue implements JobQueue {
   private run<N extends JobName>(name: N, data: JobPayloads[N], attempt: number): void {
     if (this.closed) return;
     this.chain = this.chain.then(async () => {
+      // Jobs share the event loop with answers: let waiting interactions go first.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.closed) return;
       try {
         await (this.processors[name] as (d: JobPayloads[N]) => Promise<void>)(data);
       } catch (err) {
