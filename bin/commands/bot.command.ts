@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { startBots } from '../runtime/bots.ts';
-import { openProduct } from '../runtime/product.ts';
+import { openRoleProduct } from '../runtime/role-product.ts';
 import { say } from '../runtime/output.ts';
-import { connectRedis } from '../runtime/redis.ts';
 import { startRole } from '../runtime/role.ts';
 
 export function registerBotCommand(program: Command): void {
@@ -10,11 +9,9 @@ export function registerBotCommand(program: Command): void {
     .command('bot')
     .description('run only the Discord and Telegram bots, for scaled-out deployments')
     .action(async () => {
-      const { config, logger, shutdown, database } = await startRole('bot', { migrate: false });
-      const { redis, close } = connectRedis(config, logger);
-      shutdown.add('redis', close);
-      const product = await openProduct(config, database, logger, say, { redis });
-      shutdown.add('jobs', () => product.jobs.close());
+      const role = await startRole('bot', { migrate: false });
+      const { config, logger, shutdown } = role;
+      const { product } = await openRoleProduct(role);
       await product.modelReady;
       const bots = await startBots(config, logger, product);
       shutdown.add('bots', () => bots.close());

@@ -2,11 +2,10 @@ import type { Command } from 'commander';
 import { createRepositories } from '../../core/index.ts';
 import { ensureCatalog } from '../../data/index.ts';
 import { startBots } from '../runtime/bots.ts';
-import { openProduct } from '../runtime/product.ts';
+import { openRoleProduct } from '../runtime/role-product.ts';
 import { healthProbe } from '../runtime/health.ts';
 import { printImportSummary } from '../runtime/import-report.ts';
 import { n, say } from '../runtime/output.ts';
-import { connectRedis } from '../runtime/redis.ts';
 import { startRole } from '../runtime/role.ts';
 import { VERSION } from '../runtime/version.ts';
 import { startWeb } from '../runtime/web.ts';
@@ -17,14 +16,12 @@ export function registerStartCommand(program: Command): void {
     .command('start')
     .description('run everything in one process: migrate, import MovieLens if the catalog is empty, web server, bots')
     .action(async () => {
-      const { config, logger, shutdown, database } = await startRole('start', { migrate: true });
+      const role = await startRole('start', { migrate: true });
+      const { config, logger, shutdown, database } = role;
       const source = await ensureCatalog(config, database, say);
       if (source.kind === 'imported') printImportSummary(source.summary);
 
-      const { redis, close: closeRedis } = connectRedis(config, logger);
-      shutdown.add('redis', closeRedis);
-      const product = await openProduct(config, database, logger, say, { redis });
-      shutdown.add('jobs', () => product.jobs.close());
+      const { redis, product } = await openRoleProduct(role);
       const workers = startWorkers(config, logger, product);
       shutdown.add('workers', workers.close);
       const bots = await startBots(config, logger, product);

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { say } from '../runtime/output.ts';
-import { connectRedis } from '../runtime/redis.ts';
 import { startRole } from '../runtime/role.ts';
-import { openProduct } from '../runtime/product.ts';
+import { openRoleProduct } from '../runtime/role-product.ts';
 import { startWorkers } from '../runtime/workers.ts';
 import { JOB_NAMES } from '../../core/index.ts';
 
@@ -11,17 +10,15 @@ export function registerWorkerCommand(program: Command): void {
     .command('worker')
     .description('run the background job processors (recompute, retrain, import) against REDIS_URL')
     .action(async () => {
-      const { config, logger, shutdown, database } = await startRole('worker', { migrate: false });
+      const role = await startRole('worker', { migrate: false });
+      const { config, logger, shutdown, database } = role;
       if (!config.redisUrl) {
         say('moviebot worker takes jobs from Redis: set REDIS_URL (without it, `moviebot start` runs the jobs in-process)');
         process.exitCode = 2;
         await shutdown.run();
         return;
       }
-      const { redis, close } = connectRedis(config, logger);
-      shutdown.add('redis', close);
-      const product = await openProduct(config, database, logger, say, { redis });
-      shutdown.add('jobs', () => product.jobs.close());
+      const { product } = await openRoleProduct(role);
       await product.modelReady;
       const workers = startWorkers(config, logger, product);
       shutdown.add('workers', workers.close);
