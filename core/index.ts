@@ -45,6 +45,7 @@ export { tensorflowMath } from './infra/model/tfjs-math.ts';
 export { TitleIndex, displayTitle, normalizeText, type SearchableMovie, type SearchHit } from './domain/search/index.ts';
 export { UserError, type UserErrorCode } from './domain/errors.ts';
 export { MovieCatalog, movieLabel } from './domain/catalog.ts';
+export { LruCache } from './domain/lru-cache.ts';
 export * from './domain/use-cases/index.ts';
 export { MIN_CONTRIBUTORS, tasteTrends, type TasteTrends, type MovieTally, type GenreShare } from './domain/trends/taste-trends.ts';
 export type { TasteSignal } from './domain/ports/community.store.ts';

@@ -1,4 +1,5 @@
 import type { Movie } from './model.ts';
+import { LruCache } from './lru-cache.ts';
 import { displayTitle, TitleIndex } from './search/index.ts';
 
 /** A movie as people read it: "The Matrix (1999)". Capped for Discord's 100-character labels. */
@@ -19,7 +20,7 @@ const MAX_CACHED_QUERY = 120;
 export class MovieCatalog {
   private readonly byId: Map<number, Movie>;
   private readonly titles: TitleIndex;
-  private readonly recent = new Map<string, Movie[]>();
+  private readonly recent = new LruCache<string, Movie[]>(RECENT_QUERIES, Infinity);
 
   constructor(
     movies: readonly Movie[],
@@ -49,17 +50,9 @@ export class MovieCatalog {
   search(query: string, opts: { limit?: number; offset?: number } = {}): Movie[] {
     const key = `${opts.limit ?? ''}|${opts.offset ?? ''}|${query}`;
     const hit = this.recent.get(key);
-    if (hit) {
-      // Re-inserted last: the Map's first key is then the least recently used.
-      this.recent.delete(key);
-      this.recent.set(key, hit);
-      return [...hit];
-    }
+    if (hit) return [...hit];
     const movies = this.titles.search(query, opts).map((m) => this.byId.get(m.id)!);
-    if (key.length <= MAX_CACHED_QUERY) {
-      this.recent.set(key, movies);
-      if (this.recent.size > RECENT_QUERIES) this.recent.delete(this.recent.keys().next().value!);
-    }
+    if (key.length <= MAX_CACHED_QUERY) this.recent.set(key, movies);
     return [...movies];
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../domain/testing/memory-stores.ts';
 import type { CommunityStore } from '../../domain/ports/community.store.ts';
 import { cachedStores } from './cached-stores.ts';
-import { LruCache } from './lru-cache.ts';
+import { LruCache } from '../../domain/lru-cache.ts';
 
 const communities = (): CommunityStore => {
   let next = 1;

@@ -3,7 +3,7 @@ import type { AccountStore, PlatformIdentity } from '../../domain/ports/account.
 import type { CommunityStore, TasteSignal } from '../../domain/ports/community.store.ts';
 import type { FavoriteStore } from '../../domain/ports/favorite.store.ts';
 import type { FeedbackInput, FeedbackStore } from '../../domain/ports/feedback.store.ts';
-import { LruCache } from './lru-cache.ts';
+import { LruCache } from '../../domain/lru-cache.ts';
 
 /**
  * Read-through caches in front of the stores a bot reads on every

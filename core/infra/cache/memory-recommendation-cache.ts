@@ -1,6 +1,6 @@
 import type { RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
 import type { Recommendation, Recommender } from '../../domain/recommender/types.ts';
-import { LruCache } from './lru-cache.ts';
+import { LruCache } from '../../domain/lru-cache.ts';
 
 /** The in-process cache (no Redis): bounded, with a TTL, keyed by the model object so a swap is a miss. */
 export class MemoryRecommendationCache implements RecommendationCache {

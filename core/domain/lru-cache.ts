@@ -29,6 +29,10 @@ export class LruCache<K, V> {
     return this.epoch * 1e9 + (this.generations.get(key) ?? 0);
   }
 
+  set(key: K, value: V): void {
+    this.setIfCurrent(key, value, this.generation(key));
+  }
+
   /** Stores the value unless the key was invalidated since `generation` was taken. */
   setIfCurrent(key: K, value: V, generation: number): void {
     if (this.generation(key) !== generation) return;
