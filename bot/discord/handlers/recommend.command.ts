@@ -9,7 +9,8 @@ import {
   type ChatInputCommandInteraction,
   MessageFlags,
 } from 'discord.js';
-import { movieLabel, recommend, recordFeedback, serverPick, type PlatformIdentity, type RecommendedMovie } from '../../../core/index.ts';
+import { movieLabel, recommend, recordFeedback, serverPick, type RecommendedMovie } from '../../../core/index.ts';
+import { pickedFor } from '../../shared/picked-for.ts';
 import { movieIdOfUrl } from '../../shared/movie-link.ts';
 import { parseRatingId, ratingId } from '../../shared/rating-id.ts';
 import { identityOf, NO_MENTIONS, type DiscordDeps } from '../discord-context.ts';
@@ -61,18 +62,11 @@ export async function recommendCommand(i: ChatInputCommandInteraction, d: Discor
     if (!i.guildId) return void (await i.reply({ content: 'The server pick works in a server, not in direct messages.', flags: MessageFlags.Ephemeral }));
     const { picks, members } = await serverPick(d.deps, { platform: 'discord', id: i.guildId }, PAGE);
     // Public: the server pick is for everyone in the channel; mentions show names but ping nobody.
-    const message = listMessage(picks.map(field), [], { title: '🍿 Server pick', note: `🍿 Server pick — ${pickedFor(members)}.` });
+    const message = listMessage(picks.map(field), [], { title: '🍿 Server pick', note: `🍿 Server pick — ${pickedFor(members, (m) => `<@${m.platformUserId}>`)}.` });
     await i.reply({ ...message, components: [] });
     return;
   }
   await i.reply({ ...pageOf(await recommend(d.deps, identityOf(i), { k: PAGE }), 0), flags: MessageFlags.Ephemeral });
-}
-
-function pickedFor(members: PlatformIdentity[]): string {
-  if (members.length === 0) return 'nobody here has favourites yet, so these are popular picks';
-  const names = members.slice(0, 20).map((m) => `<@${m.platformUserId}>`);
-  const rest = members.length > names.length ? ` and ${members.length - names.length} more` : '';
-  return `picked for ${names.join(', ')}${rest}`;
 }
 
 /** "More": the next five, computed afresh (ratings given meanwhile count). */

@@ -1,6 +1,7 @@
 import type { Context } from 'telegraf';
 import { Composer, Markup } from 'telegraf';
 import { movieLabel, recommend, recordFeedback, serverPick, type RecommendedMovie } from '../../../core/index.ts';
+import { pickedFor } from '../../shared/picked-for.ts';
 import { answering } from '../reply-errors.ts';
 import { parseRatingId, RATING_ID, ratingId } from '../../shared/rating-id.ts';
 import { groupOf, identityOf, type TelegramDeps } from '../telegram-context.ts';
@@ -22,8 +23,7 @@ export function recommendHandler({ deps, logger }: TelegramDeps): Composer<Conte
         const group = groupOf(ctx);
         if (!group) return void (await ctx.reply('The group pick works in a group: add me to one and send /recommend group there.'));
         const { picks, members } = await serverPick(deps, group, 5);
-        const names = members.slice(0, 20).map((m) => m.username ?? 'someone').join(', ');
-        const who = members.length ? `picked for ${names}${members.length > 20 ? ` and ${members.length - 20} more` : ''}` : 'nobody here has favourites yet, so these are popular picks';
+        const who = pickedFor(members, (m) => m.username ?? 'someone');
         return void (await ctx.reply(listText(picks, `🍿 Group pick — ${who}:`).slice(0, 4096)));
       }
       const picks = await recommend(deps, identityOf(ctx), { k: 5 });

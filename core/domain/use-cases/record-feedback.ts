@@ -29,7 +29,9 @@ export async function recordFeedback(deps: TasteDeps, request: FeedbackRequest):
   const userId = await deps.accounts.resolveUser(request.identity);
   if (request.source === 'reaction' || request.retracts !== undefined) {
     const now = (await deps.feedback.current(userId)).get(movie.id) ?? 0;
-    const unchanged = request.value === 0 ? now !== (request.retracts ?? now) || now === 0 : now === request.value;
+    // Taking back: only when there is a stance, and it is the one being retracted (if named).
+    const unchanged =
+      request.value === 0 ? now === 0 || (request.retracts !== undefined && now !== request.retracts) : now === request.value;
     if (unchanged) return { movie, recorded: false };
   }
   const recorded = await deps.feedback.record({
