@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BadJobError, BullmqQueue, InProcessQueue, type JobPayloads, type JobQueue, type Processors } from '../core/index.ts';
+import { BadJobError, BullmqQueue, InProcessQueue, JOB_NAMES, type JobPayloads, type JobQueue, type Processors } from '../core/index.ts';
 import { silentLogger } from '../test/support/databases.ts';
 import { startBullmqWorkers } from './bullmq-worker.ts';
 
@@ -13,11 +13,11 @@ interface Runner {
 }
 
 /** One contract, two runners: BullMQ on real Redis (a queue prefix per test) and the in-process runner. */
-const RUNNERS: { name: string; start: (processors: Processors) => Promise<Runner> }[] = [
+const RUNNERS: { name: string; start: (processors: Partial<Processors>) => Promise<Runner> }[] = [
   {
     name: 'the in-process runner',
     start: async (processors) => {
-      const queue = new InProcessQueue(processors, { backoffMs: 50 });
+      const queue = new InProcessQueue(withDefaults(processors), { backoffMs: 50 });
       return { queue, close: () => queue.close() };
     },
   },
@@ -28,12 +28,12 @@ const RUNNERS: { name: string; start: (processors: Processors) => Promise<Runner
       const producer = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
       await new Promise((resolve) => producer.once('ready', resolve));
       const queue = new BullmqQueue(producer, prefix);
-      const workers = startBullmqWorkers(processors, { prefix, logger: silentLogger, connect: () => new Redis(REDIS_URL, { maxRetriesPerRequest: null }) });
+      const workers = startBullmqWorkers(withDefaults(processors), { prefix, logger: silentLogger, connect: () => new Redis(REDIS_URL, { maxRetriesPerRequest: null }) });
       return {
         queue,
         close: async () => {
           await workers.close();
-          for (const q of [queue.queue('recompute-user')]) await q.obliterate({ force: true }).catch(() => undefined);
+          for (const q of JOB_NAMES.map((name) => queue.queue(name))) await q.obliterate({ force: true }).catch(() => undefined);
           await queue.close();
           await producer.quit();
         },
@@ -41,6 +41,15 @@ const RUNNERS: { name: string; start: (processors: Processors) => Promise<Runner
     },
   },
 ];
+
+/** Processors a test does not give do nothing. */
+const withDefaults = (given: Partial<Processors>): Processors => ({
+  'recompute-user': async () => {},
+  'recompute-server': async () => {},
+  retrain: async () => {},
+  import: async () => {},
+  ...given,
+});
 
 const until = async (check: () => boolean, ms = 10_000) => {
   const end = Date.now() + ms;

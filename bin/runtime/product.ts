@@ -18,6 +18,7 @@ import {
   type Logger,
   type CommunityDeps,
   type JobQueue,
+  type Processors,
   type ShareDeps,
   type RecommendationCache,
   type Recommender,
@@ -38,6 +39,8 @@ export interface Product {
   modelReady: Promise<void>;
   /** Background jobs: BullMQ when Redis is given, the in-process runner otherwise. */
   jobs: JobQueue;
+  /** The job processors over this product (BullMQ workers run them; the in-process runner already does). */
+  processors: Processors;
 }
 
 /** A burst of 👍/👎 clicks by one person is one recompute. */
@@ -89,9 +92,10 @@ export async function openProduct(
     { ...stores, catalog, model: () => (models.ready ? models.current().recommender : null), recommendations },
     changes,
   );
+  const processors = createProcessors({ deps });
   const jobs: JobQueue = redis
     ? new BullmqQueue(redis, prefix)
-    : new InProcessQueue(createProcessors(deps), { onFailed: (name, data, err) => logger.warn({ err, job: name, data }, 'job failed') });
+    : new InProcessQueue(processors, { onFailed: (name, data, err) => logger.warn({ err, job: name, data }, 'job failed') });
   // A taste change remakes the person's ready list in the background (recompute-user).
   changes.subscribe((change) => {
     if (!('userId' in change)) return;
@@ -102,5 +106,5 @@ export async function openProduct(
     );
   });
   const share = announcingShareDeps({ accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl }, changes);
-  return { deps, share, models, modelReady, changes, jobs };
+  return { deps, share, models, modelReady, changes, jobs, processors };
 }

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Config, Logger } from '../../core/index.ts';
-import { createProcessors, startBullmqWorkers } from '../../worker/index.ts';
+import { startBullmqWorkers } from '../../worker/index.ts';
 import type { Product } from './product.ts';
 
 /**
@@ -11,5 +11,5 @@ export function startWorkers(config: Config, logger: Logger, product: Product, p
   if (!config.redisUrl) return { close: async () => {} };
   const url = config.redisUrl;
   // Workers block on their connections: no per-request retry limit (BullMQ requires it).
-  return startBullmqWorkers(createProcessors(product.deps), { logger, prefix, connect: () => new Redis(url, { maxRetriesPerRequest: null }) });
+  return startBullmqWorkers(product.processors, { logger, prefix, connect: () => new Redis(url, { maxRetriesPerRequest: null }) });
 }

@@ -2,6 +2,12 @@
 export interface JobPayloads {
   /** Remake one person's ready list after their taste changed. */
   'recompute-user': { userId: number };
+  /** Remake one community's group pick and taste trends after a member's taste or the membership changed. */
+  'recompute-server': { communityId: number };
+  /** Train a model on MovieLens plus the community's favourites and feedback; promote it if it is not worse. */
+  'retrain': { reason: 'scheduled' | 'manual' };
+  /** Import a MovieLens folder into the database. */
+  'import': { source: string };
 }
 
 export type JobName = keyof JobPayloads;
