@@ -54,6 +54,18 @@ export const configSchema = z.object({
     z.string().trim().regex(/^\d{5,25}$/, 'must be a numeric Discord application id').optional(),
   ),
   DISCORD_API_URL: url(['http:', 'https:']).default('https://discord.com/api'),
+  /**
+   * Gateway shards this process runs: unset = one; `auto` = as many as Discord recommends; `N` = N here;
+   * `IDS/N` (e.g. `0,1/4` or `2-3/4`) = these of N, so bot processes can split a large bot between them.
+   */
+  DISCORD_SHARDS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .refine((v) => parseShards(v) !== null, 'must be auto, a shard count (e.g. 4), or shard ids of a count (e.g. 0,1/4 or 2-3/4)')
+      .optional(),
+  ),
   TELEGRAM_TOKEN: optionalString,
   TELEGRAM_API_ROOT: url(['http:', 'https:']).default('https://api.telegram.org'),
   /** Public HTTPS URL Telegram posts updates to; long polling when unset. */
@@ -73,6 +85,28 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
+/** Which gateway shards a bot process runs: `auto`, or ids of a total count. */
+export type DiscordShards = 'auto' | { ids: number[]; count: number };
+
+/** `auto` | `N` | `IDS/N` with IDS a comma list of ids and ranges; null when malformed or out of range. */
+export function parseShards(value: string): DiscordShards | null {
+  if (value === 'auto') return 'auto';
+  const match = /^(?:([\d,\s-]+)\/)?(\d{1,5})$/.exec(value);
+  if (!match) return null;
+  const count = Number(match[2]);
+  if (count < 1) return null;
+  if (match[1] === undefined) return { ids: Array.from({ length: count }, (_, i) => i), count };
+  const ids = new Set<number>();
+  for (const part of match[1].split(',').map((p) => p.trim())) {
+    const range = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!range) return null;
+    const [from, to] = [Number(range[1]), Number(range[2] ?? range[1])];
+    if (from > to || to >= count) return null;
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return { ids: [...ids].sort((a, b) => a - b), count };
+}
+
 export type ConfigInput = z.input<typeof configSchema>;
 
 export interface Config {
@@ -87,7 +121,7 @@ export interface Config {
   /** The share site's "get your own" link, or null. */
   inviteUrl: string | null;
   tmdbApiKey: string | undefined;
-  discord: { token: string | undefined; appId: string | undefined; apiUrl: string };
+  discord: { token: string | undefined; appId: string | undefined; apiUrl: string; shards: DiscordShards | undefined };
   telegram: {
     token: string | undefined;
     apiRoot: string;
@@ -135,7 +169,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.BOT_INVITE_URL ??
       (e.DISCORD_APP_ID ? `https://discord.com/oauth2/authorize?client_id=${e.DISCORD_APP_ID}&scope=bot+applications.commands` : null),
     tmdbApiKey: e.TMDB_API_KEY,
-    discord: { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL.replace(/\/+$/, '') },
+    discord: {
+      token: e.DISCORD_TOKEN,
+      appId: e.DISCORD_APP_ID,
+      apiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),
+      shards: e.DISCORD_SHARDS === undefined ? undefined : (parseShards(e.DISCORD_SHARDS) ?? undefined),
+    },
     telegram: {
       token: e.TELEGRAM_TOKEN,
       apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),

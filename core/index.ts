@@ -2,7 +2,7 @@
  * What bin/, bot/, worker/, web-share/ and data/ may import from core.
  * They never reach inside core/ past this file (checked by dependency-cruiser).
  */
-export { loadConfig, ConfigError, CONFIG_KEYS, configSchema, type Config } from './config.ts';
+export { loadConfig, ConfigError, CONFIG_KEYS, configSchema, parseShards, type Config, type DiscordShards } from './config.ts';
 export { createLogger, type Logger } from './logger.ts';
 export type * from './domain/model.ts';
 export type { CatalogStats, CatalogStore } from './domain/ports/catalog.store.ts';

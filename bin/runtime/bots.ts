@@ -15,11 +15,12 @@ export async function startBots(config: Config, logger: Logger, product: Product
   const closers: (() => Promise<void>)[] = [];
   const bots = { deps: product.deps, share: product.share, logger };
   if (config.discord.token) {
-    const client = createDiscordBot(config.discord.apiUrl, bots);
+    const client = createDiscordBot(config.discord.apiUrl, bots, config.discord.shards);
     try {
       await client.login(config.discord.token);
       closers.push(async () => client.destroy());
-      status.discord = `running as ${client.user?.username ?? 'bot'} (gateway)`;
+      const shards = client.ws.shards.size > 1 || config.discord.shards ? `, shards ${[...client.ws.shards.keys()].join(',')} of ${client.options.shardCount ?? 1}` : '';
+      status.discord = `running as ${client.user?.username ?? 'bot'} (gateway${shards})`;
     } catch (err) {
       // Same rule as Telegram: one platform failing leaves the others and the web server up.
       status.discord = `failed to start: ${(err as Error).message}`;

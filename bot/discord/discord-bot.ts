@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits, Partials, type Interaction, MessageFlags } from 'discord.js';
-import { joinCommunity, UserError } from '../../core/index.ts';
+import { joinCommunity, UserError, type DiscordShards } from '../../core/index.ts';
 import { parseRatingId } from '../shared/rating-id.ts';
 import { identityOf, type DiscordDeps } from './discord-context.ts';
 import { favAutocomplete, favCommand, favDefinition } from './handlers/fav.command.ts';
@@ -15,8 +15,10 @@ export const COMMAND_DEFINITIONS = [favDefinition, recommendDefinition, movieDef
 );
 
 /** The Discord bot: every command and button registered here, in one place. */
-export function createDiscordBot(apiUrl: string, d: DiscordDeps): Client {
+export function createDiscordBot(apiUrl: string, d: DiscordDeps, shards?: DiscordShards): Client {
   const client = new Client({
+    // Large bots split their gateway shards between processes (DISCORD_SHARDS); each process answers its guilds.
+    ...(shards === 'auto' ? { shards: 'auto' as const } : shards ? { shards: shards.ids, shardCount: shards.count } : {}),
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.DirectMessageReactions],
     partials: [Partials.Message, Partials.Reaction, Partials.User, Partials.Channel],
     // A short rate-limit wait is fine; one that would outlive the interaction's 3 s becomes an error we can report.

@@ -27,7 +27,10 @@ export class FakeDiscord {
   readonly appId = '424242424242424242';
   private server!: Server;
   private wss!: WebSocketServer;
-  private socket: WebSocket | undefined;
+  /** One gateway connection per shard the bot identified as; events go to the shard Discord would route them to. */
+  private readonly shards = new Map<number, { socket: WebSocket; count: number }>();
+  /** Every IDENTIFY's [shard id, shard count], in arrival order. */
+  readonly identified: [number, number][] = [];
   private seq = 0;
   private nextId = 900_000_000_000_000_000n;
   private readonly waiters = new Set<(call: RestCall) => void>();
@@ -44,22 +47,25 @@ export class FakeDiscord {
     }));
     this.wss = new WebSocketServer({ server: this.server });
     this.wss.on('connection', (socket) => {
-      this.socket = socket;
       socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
       socket.on('message', (raw) => {
-        const msg = JSON.parse(String(raw)) as { op: number };
+        const msg = JSON.parse(String(raw)) as { op: number; d?: { shard?: [number, number] } };
         if (msg.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
         if (msg.op !== 2) return;
-        this.dispatch('READY', {
+        const [shard, count] = msg.d?.shard ?? [0, 1];
+        this.identified.push([shard, count]);
+        this.shards.set(shard, { socket, count });
+        const mine = this.guilds.filter((g) => shardOf(g.id, count) === shard);
+        this.send(socket, 'READY', {
           v: 10,
           user: { id: '42', username: 'moviebot', discriminator: '0', global_name: null, avatar: null, bot: true },
           session_id: 'session',
           resume_gateway_url: this.apiUrl.replace('http', 'ws').replace('/api', ''),
           application: { id: this.appId, flags: 0 },
-          shard: [0, 1],
-          guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+          shard: [shard, count],
+          guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
         });
-        for (const g of this.guilds) this.dispatch('GUILD_CREATE', this.guildPayload(g));
+        for (const g of mine) this.send(socket, 'GUILD_CREATE', this.guildPayload(g));
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -67,14 +73,23 @@ export class FakeDiscord {
   }
 
   async stop(): Promise<void> {
-    this.socket?.close();
+    for (const { socket } of this.shards.values()) socket.close();
     this.wss.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Sends an event on the shard of its guild (direct messages: shard 0), as Discord routes them. */
   dispatch(t: string, d: unknown): void {
-    this.socket?.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
+    const guildId = (d as { guild_id?: unknown } | null)?.guild_id;
+    const count = this.shards.get(0)?.count ?? [...this.shards.values()][0]?.count ?? 1;
+    const shard = typeof guildId === 'string' ? shardOf(guildId, count) : 0;
+    const target = this.shards.get(shard);
+    if (target) this.send(target.socket, t, d);
+  }
+
+  private send(socket: WebSocket, t: string, d: unknown): void {
+    socket.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
   }
 
   snowflake(): string {
@@ -218,4 +233,9 @@ export class FakeDiscord {
     if (/\/applications\/\d+\/commands$/.test(path)) return [200, Array.isArray(body) ? body : []];
     return [200, {}];
   }
+}
+
+/** Discord's routing: shard_id = (guild_id >> 22) % num_shards. */
+export function shardOf(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
 }
