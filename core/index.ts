@@ -25,6 +25,7 @@ export { createRepositories, type Repositories } from './infra/db/repositories/i
 export { cachedStores, type CacheOptions } from './infra/cache/cached-stores.ts';
 export { MemoryRecommendationCache } from './infra/cache/memory-recommendation-cache.ts';
 export { RedisRecommendationCache } from './infra/cache/redis-recommendation-cache.ts';
+export { FailSoftRecommendationCache } from './infra/cache/fail-soft-recommendation-cache.ts';
 export type { RecommendationCache } from './domain/ports/recommendation.cache.ts';
 export { BadJobError, type JobQueue, type JobName, type JobPayloads, type EnqueueOptions, type Processor, type Processors } from './domain/ports/job-queue.ts';
 export { InProcessQueue } from './infra/jobs/in-process-queue.ts';

@@ -5,6 +5,7 @@ import {
   announcingShareDeps,
   cachedStores,
   MemoryRecommendationCache,
+  FailSoftRecommendationCache,
   BullmqQueue,
   createRepositories,
   InProcessQueue,
@@ -87,23 +88,33 @@ export async function openProduct(
   // every process (workers write, bots read); the model version tells an old list from a new one.
   const versionOf = (model: Recommender) =>
     models.ready && models.current().recommender === model ? models.current().manifest.version : 'not-served';
-  const recommendations: RecommendationCache = redis ? new RedisRecommendationCache(redis, versionOf, { prefix: `${prefix}:ready` }) : new MemoryRecommendationCache();
+  // While Redis is down answers fold in and feedback is still acknowledged; lists it made stale are dropped once it is back.
+  const shared = redis
+    ? new FailSoftRecommendationCache(new RedisRecommendationCache(redis, versionOf, { prefix: `${prefix}:ready` }), {
+        logger,
+        onRecovered: (userIds) => userIds.forEach((userId) => recompute(userId)),
+      })
+    : undefined;
+  redis?.on('ready', () => void shared?.flush());
+  const recommendations: RecommendationCache = shared ?? new MemoryRecommendationCache();
   const deps: CommunityDeps = announcingDeps(
     { ...stores, catalog, model: () => (models.ready ? models.current().recommender : null), recommendations },
     changes,
   );
-  const processors = createProcessors({ deps });
+  // Jobs read the source of truth: this process's taste caches do not see another process's writes.
+  const processors = createProcessors({ deps: { ...deps, accounts: repos.accounts, favorites: repos.favorites, feedback: repos.feedback } });
   const jobs: JobQueue = redis
     ? new BullmqQueue(redis, prefix)
     : new InProcessQueue(processors, { onFailed: (name, data, err) => logger.warn({ err, job: name, data }, 'job failed') });
   // A taste change remakes the person's ready list in the background (recompute-user).
-  changes.subscribe((change) => {
-    if (!('userId' in change)) return;
-    const { userId } = change;
+  function recompute(userId: number): void {
     jobs.enqueue('recompute-user', { userId }, { debounceKey: String(userId), debounceMs: RECOMPUTE_DEBOUNCE_MS }).catch((err: unknown) =>
       // The list was already dropped: the next answer folds in on the spot, nothing is lost.
       logger.warn({ err, userId }, 'could not queue a recompute'),
     );
+  }
+  changes.subscribe((change) => {
+    if ('userId' in change) recompute(change.userId);
   });
   const share = announcingShareDeps({ accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl }, changes);
   return { deps, share, models, modelReady, changes, jobs, processors };

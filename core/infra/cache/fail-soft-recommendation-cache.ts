@@ -1,0 +1,110 @@
+import type { Logger } from '../../logger.ts';
+import type { RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
+import type { Recommendation, Recommender } from '../../domain/recommender/types.ts';
+
+/** Token handed out while the cache is unreachable: a list made with it is never stored. */
+const NO_TOKEN = -1;
+
+export interface FailSoftOptions {
+  logger: Logger;
+  /** People whose dropped invalidation was finally applied: their list should be remade (e.g. enqueue a recompute). */
+  onRecovered?: (userIds: number[]) => void;
+  /** At most this many pending invalidations are kept; past it the oldest is forgotten (its list expires by TTL). */
+  maxPending?: number;
+}
+
+/**
+ * Keeps answers and writes working while the shared cache (Redis) is down:
+ * a read that fails is a miss (the answer folds in on the spot), a list that
+ * cannot be stored is dropped, and an invalidation that fails is remembered.
+ * Until it is applied, this process treats that person's list as stale
+ * (a miss, and no store over it), and it is retried on the next cache call
+ * or {@link flush} (e.g. when Redis is ready again). So a 👍 taken during an
+ * outage is acknowledged (it is in Postgres) and the list made before it is
+ * never served afterwards.
+ */
+export class FailSoftRecommendationCache implements RecommendationCache {
+  private readonly pending = new Set<number>();
+  private flushing: Promise<void> | undefined;
+
+  constructor(
+    private readonly inner: RecommendationCache,
+    private readonly options: FailSoftOptions,
+  ) {}
+
+  /** People whose invalidation has not reached the cache yet. */
+  get stale(): readonly number[] {
+    return [...this.pending];
+  }
+
+  async get(userId: number, model: Recommender): Promise<Recommendation[] | null> {
+    await this.flush();
+    if (this.pending.has(userId)) return null;
+    try {
+      return await this.inner.get(userId, model);
+    } catch (err) {
+      this.options.logger.warn({ err: (err as Error).message, userId }, 'ready list unavailable: folding in');
+      return null;
+    }
+  }
+
+  async token(userId: number): Promise<number> {
+    await this.flush();
+    if (this.pending.has(userId)) return NO_TOKEN;
+    try {
+      return await this.inner.token(userId);
+    } catch {
+      return NO_TOKEN;
+    }
+  }
+
+  async set(userId: number, model: Recommender, picks: Recommendation[], token: number): Promise<void> {
+    if (token === NO_TOKEN || this.pending.has(userId)) return;
+    try {
+      await this.inner.set(userId, model, picks, token);
+    } catch (err) {
+      this.options.logger.warn({ err: (err as Error).message, userId }, 'could not store a ready list');
+    }
+  }
+
+  async invalidate(userId: number): Promise<void> {
+    try {
+      await this.inner.invalidate(userId);
+      this.pending.delete(userId);
+    } catch (err) {
+      this.remember(userId);
+      this.options.logger.warn({ err: (err as Error).message, userId }, 'ready list not dropped yet: will retry');
+    }
+  }
+
+  /** Applies the invalidations that failed; the ones that fail again stay pending. */
+  flush(): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    this.flushing ??= (async () => {
+      const recovered: number[] = [];
+      try {
+        for (const userId of [...this.pending]) {
+          await this.inner.invalidate(userId);
+          this.pending.delete(userId);
+          recovered.push(userId);
+        }
+      } catch {
+        // Still down: the rest stay pending.
+      } finally {
+        this.flushing = undefined;
+      }
+      if (recovered.length) {
+        this.options.logger.info({ users: recovered.length }, 'dropped ready lists made stale during a cache outage');
+        this.options.onRecovered?.(recovered);
+      }
+    })();
+    return this.flushing;
+  }
+
+  private remember(userId: number): void {
+    this.pending.delete(userId);
+    this.pending.add(userId);
+    const max = this.options.maxPending ?? 100_000;
+    if (this.pending.size > max) this.pending.delete(this.pending.values().next().value!);
+  }
+}
