@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { BadJobError, JOB_NAMES, type Logger, type Processors } from '../core/index.ts';
+import { BadJobError, JOB_NAMES, type JobName, type JobOutcome, type Logger, type Processors } from '../core/index.ts';
 
 export interface WorkerOptions {
   prefix?: string;
@@ -9,7 +9,23 @@ export interface WorkerOptions {
   logger: Logger;
   /** A connection per worker (BullMQ blocks on it); must have maxRetriesPerRequest: null. */
   connect: () => Redis;
+  /** Told each run's duration, failed runs included (metrics: job durations per queue). */
+  onJobFinished?: (queue: JobName, seconds: number, outcome: JobOutcome) => void;
+  /**
+   * How long close() waits for running jobs before dropping them (default
+   * 3 s, inside the role's 4.5 s shutdown): a dropped job keeps its lock
+   * until it expires, then another worker runs it again.
+   */
+  closeTimeoutMs?: number;
 }
+
+/**
+ * How long a job's lock lives without renewal: after a `kill -9` its job is
+ * run again by another worker within this plus the 5 s stalled check. Short
+ * for the recomputes (milliseconds of work); long for retrain and import,
+ * whose CPU-heavy steps may hold the event loop between renewals.
+ */
+const LOCK_MS: Record<JobName, number> = { 'recompute-user': 10_000, 'recompute-server': 10_000, retrain: 120_000, import: 120_000 };
 
 /**
  * The consumer side: a BullMQ worker per queue running the processors. Bad
@@ -25,14 +41,26 @@ export function startBullmqWorkers(processors: Processors, options: WorkerOption
     const worker = new Worker(
       name,
       async (job) => {
+        const started = performance.now();
+        let outcome: JobOutcome = 'failed';
         try {
           await (processors[name] as (data: unknown) => Promise<void>)(job.data);
+          outcome = 'completed';
         } catch (err) {
           if (err instanceof BadJobError) throw new UnrecoverableError(err.message);
           throw err;
+        } finally {
+          options.onJobFinished?.(name, (performance.now() - started) / 1000, outcome);
         }
       },
-      { connection, prefix: options.prefix ?? 'moviebot', concurrency: options.concurrency ?? 4, stalledInterval: 5_000, maxStalledCount: 2 },
+      {
+        connection,
+        prefix: options.prefix ?? 'moviebot',
+        concurrency: options.concurrency ?? 4,
+        lockDuration: LOCK_MS[name],
+        stalledInterval: 5_000,
+        maxStalledCount: 2,
+      },
     );
     worker.on('error', (err) => options.logger.error({ err, queue: name }, 'worker error'));
     worker.on('failed', (job, err) => options.logger.warn({ err: err.message, queue: name, jobId: job?.id, attempts: job?.attemptsMade }, 'job failed'));
@@ -40,7 +68,21 @@ export function startBullmqWorkers(processors: Processors, options: WorkerOption
   });
   return {
     close: async () => {
-      await Promise.all(workers.map((w) => w.close()));
+      // worker.close() waits for running jobs with no limit of its own: a stuck job must not hold shutdown.
+      const ms = options.closeTimeoutMs ?? 3_000;
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = await Promise.race([
+        Promise.all(workers.map((w) => w.close())).then(() => false),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), ms))),
+      ]);
+      clearTimeout(timer);
+      if (timedOut) {
+        // close(true) would only return the pending close; cutting the connections stops the locks'
+        // renewal instead, so the jobs are stalled and run again by another worker.
+        options.logger.warn({ timeoutMs: ms }, 'jobs still running at shutdown: left to be retried by another worker');
+        connections.forEach((c) => c.disconnect());
+        return;
+      }
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };
