@@ -3,10 +3,14 @@ import type { Redis } from 'ioredis';
 import type { EnqueueOptions, JobName, JobPayloads, JobQueue } from '../../domain/ports/job-queue.ts';
 import { JOB_NAMES } from './job-names.ts';
 
-/** What every job gets: retries with backoff, and finished jobs trimmed so Redis does not grow. */
+/**
+ * What every job gets: retries with backoff (1, 2, 4, 8 s: a job outlives a
+ * Postgres restart or failover of ~15 s), and finished jobs trimmed so Redis
+ * does not grow.
+ */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
-  attempts: 3,
-  backoff: { type: 'exponential', delay: 500 },
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1_000 },
   removeOnComplete: { count: 1_000, age: 3_600 },
   removeOnFail: { count: 5_000, age: 7 * 24 * 3_600 },
 };
