@@ -28,8 +28,17 @@ export interface EnqueueOptions {
  */
 export interface JobQueue {
   enqueue<N extends JobName>(name: N, data: JobPayloads[N], options?: EnqueueOptions): Promise<void>;
+  /** Jobs per queue and state right now, for operators (queue depth on /metrics). */
+  counts?(): Promise<QueueCounts>;
   close(): Promise<void>;
 }
+
+/** The states a queue's depth is reported in (BullMQ's names; `failed` counts failed jobs still kept). */
+export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
+export type QueueState = (typeof QUEUE_STATES)[number];
+export type QueueCounts = Record<JobName, Record<QueueState, number>>;
+/** How one run of a job ended (a failed run may be retried). */
+export type JobOutcome = 'completed' | 'failed';
 
 /** A job's processor: idempotent (a job may run twice), throws BadJobError for data that can never succeed. */
 export type Processor<N extends JobName> = (data: JobPayloads[N]) => Promise<void>;

@@ -4,6 +4,7 @@ import type { FavoriteStore } from '../ports/favorite.store.ts';
 import type { FeedbackStore } from '../ports/feedback.store.ts';
 import type { SharedListStore } from '../ports/shared-list.store.ts';
 import type { RecommendationCache } from '../ports/recommendation.cache.ts';
+import type { UseCaseObserver } from '../ports/use-case-observer.ts';
 import type { Recommender } from '../recommender/types.ts';
 
 /** What the use cases need; every adapter (Discord, Telegram, console) passes the same. */
@@ -19,6 +20,8 @@ export interface TasteDeps {
 export interface RecommendDeps extends TasteDeps {
   /** The model being served now (it can be swapped while running); null until one is trained. */
   model: () => Recommender | null;
+  /** Told how long each answer took (metrics); optional. */
+  observer?: UseCaseObserver;
 }
 
 export interface ShareDeps {

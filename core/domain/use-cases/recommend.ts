@@ -1,4 +1,5 @@
 import type { PlatformIdentity } from '../ports/account.store.ts';
+import type { RecommendSource } from '../ports/use-case-observer.ts';
 import type { Recommendation } from '../recommender/types.ts';
 import type { RecommendDeps } from './deps.ts';
 import { currentModel, tasteOf, toMovies, type RecommendedMovie } from './taste.ts';
@@ -19,17 +20,28 @@ export async function recommend(
   identity: PlatformIdentity,
   opts: { k: number; seen?: readonly number[]; popular?: readonly number[] },
 ): Promise<RecommendedMovie[]> {
+  const started = performance.now();
+  const { picks, source } = await answer(deps, identity, opts);
+  deps.observer?.recommended((performance.now() - started) / 1000, source);
+  return picks;
+}
+
+async function answer(
+  deps: RecommendDeps,
+  identity: PlatformIdentity,
+  opts: { k: number; seen?: readonly number[]; popular?: readonly number[] },
+): Promise<{ picks: RecommendedMovie[]; source: RecommendSource }> {
   const model = currentModel(deps);
   const userId = await deps.accounts.findUser(identity.platform, identity.platformUserId);
   const plain = !opts.seen?.length && !opts.popular?.length && opts.k <= READY_LIST;
   if (plain && userId !== null && deps.recommendations) {
     const ready = await deps.recommendations.get(userId, model);
-    if (ready) return toMovies(deps.catalog, ready.slice(0, opts.k));
-    return toMovies(deps.catalog, (await refreshRecommendations(deps, userId)).slice(0, opts.k));
+    if (ready) return { picks: toMovies(deps.catalog, ready.slice(0, opts.k)), source: 'ready' };
+    return { picks: toMovies(deps.catalog, (await refreshRecommendations(deps, userId)).slice(0, opts.k)), source: 'fold-in' };
   }
   const taste = await tasteOf(deps, userId);
   const picks = model.recommend({ ...taste, seen: opts.seen ?? [] }, opts.k, { popular: opts.popular ?? [] });
-  return toMovies(deps.catalog, picks);
+  return { picks: toMovies(deps.catalog, picks), source: 'fold-in' };
 }
 
 /** Folds the person in and stores their ready list (the work a recompute job does after a taste change). */

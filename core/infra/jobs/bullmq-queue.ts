@@ -1,6 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { EnqueueOptions, JobName, JobPayloads, JobQueue } from '../../domain/ports/job-queue.ts';
+import { QUEUE_STATES, type EnqueueOptions, type JobName, type JobPayloads, type JobQueue, type QueueCounts } from '../../domain/ports/job-queue.ts';
 import { JOB_NAMES } from './job-names.ts';
 
 /**
@@ -46,6 +46,18 @@ export class BullmqQueue implements JobQueue {
     } catch (err) {
       throw new QueueUnavailableError(`could not enqueue ${name}: ${(err as Error).message}`);
     }
+  }
+
+  /** Jobs per queue and state, read from Redis (rejects at once while Redis is down). */
+  async counts(): Promise<QueueCounts> {
+    if (this.connection.status !== 'ready') throw new QueueUnavailableError(`Redis is ${this.connection.status}`);
+    const counts = await Promise.all(
+      JOB_NAMES.map(async (name) => {
+        const n = await this.queues.get(name)!.getJobCounts(...QUEUE_STATES);
+        return [name, Object.fromEntries(QUEUE_STATES.map((state) => [state, n[state] ?? 0]))] as const;
+      }),
+    );
+    return Object.fromEntries(counts) as QueueCounts;
   }
 
   queue(name: JobName): Queue {

@@ -1,4 +1,15 @@
-import { BadJobError, type EnqueueOptions, type JobName, type JobPayloads, type JobQueue, type Processors } from '../../domain/ports/job-queue.ts';
+import {
+  BadJobError,
+  type EnqueueOptions,
+  type JobName,
+  type JobOutcome,
+  type JobPayloads,
+  type JobQueue,
+  type Processors,
+  type QueueCounts,
+  type QueueState,
+} from '../../domain/ports/job-queue.ts';
+import { JOB_NAMES } from './job-names.ts';
 
 export interface InProcessQueueOptions {
   /** Tries per job (the first run included). */
@@ -6,6 +17,8 @@ export interface InProcessQueueOptions {
   /** Backoff before retry n is backoffMs · 2^(n-1). */
   backoffMs?: number;
   onFailed?: (name: JobName, data: unknown, err: unknown) => void;
+  /** Told each run's duration, failed runs included (metrics: job durations per queue). */
+  onJobFinished?: (name: JobName, seconds: number, outcome: JobOutcome) => void;
 }
 
 /**
@@ -20,6 +33,8 @@ export class InProcessQueue implements JobQueue {
   private readonly timers = new Set<NodeJS.Timeout>();
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
+  /** What {@link counts} reports: jobs on the chain, running, on a timer (debounce or backoff), failed for good since start. */
+  private readonly tally = Object.fromEntries(JOB_NAMES.map((name) => [name, { waiting: 0, active: 0, delayed: 0, failed: 0 }])) as QueueCounts;
 
   constructor(
     private readonly processors: Processors,
@@ -30,10 +45,14 @@ export class InProcessQueue implements JobQueue {
     if (this.closed) throw new Error('the job queue is closed');
     if (options.debounceKey === undefined) return void this.schedule(name, data, 1, 0);
     const key = `${name}:${options.debounceKey}`;
-    clearTimeout(this.debounced.get(key));
+    const replaced = this.debounced.get(key);
+    if (replaced) this.timers.delete(replaced);
+    else this.count(name, 'delayed', 1);
+    clearTimeout(replaced);
     const timer = setTimeout(() => {
       this.debounced.delete(key);
       this.timers.delete(timer);
+      this.count(name, 'delayed', -1);
       this.run(name, data, 1);
     }, options.debounceMs ?? 0);
     this.debounced.set(key, timer);
@@ -46,13 +65,16 @@ export class InProcessQueue implements JobQueue {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.debounced.clear();
+    for (const name of JOB_NAMES) this.tally[name].delayed = 0;
     await this.chain;
   }
 
   private schedule<N extends JobName>(name: N, data: JobPayloads[N], attempt: number, delayMs: number): void {
     if (delayMs === 0) return this.run(name, data, attempt);
+    this.count(name, 'delayed', 1);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
+      this.count(name, 'delayed', -1);
       this.run(name, data, attempt);
     }, delayMs);
     this.timers.add(timer);
@@ -60,17 +82,38 @@ export class InProcessQueue implements JobQueue {
 
   private run<N extends JobName>(name: N, data: JobPayloads[N], attempt: number): void {
     if (this.closed) return;
+    this.count(name, 'waiting', 1);
     this.chain = this.chain.then(async () => {
       // Jobs share the event loop with answers: let waiting interactions go first.
       await new Promise((resolve) => setImmediate(resolve));
+      this.count(name, 'waiting', -1);
       if (this.closed) return;
+      this.count(name, 'active', 1);
+      const started = performance.now();
+      let failure: { err: unknown } | undefined;
       try {
         await (this.processors[name] as (d: JobPayloads[N]) => Promise<void>)(data);
       } catch (err) {
-        const attempts = this.options.attempts ?? 3;
-        if (err instanceof BadJobError || attempt >= attempts) return this.options.onFailed?.(name, data, err);
-        this.schedule(name, data, attempt + 1, (this.options.backoffMs ?? 500) * 2 ** (attempt - 1));
+        failure = { err };
       }
+      this.count(name, 'active', -1);
+      this.options.onJobFinished?.(name, (performance.now() - started) / 1000, failure ? 'failed' : 'completed');
+      if (!failure) return;
+      const attempts = this.options.attempts ?? 3;
+      if (failure.err instanceof BadJobError || attempt >= attempts) {
+        this.count(name, 'failed', 1);
+        return this.options.onFailed?.(name, data, failure.err);
+      }
+      this.schedule(name, data, attempt + 1, (this.options.backoffMs ?? 500) * 2 ** (attempt - 1));
     });
+  }
+
+  /** Jobs per queue and state right now (the runner's own tally; nothing is kept after a restart). */
+  async counts(): Promise<QueueCounts> {
+    return Object.fromEntries(JOB_NAMES.map((name) => [name, { ...this.tally[name] }])) as QueueCounts;
+  }
+
+  private count(name: JobName, state: QueueState, delta: number): void {
+    this.tally[name][state] += delta;
   }
 }
