@@ -31,6 +31,10 @@ export { BadJobError, type JobQueue, type JobName, type JobPayloads, type Enqueu
 export { InProcessQueue } from './infra/jobs/in-process-queue.ts';
 export { BullmqQueue, QueueUnavailableError, DEFAULT_JOB_OPTIONS } from './infra/jobs/bullmq-queue.ts';
 export { JOB_NAMES } from './infra/jobs/job-names.ts';
+export { QUEUE_STATES, type QueueCounts, type QueueState, type JobOutcome } from './domain/ports/job-queue.ts';
+export type { UseCaseObserver, RecommendSource } from './domain/ports/use-case-observer.ts';
+export { MeteringRecommendationCache } from './infra/cache/metering-recommendation-cache.ts';
+export { Metrics } from './infra/metrics/metrics.ts';
 export { createRedisClient, pingRedis } from './infra/redis/redis-client.ts';
 export { PgliteLockedError } from './infra/db/pglite-lock.ts';
 export type * from './domain/recommender/types.ts';
