@@ -27,6 +27,10 @@ export { MemoryRecommendationCache } from './infra/cache/memory-recommendation-c
 export { RedisRecommendationCache } from './infra/cache/redis-recommendation-cache.ts';
 export { FailSoftRecommendationCache } from './infra/cache/fail-soft-recommendation-cache.ts';
 export type { RecommendationCache } from './domain/ports/recommendation.cache.ts';
+export { MemoryServerResultCache } from './infra/cache/memory-server-result-cache.ts';
+export { RedisServerResultCache } from './infra/cache/redis-server-result-cache.ts';
+export { FailSoftServerResultCache } from './infra/cache/fail-soft-server-result-cache.ts';
+export type { ServerResultCache, ServerResult, ReadyGroupPick, ReadyTrends } from './domain/ports/server-result.cache.ts';
 export { BadJobError, type JobQueue, type JobName, type JobPayloads, type EnqueueOptions, type Processor, type Processors } from './domain/ports/job-queue.ts';
 export { InProcessQueue } from './infra/jobs/in-process-queue.ts';
 export { BullmqQueue, QueueUnavailableError, DEFAULT_JOB_OPTIONS } from './infra/jobs/bullmq-queue.ts';

@@ -6,6 +6,8 @@ import {
   cachedStores,
   MemoryRecommendationCache,
   FailSoftRecommendationCache,
+  MeteringRecommendationCache,
+  Metrics,
   BullmqQueue,
   createRepositories,
   InProcessQueue,
@@ -28,6 +30,7 @@ import {
 import type { Redis } from 'ioredis';
 import { loadTrainingData } from '../../data/index.ts';
 import { createProcessors } from '../../worker/index.ts';
+import { openServerResults, queueServerRecompute, recomputeServersOnChange } from './recompute-wiring.ts';
 
 /** Everything an adapter needs to serve people: the use cases' dependencies. */
 export interface Product {
@@ -42,6 +45,8 @@ export interface Product {
   jobs: JobQueue;
   /** The job processors over this product (BullMQ workers run them; the in-process runner already does). */
   processors: Processors;
+  /** This process's metrics registry (job durations, recommend latency, ready-list hits), served on /metrics. */
+  metrics: Metrics;
 }
 
 /** A burst of 👍/👎 clicks by one person is one recompute. */
@@ -96,16 +101,18 @@ export async function openProduct(
       })
     : undefined;
   redis?.on('ready', () => void shared?.flush());
-  const recommendations: RecommendationCache = shared ?? new MemoryRecommendationCache();
+  const metrics = new Metrics();
+  const recommendations: RecommendationCache = new MeteringRecommendationCache(shared ?? new MemoryRecommendationCache(), metrics.readyListLookup);
+  const serverResults = openServerResults({ redis, prefix, versionOf, logger, recompute: (communityId) => queueServerRecompute(jobs, logger, communityId) });
   const deps: CommunityDeps = announcingDeps(
-    { ...stores, catalog, model: () => (models.ready ? models.current().recommender : null), recommendations },
+    { ...stores, catalog, model: () => (models.ready ? models.current().recommender : null), recommendations, serverResults, observer: metrics },
     changes,
   );
   // Jobs read the source of truth: this process's taste caches do not see another process's writes.
   const processors = createProcessors({ deps: { ...deps, accounts: repos.accounts, favorites: repos.favorites, feedback: repos.feedback } });
   const jobs: JobQueue = redis
     ? new BullmqQueue(redis, prefix)
-    : new InProcessQueue(processors, { onFailed: (name, data, err) => logger.warn({ err, job: name, data }, 'job failed') });
+    : new InProcessQueue(processors, { onFailed: (name, data, err) => logger.warn({ err, job: name, data }, 'job failed'), onJobFinished: metrics.jobFinished });
   // A taste change remakes the person's ready list in the background (recompute-user).
   function recompute(userId: number): void {
     jobs.enqueue('recompute-user', { userId }, { debounceKey: String(userId), debounceMs: RECOMPUTE_DEBOUNCE_MS }).catch((err: unknown) =>
@@ -116,6 +123,8 @@ export async function openProduct(
   changes.subscribe((change) => {
     if ('userId' in change) recompute(change.userId);
   });
+  // A member's taste or the membership changes: the community's pick and trends are remade (recompute-server).
+  recomputeServersOnChange({ changes, deps, jobs, logger });
   const share = announcingShareDeps({ accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl }, changes);
-  return { deps, share, models, modelReady, changes, jobs, processors };
+  return { deps, share, models, modelReady, changes, jobs, processors, metrics };
 }

@@ -11,8 +11,12 @@ export interface TasteSignal {
 export interface CommunityStore {
   /** The community, created on first sight with a fresh unguessable trends slug. */
   ensure(platform: Platform, platformCommunityId: string, name?: string | null): Promise<Community>;
+  /** The community with this id; null for an unknown one. */
+  find(communityId: number): Promise<Community | null>;
   addMember(communityId: number, userId: number): Promise<void>;
   memberIds(communityId: number): Promise<number[]>;
+  /** The communities this user is a member of (ids): whose server results their taste is part of. */
+  communitiesOf(userId: number): Promise<number[]>;
   /** Every member's favourites and current 👍/👎: what the server's trends are made of. */
   tasteSignals(communityId: number): Promise<TasteSignal[]>;
   findByTrendsSlug(slug: string): Promise<Community | null>;

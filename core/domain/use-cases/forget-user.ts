@@ -1,14 +1,19 @@
 import type { AccountStore, PlatformIdentity } from '../ports/account.store.ts';
+import type { CommunityStore } from '../ports/community.store.ts';
 import type { RecommendationCache } from '../ports/recommendation.cache.ts';
+import type { ServerResultCache } from '../ports/server-result.cache.ts';
 
 /** Deletes everything held about the person behind this identity; false when there was nothing. */
 export async function forgetUser(
-  deps: { accounts: AccountStore; recommendations?: RecommendationCache },
+  deps: { accounts: AccountStore; recommendations?: RecommendationCache; communities?: CommunityStore; serverResults?: ServerResultCache },
   identity: PlatformIdentity,
 ): Promise<boolean> {
   const userId = await deps.accounts.findUser(identity.platform, identity.platformUserId);
   if (userId === null) return false;
+  // Asked before the delete, which takes the memberships with it: their servers' results carry this taste.
+  const communities = deps.serverResults ? ((await deps.communities?.communitiesOf(userId)) ?? []) : [];
   await deps.accounts.deleteUser(userId);
   await deps.recommendations?.invalidate(userId);
+  for (const communityId of communities) await deps.serverResults?.invalidate(communityId);
   return true;
 }

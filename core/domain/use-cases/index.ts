@@ -7,6 +7,7 @@ export { shareLink } from './share-link.ts';
 export { forgetUser } from './forget-user.ts';
 export type { RecommendDeps, ShareDeps, TasteDeps } from './deps.ts';
 export { joinCommunity, serverPick, type CommunityDeps, type CommunityRef } from './server-pick.ts';
+export { refreshServerResults, READY_PICK, type ServerResultDeps } from './server-results.ts';
 export { serverTrends, trendsBySlug, setTrendsPage, type ServerTrends } from './server-trends.ts';
 export { sharedListOwner, sharedListPage, type SharedList, type SharedListDeps } from './shared-list-page.ts';
 export { communityPick } from './community-pick.ts';

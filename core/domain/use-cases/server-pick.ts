@@ -1,11 +1,15 @@
 import type { Platform } from '../model.ts';
 import type { PlatformIdentity } from '../ports/account.store.ts';
 import type { CommunityStore } from '../ports/community.store.ts';
+import type { ServerResultCache } from '../ports/server-result.cache.ts';
 import type { RecommendDeps } from './deps.ts';
-import { currentModel, tasteOf, toMovies, type RecommendedMovie } from './taste.ts';
+import { groupPickNow, READY_PICK, refreshServerResults } from './server-results.ts';
+import { currentModel, toMovies, type RecommendedMovie } from './taste.ts';
 
 export interface CommunityDeps extends RecommendDeps {
   communities: CommunityStore;
+  /** Ready group picks and trends per community; a member's taste change drops theirs. */
+  serverResults?: ServerResultCache;
 }
 
 export interface CommunityRef {
@@ -20,7 +24,11 @@ export async function joinCommunity(deps: CommunityDeps, identity: PlatformIdent
   await deps.communities.addMember(community.id, await deps.accounts.resolveUser(identity));
 }
 
-/** One list for the whole server: a fair group recommendation over its members' tastes, and who they are. */
+/**
+ * One list for the whole server: a fair group recommendation over its
+ * members' tastes, and who they are. Answered from the ready result when
+ * there is one (a recompute-server job keeps it), made on the spot when not.
+ */
 export async function serverPick(
   deps: CommunityDeps,
   ref: CommunityRef,
@@ -28,11 +36,14 @@ export async function serverPick(
 ): Promise<{ picks: RecommendedMovie[]; members: PlatformIdentity[] }> {
   const model = currentModel(deps);
   const community = await deps.communities.ensure(ref.platform, ref.id, ref.name ?? null);
-  const memberIds = await deps.communities.memberIds(community.id);
-  const profiles = await Promise.all(memberIds.map(async (userId) => ({ userId, taste: await tasteOf(deps, userId) })));
-  const withTaste = profiles.filter(({ taste }) => taste.likes.length > 0 || (taste.dislikes?.length ?? 0) > 0);
-  const tastes = withTaste.map((p) => p.taste);
-  const picks = tastes.length > 0 ? model.recommendGroup(tastes, k) : model.recommend({ likes: [] }, k);
-  const members = await deps.accounts.identitiesOf(withTaste.map((p) => p.userId), ref.platform);
-  return { members, picks: toMovies(deps.catalog, picks) };
+  const keep = k <= READY_PICK && deps.serverResults !== undefined;
+  const ready = keep ? await deps.serverResults!.getPick(community.id, model) : null;
+  if (ready) {
+    const members = await deps.accounts.identitiesOf(ready.memberIds, ref.platform);
+    // Someone forgotten since has no identity left: the pick still carries their taste, so it is made again.
+    if (members.length === ready.memberIds.length) return { members, picks: toMovies(deps.catalog, ready.picks.slice(0, k)) };
+  }
+  const pick = keep ? (await refreshServerResults(deps, community.id, model)).pick! : await groupPickNow(deps, community.id, model, k);
+  const members = await deps.accounts.identitiesOf(pick.memberIds, ref.platform);
+  return { members, picks: toMovies(deps.catalog, pick.picks.slice(0, k)) };
 }

@@ -1,6 +1,7 @@
 import type { Community } from '../model.ts';
-import { tasteTrends, type TasteTrends } from '../trends/taste-trends.ts';
+import type { TasteTrends } from '../trends/taste-trends.ts';
 import type { CommunityDeps, CommunityRef } from './server-pick.ts';
+import { communityTrends } from './server-results.ts';
 
 export interface ServerTrends {
   community: Community;
@@ -9,7 +10,7 @@ export interface ServerTrends {
   pageUrl: string | null;
 }
 
-/** The server's taste: top genres, most liked, most divisive, hidden gems. */
+/** The server's taste: top genres, most liked, most divisive, hidden gems; from the ready result when there is one. */
 export async function serverTrends(deps: CommunityDeps, ref: CommunityRef, publicUrl: string): Promise<ServerTrends> {
   const community = await deps.communities.ensure(ref.platform, ref.id, ref.name ?? null);
   return trendsOf(deps, community, publicUrl);
@@ -29,7 +30,7 @@ export async function setTrendsPage(deps: CommunityDeps, ref: CommunityRef, enab
 }
 
 async function trendsOf(deps: CommunityDeps, community: Community, publicUrl: string): Promise<ServerTrends> {
-  const trends = tasteTrends(await deps.communities.tasteSignals(community.id), deps.catalog);
+  const trends = await communityTrends(deps, community.id);
   const pageUrl = community.trendsEnabled ? `${publicUrl.replace(/\/+$/, '')}/s/${community.trendsSlug}` : null;
   return { community, trends, pageUrl };
 }

@@ -1,13 +1,12 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MovieCatalog } from '../catalog.ts';
-import type { Community } from '../model.ts';
-import type { CommunityStore, TasteSignal } from '../ports/community.store.ts';
 import { plainMath } from '../recommender/dense-math.ts';
 import { EaseRecommender } from '../recommender/ease-recommender.ts';
 import { DEFAULT_FIT, fitEase } from '../recommender/fit/fit-ease.ts';
 import { DEFAULT_SERVING } from '../recommender/serving-params.ts';
 import { clusteredData } from '../recommender/testing/clustered-data.ts';
 import type { Recommender } from '../recommender/types.ts';
+import { MemoryCommunities } from '../testing/memory-communities.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback, MemorySharedLists } from '../testing/memory-stores.ts';
 import {
   addFavorite,
@@ -25,33 +24,6 @@ import {
   type TasteChange,
 } from './index.ts';
 
-/** Just enough of a community store for the group pick. */
-class TinyCommunities implements CommunityStore {
-  readonly members = new Map<number, Set<number>>();
-  readonly list: Community[] = [];
-  async ensure(platform: Community['platform'], platformCommunityId: string) {
-    let c = this.list.find((x) => x.platform === platform && x.platformCommunityId === platformCommunityId);
-    if (!c) this.list.push((c = { id: this.list.length + 1, platform, platformCommunityId, name: null, trendsSlug: `t${this.list.length}`.padEnd(24, 'y'), trendsEnabled: true }));
-    return c;
-  }
-  async addMember(communityId: number, userId: number) {
-    this.members.set(communityId, (this.members.get(communityId) ?? new Set()).add(userId));
-  }
-  async memberIds(communityId: number) {
-    return [...(this.members.get(communityId) ?? [])];
-  }
-  async tasteSignals(): Promise<TasteSignal[]> {
-    return [];
-  }
-  async findByTrendsSlug(slug: string) {
-    return this.list.find((c) => c.trendsSlug === slug) ?? null;
-  }
-  async setTrendsEnabled(communityId: number, enabled: boolean) {
-    const c = this.list.find((x) => x.id === communityId);
-    if (c) c.trendsEnabled = enabled;
-  }
-}
-
 const data = clusteredData();
 const catalog = new MovieCatalog(data.movies.map((m) => ({ ...m, imdbId: null, tmdbId: null })));
 const ann = { platform: 'discord' as const, platformUserId: 'ann' };
@@ -65,11 +37,13 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   sharedLists = new MemorySharedLists();
+  const favorites = new MemoryFavorites();
+  const feedback = new MemoryFeedback();
   deps = {
     accounts: new MemoryAccounts(),
-    favorites: new MemoryFavorites(),
-    feedback: new MemoryFeedback(),
-    communities: new TinyCommunities(),
+    favorites,
+    feedback,
+    communities: new MemoryCommunities({ favorites, feedback }),
     sharedLists,
     catalog,
     model: () => model,

@@ -13,7 +13,9 @@ const communities = (): CommunityStore => {
       return { id: byRef.get(`${platform}:${id}`)!, platform, platformCommunityId: id, name: name ?? null, trendsSlug: 's'.repeat(24), trendsEnabled: true };
     }),
     addMember: vi.fn(async () => undefined),
+    find: async () => null,
     memberIds: async () => [],
+    communitiesOf: async () => [],
     tasteSignals: async () => [],
     findByTrendsSlug: async () => null,
     setTrendsEnabled: async () => undefined,

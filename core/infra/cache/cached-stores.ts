@@ -160,8 +160,17 @@ class CachedCommunities implements CommunityStore {
     this.members.setIfCurrent(key, true, generation);
   }
 
+  find(communityId: number): Promise<Community | null> {
+    return this.inner.find(communityId);
+  }
+
   memberIds(communityId: number): Promise<number[]> {
     return this.inner.memberIds(communityId);
+  }
+
+  /** Read from the store every time: who must be recomputed after a taste change cannot be stale. */
+  communitiesOf(userId: number): Promise<number[]> {
+    return this.inner.communitiesOf(userId);
   }
 
   tasteSignals(communityId: number): Promise<TasteSignal[]> {

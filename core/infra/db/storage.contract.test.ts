@@ -128,6 +128,17 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     expect((await repos.communities.findByTrendsSlug(c1.trendsSlug))?.trendsEnabled).toBe(false);
   });
 
+  it('finds a community by id, and the communities a user is in', async () => {
+    const u = await repos.accounts.resolveUser({ platform: 'discord', platformUserId: 'member-of-two' });
+    const [a, b, other] = await Promise.all(['guild-of-a', 'guild-of-b', 'guild-other'].map((id) => repos.communities.ensure('discord', id)));
+    await repos.communities.addMember(b!.id, u);
+    await repos.communities.addMember(a!.id, u);
+    expect(await repos.communities.communitiesOf(u)).toEqual([a!.id, b!.id].sort((x, y) => x - y));
+    expect((await repos.communities.find(other!.id))?.platformCommunityId).toBe('guild-other');
+    expect(await repos.communities.find(999_999)).toBeNull();
+    expect(await repos.communities.communitiesOf(999_999)).toEqual([]);
+  });
+
   it("gives a community's taste signals: its members' favourites and 👍/👎, nobody else's", async () => {
     const community = await repos.communities.ensure('telegram', 'group-signals');
     const [a, b, outsider] = await Promise.all(

@@ -28,6 +28,11 @@ export class CommunitiesRepository implements CommunityStore {
     return row!;
   }
 
+  async find(communityId: number): Promise<Community | null> {
+    const [row] = await this.db.select(columns).from(communities).where(eq(communities.id, communityId));
+    return row ?? null;
+  }
+
   async addMember(communityId: number, userId: number): Promise<void> {
     await this.db.insert(memberships).values({ communityId, userId }).onConflictDoNothing();
   }
@@ -39,6 +44,15 @@ export class CommunitiesRepository implements CommunityStore {
       .where(eq(memberships.communityId, communityId))
       .orderBy(memberships.joinedAt, memberships.userId);
     return rows.map((r) => r.userId);
+  }
+
+  async communitiesOf(userId: number): Promise<number[]> {
+    const rows = await this.db
+      .select({ communityId: memberships.communityId })
+      .from(memberships)
+      .where(eq(memberships.userId, userId))
+      .orderBy(memberships.communityId);
+    return rows.map((r) => r.communityId);
   }
 
   async tasteSignals(communityId: number): Promise<TasteSignal[]> {

@@ -1,0 +1,52 @@
+import type { Community, Platform } from '../model.ts';
+import type { CommunityStore, TasteSignal } from '../ports/community.store.ts';
+import type { MemoryFavorites, MemoryFeedback } from './memory-stores.ts';
+
+/** An in-memory community store for use-case tests; its taste signals come from the memory favourites and feedback given. */
+export class MemoryCommunities implements CommunityStore {
+  readonly list: Community[] = [];
+  /** Community id → member ids in join order. */
+  readonly members = new Map<number, number[]>();
+
+  constructor(private readonly taste?: { favorites: MemoryFavorites; feedback: MemoryFeedback }) {}
+
+  async ensure(platform: Platform, platformCommunityId: string, name?: string | null) {
+    let c = this.list.find((x) => x.platform === platform && x.platformCommunityId === platformCommunityId);
+    if (!c) {
+      c = { id: this.list.length + 1, platform, platformCommunityId, name: name ?? null, trendsSlug: `t${this.list.length}`.padEnd(24, 'y'), trendsEnabled: true };
+      this.list.push(c);
+    }
+    return c;
+  }
+  async find(communityId: number) {
+    return this.list.find((c) => c.id === communityId) ?? null;
+  }
+  async addMember(communityId: number, userId: number) {
+    const members = this.members.get(communityId) ?? [];
+    if (!members.includes(userId)) this.members.set(communityId, [...members, userId]);
+  }
+  async memberIds(communityId: number) {
+    return [...(this.members.get(communityId) ?? [])];
+  }
+  async communitiesOf(userId: number) {
+    return [...this.members].filter(([, ids]) => ids.includes(userId)).map(([id]) => id);
+  }
+  async tasteSignals(communityId: number): Promise<TasteSignal[]> {
+    if (!this.taste) return [];
+    const { favorites, feedback } = this.taste;
+    const signals: TasteSignal[] = [];
+    for (const userId of await this.memberIds(communityId)) {
+      for (const movieId of await favorites.list(userId)) signals.push({ userId, movieId, value: 1, at: new Date(0) });
+      const last = new Map(feedback.events.filter((e) => e.userId === userId).map((e) => [e.movieId, e]));
+      for (const [movieId, e] of last) if (e.value !== 0) signals.push({ userId, movieId, value: e.value, at: e.at });
+    }
+    return signals;
+  }
+  async findByTrendsSlug(slug: string) {
+    return this.list.find((c) => c.trendsSlug === slug) ?? null;
+  }
+  async setTrendsEnabled(communityId: number, enabled: boolean) {
+    const c = this.list.find((x) => x.id === communityId);
+    if (c) c.trendsEnabled = enabled;
+  }
+}
