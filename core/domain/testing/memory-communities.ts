@@ -42,6 +42,10 @@ export class MemoryCommunities implements CommunityStore {
     }
     return signals;
   }
+  /** What deleting a user cascades to (pass it to MemoryAccounts' onDelete). */
+  dropUser(userId: number): void {
+    for (const [id, members] of this.members) this.members.set(id, members.filter((m) => m !== userId));
+  }
   async findByTrendsSlug(slug: string) {
     return this.list.find((c) => c.trendsSlug === slug) ?? null;
   }
