@@ -48,7 +48,7 @@ export function startBullmqWorkers(processors: Processors, options: WorkerOption
           outcome = 'completed';
         } catch (err) {
           if (err instanceof BadJobError) throw new UnrecoverableError(err.message);
-          throw err;
+          throw withCause(err);
         } finally {
           options.onJobFinished?.(name, (performance.now() - started) / 1000, outcome);
         }
@@ -86,4 +86,15 @@ export function startBullmqWorkers(processors: Processors, options: WorkerOption
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };
+}
+
+/**
+ * BullMQ keeps only an error's message as the job's failed reason: put the
+ * cause first (drizzle's "Failed query: …" wraps "timeout exceeded when
+ * trying to connect"), so the dashboard and logs say what went wrong.
+ */
+function withCause(err: unknown): unknown {
+  if (!(err instanceof Error) || !(err.cause instanceof Error)) return err;
+  err.message = `${err.cause.message} (${err.message.split('\n')[0]})`;
+  return err;
 }
