@@ -43,6 +43,25 @@ export const configSchema = z.object({
     .refine((v) => /^\d+$/.test(v) && Number(v) <= 65535, 'must be a whole number from 0 to 65535')
     .transform(Number),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
+  /** Port of the /metrics endpoint of `moviebot worker` and `moviebot bot` (they have no web server); unset: none. */
+  METRICS_PORT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535, 'must be a whole number from 1 to 65535')
+      .transform(Number)
+      .optional(),
+  ),
+  /** Opens the queue dashboard (/admin/queues) to whoever presents it; unset: the dashboard is off. */
+  ADMIN_TOKEN: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^[\x21-\x7e]{24,256}$/, 'must be 24–256 characters without spaces (e.g. the output of `openssl rand -hex 24`)')
+      .optional(),
+  ),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
   /** Where a share page's "get your own" leads; defaults to the Discord invite when DISCORD_APP_ID is set. */
   BOT_INVITE_URL: optionalUrl(['http:', 'https:']),
@@ -121,6 +140,10 @@ export interface Config {
   /** The share site's "get your own" link, or null. */
   inviteUrl: string | null;
   tmdbApiKey: string | undefined;
+  /** Where worker and bot processes serve /metrics; undefined: they do not. */
+  metricsPort: number | undefined;
+  /** The queue dashboard's token; undefined: the dashboard is off. */
+  adminToken: string | undefined;
   discord: { token: string | undefined; appId: string | undefined; apiUrl: string; shards: DiscordShards | undefined };
   telegram: {
     token: string | undefined;
@@ -169,6 +192,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.BOT_INVITE_URL ??
       (e.DISCORD_APP_ID ? `https://discord.com/oauth2/authorize?client_id=${e.DISCORD_APP_ID}&scope=bot+applications.commands` : null),
     tmdbApiKey: e.TMDB_API_KEY,
+    metricsPort: e.METRICS_PORT,
+    adminToken: e.ADMIN_TOKEN,
     discord: {
       token: e.DISCORD_TOKEN,
       appId: e.DISCORD_APP_ID,

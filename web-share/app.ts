@@ -1,5 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Logger } from '../core/index.ts';
+import type { Queue } from 'bullmq';
+import { Metrics, type Logger } from '../core/index.ts';
 import type { HealthProbe } from './health.ts';
 import { WebMetrics } from './metrics.ts';
 import { DEFAULT_RATE_LIMIT, registerRateLimit, securityHeaders, type RateLimitOptions } from './plugins/security.ts';
@@ -7,6 +8,7 @@ import { registerAssetRoutes, SITE_ASSETS } from './routes/assets.route.ts';
 import { registerHealthRoute } from './routes/healthz.route.ts';
 import { registerListRoutes } from './routes/list.route.ts';
 import { registerMetricsRoute } from './routes/metrics.route.ts';
+import { registerQueueDashboard } from './routes/queues-dashboard.route.ts';
 import { registerTrendsRoutes } from './routes/trends.route.ts';
 import { SharePages, type ShareSiteOptions } from './share-pages.ts';
 import type { LayoutAssets } from './views/layout.ts';
@@ -20,6 +22,10 @@ export interface WebAppOptions {
   rateLimit?: RateLimitOptions;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (the rate limit is per address). */
   trustProxy?: boolean;
+  /** The process's metrics registry, served on /metrics with the web server's own; a fresh one when not given. */
+  metrics?: Metrics;
+  /** The queue dashboard (bull-board) under /admin/queues: on when a token is set; the BullMQ queues it shows. */
+  admin?: { token: string | undefined; queues: readonly Queue[] };
 }
 
 /** The public web server: share pages, trends pages and operational routes. */
@@ -40,14 +46,15 @@ export async function buildWebApp(options: WebAppOptions): Promise<FastifyInstan
   await registerRateLimit(app, options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const security = securityHeaders(https);
 
-  const metrics = new WebMetrics();
+  const assets = SITE_ASSETS;
+  const pages = share ? new SharePages(share, assets) : null;
+  const metrics = options.metrics ?? new Metrics();
+  const web = new WebMetrics(metrics.registry, () => pages?.cacheStats ?? null);
   app.addHook('onResponse', (request, reply, done) => {
-    metrics.record(request.routeOptions.url ?? '(not found)', reply.statusCode, reply.elapsedTime / 1000);
+    web.record(request.routeOptions.url ?? '(not found)', reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
 
-  const assets = SITE_ASSETS;
-  const pages = share ? new SharePages(share, assets) : null;
   app.addHook('onClose', async () => pages?.close());
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -72,8 +79,9 @@ export async function buildWebApp(options: WebAppOptions): Promise<FastifyInstan
     scope.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(home));
     registerAssetRoutes(scope);
     registerHealthRoute(scope, health);
-    registerMetricsRoute(scope, metrics, pages);
+    registerMetricsRoute(scope, metrics);
   });
+  await registerQueueDashboard(app, { token: options.admin?.token, queues: options.admin?.queues ?? [], https });
   return app;
 }
 

@@ -1,36 +1,61 @@
-/** Request counts and latencies per route, in Prometheus' text format (no client library needed for this much). */
-const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
-interface Series {
-  count: number;
-  sum: number;
-  buckets: number[];
+export interface PageCacheStats {
+  hits: number;
+  misses: number;
+  entries: number;
 }
 
+/**
+ * The web server's own metrics, on the process's registry: requests and
+ * latencies per route (recorded on every response, so kept to two label
+ * lookups), and the page cache's figures read at scrape time.
+ */
 export class WebMetrics {
-  private readonly requests = new Map<string, number>();
-  private readonly durations = new Map<string, Series>();
+  private readonly requests: Counter<'route' | 'status'>;
+  private readonly seconds: Histogram<'route'>;
 
-  record(route: string, status: number, seconds: number): void {
-    const key = `route="${route}",status="${status}"`;
-    this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
-    let series = this.durations.get(route);
-    if (!series) this.durations.set(route, (series = { count: 0, sum: 0, buckets: BUCKETS.map(() => 0) }));
-    series.count++;
-    series.sum += seconds;
-    for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]!) series.buckets[i]!++;
+  constructor(registry: Registry, pageCache: () => PageCacheStats | null) {
+    const registers = [registry];
+    this.requests = new Counter({ name: 'moviebot_web_requests_total', help: 'HTTP requests answered, by route and status.', labelNames: ['route', 'status'], registers });
+    this.seconds = new Histogram({
+      name: 'moviebot_web_request_seconds',
+      help: 'Time to answer, by route.',
+      labelNames: ['route'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers,
+    });
+    const stat = (key: keyof PageCacheStats) => pageCache()?.[key] ?? 0;
+    new Counter({
+      name: 'moviebot_web_page_cache_hits_total',
+      help: 'Share and trends pages served from memory.',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(stat('hits'));
+      },
+    });
+    new Counter({
+      name: 'moviebot_web_page_cache_misses_total',
+      help: 'Share and trends pages rendered.',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(stat('misses'));
+      },
+    });
+    new Gauge({
+      name: 'moviebot_web_page_cache_entries',
+      help: 'Pages held in memory.',
+      registers,
+      collect() {
+        this.set(stat('entries'));
+      },
+    });
   }
 
-  render(gauges: Record<string, { help: string; value: number; type?: 'gauge' | 'counter' }>): string {
-    const lines = ['# HELP moviebot_web_requests_total HTTP requests answered, by route and status.', '# TYPE moviebot_web_requests_total counter'];
-    for (const [labels, n] of this.requests) lines.push(`moviebot_web_requests_total{${labels}} ${n}`);
-    lines.push('# HELP moviebot_web_request_seconds Time to answer, by route.', '# TYPE moviebot_web_request_seconds histogram');
-    for (const [route, s] of this.durations) {
-      BUCKETS.forEach((le, i) => lines.push(`moviebot_web_request_seconds_bucket{route="${route}",le="${le}"} ${s.buckets[i]}`));
-      lines.push(`moviebot_web_request_seconds_bucket{route="${route}",le="+Inf"} ${s.count}`);
-      lines.push(`moviebot_web_request_seconds_sum{route="${route}"} ${s.sum}`, `moviebot_web_request_seconds_count{route="${route}"} ${s.count}`);
-    }
-    for (const [name, g] of Object.entries(gauges)) lines.push(`# HELP ${name} ${g.help}`, `# TYPE ${name} ${g.type ?? 'gauge'}`, `${name} ${g.value}`);
-    return `${lines.join('\n')}\n`;
+  record(route: string, status: number, seconds: number): void {
+    this.requests.inc({ route, status });
+    this.seconds.observe({ route }, seconds);
   }
 }

@@ -3,6 +3,7 @@ import { startBots } from '../runtime/bots.ts';
 import { openRoleProduct } from '../runtime/role-product.ts';
 import { say } from '../runtime/output.ts';
 import { startRole } from '../runtime/role.ts';
+import { startMetricsServer } from '../runtime/metrics-server.ts';
 
 export function registerBotCommand(program: Command): void {
   program
@@ -15,6 +16,8 @@ export function registerBotCommand(program: Command): void {
       await product.modelReady;
       const bots = await startBots(config, logger, product);
       shutdown.add('bots', () => bots.close());
+      const metrics = await startMetricsServer(config, logger, product.metrics);
+      if (metrics) shutdown.add('metrics', metrics.close);
       for (const [platform, state] of Object.entries(bots.status())) say(`${platform}: ${state}`);
     });
 }

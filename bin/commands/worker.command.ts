@@ -3,6 +3,7 @@ import { say } from '../runtime/output.ts';
 import { startRole } from '../runtime/role.ts';
 import { openRoleProduct } from '../runtime/role-product.ts';
 import { startWorkers } from '../runtime/workers.ts';
+import { startMetricsServer } from '../runtime/metrics-server.ts';
 import { JOB_NAMES } from '../../core/index.ts';
 
 export function registerWorkerCommand(program: Command): void {
@@ -22,6 +23,8 @@ export function registerWorkerCommand(program: Command): void {
       await product.modelReady;
       const workers = startWorkers(config, logger, product);
       shutdown.add('workers', workers.close);
+      const metrics = await startMetricsServer(config, logger, product.metrics);
+      if (metrics) shutdown.add('metrics', metrics.close);
       say(`worker ready (${database.description}): ${JOB_NAMES.join(', ')}`);
     });
 }

@@ -1,4 +1,4 @@
-import type { Config, Logger } from '../../core/index.ts';
+import { BullmqQueue, JOB_NAMES, type Config, type Logger } from '../../core/index.ts';
 import { buildWebApp, noPosters, tmdbPosters, type HealthProbe } from '../../web-share/index.ts';
 import type { Product } from './product.ts';
 
@@ -9,7 +9,12 @@ import type { Product } from './product.ts';
  * expire within the page cache's TTL; revoked links within a second).
  */
 export async function startWeb(config: Config, logger: Logger, health: HealthProbe, product?: Product) {
+  const jobs = product?.jobs;
+  // The web process reports the queues' depth (one reporter: scraping every process would count each job once per process).
+  if (product && jobs?.counts) product.metrics.watchQueues(() => jobs.counts!());
   const app = await buildWebApp({
+    metrics: product?.metrics,
+    admin: { token: config.adminToken, queues: jobs instanceof BullmqQueue ? JOB_NAMES.map((name) => jobs.queue(name)) : [] },
     logger,
     health,
     share: product && {

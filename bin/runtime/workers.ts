@@ -11,5 +11,10 @@ export function startWorkers(config: Config, logger: Logger, product: Product, p
   if (!config.redisUrl) return { close: async () => {} };
   const url = config.redisUrl;
   // Workers block on their connections: no per-request retry limit (BullMQ requires it).
-  return startBullmqWorkers(product.processors, { logger, prefix, connect: () => new Redis(url, { maxRetriesPerRequest: null }) });
+  return startBullmqWorkers(product.processors, {
+    logger,
+    prefix,
+    connect: () => new Redis(url, { maxRetriesPerRequest: null }),
+    onJobFinished: product.metrics.jobFinished,
+  });
 }

@@ -35,6 +35,35 @@ export function helmetOptions(https: boolean): FastifyHelmetOptions {
   };
 }
 
+/**
+ * The queue dashboard's CSP (only under /admin/queues): bull-board's UI is a
+ * script bundle served from there, with inline styles, a <base> element,
+ * Google Fonts and API calls back to the same origin.
+ */
+export function dashboardHelmetOptions(https: boolean): FastifyHelmetOptions {
+  const options = helmetOptions(https);
+  return {
+    ...options,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com'],
+        fontSrc: ["'self'", 'https://fonts.gstatic.com'],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  };
+}
+
 /** The headers helmet sets for these options, computed once. */
 function helmetHeaders(options: FastifyHelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {};
