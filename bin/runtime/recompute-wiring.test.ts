@@ -69,7 +69,7 @@ describe('recompute-server wiring', () => {
     expect(recompute.mock.calls.map(([d]) => d.communityId).sort()).toEqual([film, horror].sort());
   });
 
-  it('a new member is taken into the pick, the old pick answering meanwhile', async () => {
+  it('a new member drops the pick at once, and it is remade with them', async () => {
     const { deps, serverResults, recompute } = wired();
     const film = await seedGuild(deps, 'film-club', { bob: [21, 22], cy: [23] });
     await until(async () => recompute.mock.calls.length >= 1);
@@ -77,7 +77,9 @@ describe('recompute-server wiring', () => {
     const eve = { platform: 'discord' as const, platformUserId: 'eve' };
     await deps.favorites.add(await deps.accounts.resolveUser(eve), 1);
     await joinCommunity(deps, eve, { platform: 'discord', id: 'film-club' });
-    expect(await serverResults.getPick(film, model)).not.toBeNull();
+    // Her next question must count her: no ready result from before she joined.
+    expect(await serverResults.getPick(film, model)).toBeNull();
+    expect(await serverResults.getTrends(film)).toBeNull();
     await until(async () => ((await serverResults.getPick(film, model))?.memberIds.length ?? 0) === 3);
     expect((await serverResults.getPick(film, model))!.memberIds).toHaveLength(3);
   });

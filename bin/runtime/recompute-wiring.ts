@@ -45,19 +45,18 @@ export function queueServerRecompute(jobs: JobQueue, logger: Logger, communityId
 }
 
 /**
- * A member's taste change drops the ready results of every community they
- * are in (the next answer there is made on the spot) and remakes them in
- * the background; a membership or page change remakes them too, the old
- * result staying readable meanwhile (a re-join is usually no news).
+ * A member's taste change, or a membership change, drops the ready results
+ * of every community concerned (the next answer there is made on the spot,
+ * with the change) and remakes them in the background.
  */
 export function recomputeServersOnChange({ changes, deps, jobs, logger }: { changes: TasteChanges; deps: CommunityDeps; jobs: JobQueue; logger: Logger }): () => void {
+  const stale = async (communityId: number) => {
+    await deps.serverResults?.invalidate(communityId);
+    queueServerRecompute(jobs, logger, communityId);
+  };
   return changes.subscribe((change) => {
-    void (async () => {
-      if ('communityId' in change) return queueServerRecompute(jobs, logger, change.communityId);
-      for (const communityId of await deps.communities.communitiesOf(change.userId)) {
-        await deps.serverResults?.invalidate(communityId);
-        queueServerRecompute(jobs, logger, communityId);
-      }
-    })().catch((err: unknown) => logger.warn({ err, change }, 'could not mark server results stale'));
+    // A member who just joined asks next: the drop is issued before this returns (Redis keeps a connection's order).
+    const done = 'communityId' in change ? stale(change.communityId) : deps.communities.communitiesOf(change.userId).then((ids) => Promise.all(ids.map(stale)));
+    done.catch((err: unknown) => logger.warn({ err, change }, 'could not mark server results stale'));
   });
 }
