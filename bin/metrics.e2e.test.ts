@@ -1,0 +1,157 @@
+/**
+ * /metrics of the running roles, on real Postgres and a redis-server of the
+ * test's own (the worker process uses the default queue prefix):
+ *  - a `moviebot worker` process serves the durations of the jobs it ran on
+ *    METRICS_PORT (it has no web server);
+ *  - the web server of a process that answers people shows recommend
+ *    latency, ready-list hits and misses, and the queues' depth read from
+ *    Redis; the METRICS_PORT endpoint a bot-only process opens serves the
+ *    same registry.
+ */
+import path from 'node:path';
+import type { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisClient, createRepositories, JOB_NAMES, loadConfig, QUEUE_STATES, recommend, type Repositories } from '../core/index.ts';
+import { importDataset } from '../data/index.ts';
+import { startMetricsServer } from './runtime/metrics-server.ts';
+import { openProduct, type Product } from './runtime/product.ts';
+import { startWeb } from './runtime/web.ts';
+import { spawnCli } from '../test/support/cli.ts';
+import { freshPostgres, silentLogger, type TestDatabase } from '../test/support/databases.ts';
+import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
+import { freePort, startOwnRedis, type OwnRedis } from '../test/support/redis-server.ts';
+import { useTempDirs } from '../test/support/temp-dirs.ts';
+
+const tmp = useTempDirs('moviebot-metrics-');
+
+/** The value of one series in Prometheus text (labels matched exactly), or undefined. */
+function series(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  const want = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
+  for (const line of text.split('\n')) {
+    const match = /^([a-z_:]+)(?:\{([^}]*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const have = match[2] ? match[2].split(',') : [];
+    if (have.length === want.length && want.every((l) => have.includes(l))) return Number(match[3]);
+  }
+  return undefined;
+}
+
+/** The product's model rollout, where there is one, follows promotions on a Redis subscriber of its own. */
+async function closeRollout(product: Product): Promise<void> {
+  await (product as { rollout?: { close(): Promise<void> } }).rollout?.close();
+}
+
+async function scrape(url: string): Promise<string> {
+  const res = await fetch(url);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/plain');
+  return res.text();
+}
+
+describe.skipIf(!ML_LATEST_SMALL.present)('metrics of the running roles', () => {
+  let db: TestDatabase;
+  let repos: Repositories;
+  let dataDir: string;
+  let redisServer: OwnRedis;
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const later = (c: () => Promise<unknown>) => cleanups.push(c);
+
+  beforeAll(async () => {
+    db = await freshPostgres();
+    await importDataset({ database: db.database, dir: ML_LATEST_SMALL.dir });
+    repos = createRepositories(db.database.db);
+    dataDir = path.join(tmp(), 'data');
+    // Trains the model once; every process below loads it.
+    const first = await openProduct(loadConfig({ DATA_DIR: dataDir, MOVIELENS_DIR: ML_LATEST_SMALL.dir }), db.database, silentLogger, () => {});
+    await first.modelReady;
+    await first.jobs.close();
+    await closeRollout(first);
+    redisServer = await startOwnRedis();
+  }, 180_000);
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+  });
+  afterAll(async () => {
+    await redisServer?.stop();
+    await db?.drop();
+  });
+
+  const env = (extra: Record<string, string> = {}) => ({ DATA_DIR: dataDir, DATABASE_URL: db.url!, REDIS_URL: redisServer.url, LOG_LEVEL: 'warn', ...extra });
+
+  /** What a bot or web process opens: the product on its own fail-fast Redis connection. */
+  async function openServing(extra: Record<string, string> = {}): Promise<{ product: Product; redis: Redis; config: ReturnType<typeof loadConfig> }> {
+    const redis = createRedisClient(redisServer.url, silentLogger);
+    await new Promise((resolve) => redis.once('ready', resolve));
+    const config = loadConfig(env(extra));
+    const product = await openProduct(config, db.database, silentLogger, () => {}, { redis });
+    await product.modelReady;
+    later(async () => {
+      await product.jobs.close();
+      await closeRollout(product);
+      redis.disconnect();
+    });
+    return { product, redis, config };
+  }
+
+  it('a `moviebot worker` process serves the durations of the jobs it ran on METRICS_PORT', async () => {
+    const port = await freePort();
+    const worker = spawnCli(['worker'], env({ METRICS_PORT: String(port), HOST: '127.0.0.1' }));
+    later(async () => {
+      worker.process.kill('SIGTERM');
+      await worker.exited;
+    });
+    await worker.waitFor(/worker ready/, 90_000);
+    const metricsUrl = `http://127.0.0.1:${port}/metrics`;
+    const count = async () => series(await scrape(metricsUrl), 'moviebot_job_duration_seconds_count', { queue: 'recompute-user', outcome: 'completed' }) ?? 0;
+    expect(await count()).toBe(0);
+
+    const { product } = await openServing();
+    const userId = await repos.accounts.resolveUser({ platform: 'discord', platformUserId: 'metrics-wes' });
+    for (const id of [2571, 260]) await repos.favorites.add(userId, id);
+    await product.jobs.enqueue('recompute-user', { userId });
+    await product.jobs.enqueue('recompute-user', { userId });
+    const end = Date.now() + 15_000;
+    while ((await count()) < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    const text = await scrape(metricsUrl);
+    expect(series(text, 'moviebot_job_duration_seconds_count', { queue: 'recompute-user', outcome: 'completed' })).toBe(2);
+    expect(series(text, 'moviebot_job_duration_seconds_sum', { queue: 'recompute-user', outcome: 'completed' })).toBeGreaterThan(0);
+    expect(series(text, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
+    // Only /metrics is served there.
+    expect((await fetch(`http://127.0.0.1:${port}/admin/queues`)).status).toBe(404);
+  }, 120_000);
+
+  it('the web server shows recommend latency, ready-list hits and misses and queue depth; a bot-only process serves the same on METRICS_PORT', async () => {
+    const metricsPort = await freePort();
+    const { product, config } = await openServing({ PORT: '0', HOST: '127.0.0.1', METRICS_PORT: String(metricsPort) });
+    const web = await startWeb(config, silentLogger, async () => ({ ok: true }) as never, product);
+    later(() => web.close());
+    const bot = (await startMetricsServer(config, silentLogger, product.metrics))!;
+    later(() => bot.close());
+
+    // Written past the use cases, so no recompute job races the lookups below.
+    const identity = { platform: 'discord' as const, platformUserId: 'metrics-val' };
+    const userId = await repos.accounts.resolveUser(identity);
+    for (const id of [1, 2571, 4993]) await repos.favorites.add(userId, id);
+    const before = await scrape(`${web.url}/metrics`);
+    expect(series(before, 'moviebot_ready_list_misses_total')).toBe(0);
+
+    await recommend(product.deps, identity, { k: 5 }); // no ready list yet: folded in, and stored
+    await recommend(product.deps, identity, { k: 5 }); // from the ready list
+    await recommend(product.deps, identity, { k: 5, seen: [1] }); // a custom request: always folded in, no lookup
+    for (const url of [`${web.url}/metrics`, `http://127.0.0.1:${bot.port}/metrics`]) {
+      const text = await scrape(url);
+      expect(series(text, 'moviebot_ready_list_misses_total'), url).toBe(1);
+      expect(series(text, 'moviebot_ready_list_hits_total'), url).toBe(1);
+      expect(series(text, 'moviebot_recommend_seconds_count', { source: 'ready' }), url).toBe(1);
+      expect(series(text, 'moviebot_recommend_seconds_count', { source: 'fold-in' }), url).toBe(2);
+      expect(series(text, 'moviebot_recommend_seconds_sum', { source: 'fold-in' }), url).toBeGreaterThan(0);
+    }
+
+    // Depth is reported by the web process, read from this Redis: a delayed (debounced) job shows up.
+    await product.jobs.enqueue('recompute-server', { communityId: 424242 }, { debounceKey: 'metrics', debounceMs: 60_000 });
+    const text = await scrape(`${web.url}/metrics`);
+    for (const queue of JOB_NAMES) for (const state of QUEUE_STATES) expect(series(text, 'moviebot_queue_jobs', { queue, state }), `${queue} ${state}`).toBeTypeOf('number');
+    expect(series(text, 'moviebot_queue_jobs', { queue: 'recompute-server', state: 'delayed' })).toBe(1);
+    expect(series(text, 'moviebot_queue_jobs_readable')).toBe(1);
+  }, 120_000);
+});
