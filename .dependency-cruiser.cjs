@@ -5,7 +5,7 @@
  * no import cycles.
  */
 const INFRA_LIBS =
-  'node_modules/(discord[.]js|@discordjs|telegraf|fastify|@fastify|bullmq|ioredis|pg|pg-copy-streams|drizzle-orm|@electric-sql|hnswlib-node|@tensorflow|nanoid)/';
+  'node_modules/(discord[.]js|@discordjs|telegraf|fastify|@fastify|bullmq|ioredis|pg|pg-copy-streams|drizzle-orm|@electric-sql|hnswlib-node|@tensorflow|nanoid|prom-client|@bull-board)/';
 
 module.exports = {
   forbidden: [
