@@ -22,6 +22,8 @@ interface Folded {
   likes: number[];
   /** q before dividing by the normaliser, per like, for explanations. */
   shrink: Float32Array;
+  /** likes × dims: each liked vector times `shrink`, made once for all the explanations of an answer. */
+  weighted?: Float64Array;
 }
 
 /**
@@ -95,7 +97,9 @@ export class EaseRecommender implements Recommender {
    */
   recommend(profile: TasteProfile, k: number, options: { popular?: readonly number[] } = {}): Recommendation[] {
     const excluded = this.excludedOf([profile]);
-    const shortlist = this.shortlistIndex ? Math.max(200, 10 * k) + excluded.size : 0;
+    // 4k: a ready list (k = 50) shares the k ≤ 50 answers' shortlist, so its top 20 is the plain top 20;
+    // it holds 99.7% of the exact top 50 on ml-latest-small (10k: 99.95%, at 2.5× the scoring).
+    const shortlist = this.shortlistIndex ? Math.max(200, 4 * k) + excluded.size : 0;
     const folded = this.fold(profile, shortlist);
     if (!folded) return this.popular(k, excluded, options.popular);
     return topK(folded.scores, k, excluded).map(({ index, score }) => ({
@@ -189,17 +193,41 @@ export class EaseRecommender implements Recommender {
     const dims = this.indexDimensions;
     let best = -Infinity;
     let bestItem = -1;
+    const base = k * stride;
+    const tail = dims - (dims % 4);
     for (const f of folded) {
-      for (const i of f.likes) {
-        let s = 0;
-        for (let j = 0; j < dims; j++) s += vectors[i * stride + j]! * f.shrink[j]! * vectors[k * stride + j]!;
+      const w = (f.weighted ??= this.weighted(f, dims));
+      for (let l = 0; l < f.likes.length; l++) {
+        const p = l * dims;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let j = 0;
+        for (; j < tail; j += 4) {
+          s0 += w[p + j]! * vectors[base + j]!;
+          s1 += w[p + j + 1]! * vectors[base + j + 1]!;
+          s2 += w[p + j + 2]! * vectors[base + j + 2]!;
+          s3 += w[p + j + 3]! * vectors[base + j + 3]!;
+        }
+        for (; j < dims; j++) s0 += w[p + j]! * vectors[base + j]!;
+        const s = s0 + s1 + s2 + s3;
         if (s > best) {
           best = s;
-          bestItem = i;
+          bestItem = f.likes[l]!;
         }
       }
     }
     return bestItem < 0 ? null : this.factors.itemIds[bestItem]!;
+  }
+
+  private weighted(f: Folded, dims: number): Float64Array {
+    const { compact: vectors, stride } = this;
+    const out = new Float64Array(f.likes.length * dims);
+    f.likes.forEach((i, l) => {
+      for (let j = 0; j < dims; j++) out[l * dims + j] = vectors[i * stride + j]! * f.shrink[j]!;
+    });
+    return out;
   }
 
   private popular(k: number, excluded: ReadonlySet<number>, first: readonly number[] = []): Recommendation[] {
