@@ -19,6 +19,8 @@ export interface OwnRedis {
   /** Starts it again on the same port. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The server's process id while it runs. */
+  pid(): number | undefined;
 }
 
 /**
@@ -55,5 +57,5 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     });
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, kill, start, stop: kill };
+  return { url: `redis://127.0.0.1:${port}`, port, kill, start, stop: kill, pid: () => child?.pid };
 }
