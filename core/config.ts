@@ -102,6 +102,12 @@ export const configSchema = z.object({
     .refine((v) => /^\d+$/.test(v) && Number(v) <= 65535, 'must be a whole number from 0 to 65535')
     .transform(Number),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** When workers on Redis retrain the model (cron, server time); `off` disables the schedule. */
+  RETRAIN_CRON: z
+    .string()
+    .trim()
+    .default('0 3 * * *')
+    .refine((v) => v === 'off' || /^[0-9A-Za-z*?LW#,/-]+(\s+[0-9A-Za-z*?LW#,/-]+){4,5}$/.test(v), 'must be a cron pattern of 5 or 6 fields (e.g. "0 3 * * *") or off'),
 });
 
 /** Which gateway shards a bot process runs: `auto`, or ids of a total count. */
@@ -152,6 +158,8 @@ export interface Config {
     webhook: { url: string; secret: string | undefined; port: number } | undefined;
   };
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Cron pattern of the scheduled retrain, or null when it is off. */
+  retrainCron: string | null;
 }
 
 /** The environment variable names the config knows (used by the docker-compose check). */
@@ -206,5 +214,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webhook: e.TELEGRAM_WEBHOOK_URL ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT } : undefined,
     },
     logLevel: e.LOG_LEVEL,
+    retrainCron: e.RETRAIN_CRON === 'off' ? null : e.RETRAIN_CRON,
   };
 }

@@ -10,6 +10,7 @@ import { startRole } from '../runtime/role.ts';
 import { VERSION } from '../runtime/version.ts';
 import { startWeb } from '../runtime/web.ts';
 import { startWorkers } from '../runtime/workers.ts';
+import { scheduleNightlyRetrain } from '../runtime/retrain-schedule.ts';
 
 export function registerStartCommand(program: Command): void {
   program
@@ -23,6 +24,7 @@ export function registerStartCommand(program: Command): void {
 
       const { redis, product } = await openRoleProduct(role);
       const workers = startWorkers(config, logger, product);
+      void scheduleNightlyRetrain(config, logger, product);
       shutdown.add('workers', workers.close);
       const bots = await startBots(config, logger, product);
       shutdown.add('bots', () => bots.close());

@@ -4,6 +4,7 @@ import { startRole } from '../runtime/role.ts';
 import { openRoleProduct } from '../runtime/role-product.ts';
 import { startWorkers } from '../runtime/workers.ts';
 import { startMetricsServer } from '../runtime/metrics-server.ts';
+import { scheduleNightlyRetrain } from '../runtime/retrain-schedule.ts';
 import { JOB_NAMES } from '../../core/index.ts';
 
 export function registerWorkerCommand(program: Command): void {
@@ -22,6 +23,7 @@ export function registerWorkerCommand(program: Command): void {
       const { product } = await openRoleProduct(role);
       await product.modelReady;
       const workers = startWorkers(config, logger, product);
+      void scheduleNightlyRetrain(config, logger, product);
       shutdown.add('workers', workers.close);
       const metrics = await startMetricsServer(config, logger, product.metrics);
       if (metrics) shutdown.add('metrics', metrics.close);

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import {
   announcingDeps,
   announcingShareDeps,
@@ -14,8 +12,6 @@ import {
   RedisRecommendationCache,
   ModelHolder,
   MovieCatalog,
-  saveModel,
-  trainModel,
   type Config,
   type Database,
   type Logger,
@@ -28,8 +24,8 @@ import {
   TasteChanges,
 } from '../../core/index.ts';
 import type { Redis } from 'ioredis';
-import { loadTrainingData } from '../../data/index.ts';
 import { createProcessors } from '../../worker/index.ts';
+import { openModelRollout, type ModelRollout } from './model-rollout.ts';
 import { openServerResults, queueServerRecompute, recomputeServersOnChange } from './recompute-wiring.ts';
 
 /** Everything an adapter needs to serve people: the use cases' dependencies. */
@@ -41,6 +37,8 @@ export interface Product {
   changes: TasteChanges;
   /** Resolves once a model is being served (loaded, or trained on first run). */
   modelReady: Promise<void>;
+  /** Model versions: follows promotions live, retrains (close it on shutdown: it holds a Redis subscriber). */
+  rollout: ModelRollout;
   /** Background jobs: BullMQ when Redis is given, the in-process runner otherwise. */
   jobs: JobQueue;
   /** The job processors over this product (BullMQ workers run them; the in-process runner already does). */
@@ -53,9 +51,9 @@ export interface Product {
 const RECOMPUTE_DEBOUNCE_MS = 200;
 
 /**
- * Builds the in-memory catalog from the database and serves the model in
- * DATA_DIR/models/current, training one from the imported MovieLens folder
- * when there is none yet (first run: seconds on ml-latest-small).
+ * Builds the in-memory catalog from the database and serves the active model
+ * version (DATA_DIR/models/<version>), training one from the imported
+ * ratings when there is none yet (first run: seconds on ml-latest-small).
  */
 export async function openProduct(
   config: Config,
@@ -63,28 +61,15 @@ export async function openProduct(
   logger: Logger,
   say: (line: string) => void,
   /** Redis shares ready lists and jobs between processes; `prefix` keeps tests (or tenants) apart. */
-  { redis, prefix = 'moviebot' }: { redis?: Redis; prefix?: string } = {},
+  { redis, prefix = 'moviebot', modelPollMs }: { redis?: Redis; prefix?: string; modelPollMs?: number } = {},
 ): Promise<Product> {
   const repos = createRepositories(database.db);
   const [movies, popularity] = await Promise.all([repos.catalog.allMovies(), repos.catalog.popularity()]);
   const catalog = new MovieCatalog(movies, popularity);
   const models = new ModelHolder();
-  const modelDir = path.join(config.dataDir, 'models', 'current');
-
-  const modelReady = (async () => {
-    if (!fs.existsSync(path.join(modelDir, 'manifest.json'))) {
-      const source = config.movielensDir ?? (await repos.catalog.lastImportSource());
-      if (!source || !fs.existsSync(source)) {
-        throw new Error('no model yet and no MovieLens folder to train one from: run `moviebot train --data DIR --model ' + modelDir + '`');
-      }
-      say(`Preparing recommendations: training a model on ${source} (first run only)…`);
-      await saveModel(modelDir, await trainModel(await loadTrainingData(source)));
-    }
-    const loaded = await models.swapTo(modelDir);
-    logger.info({ version: loaded.manifest.version }, 'model loaded');
-  })();
-  // Callers await it when they need it; a failure must not become an unhandled rejection meanwhile.
-  modelReady.catch((err: unknown) => logger.error({ err }, 'no model available'));
+  // The registry's active model version, followed live (Redis pub/sub + poll); trained on first run.
+  const rollout = openModelRollout({ config, database, models, logger, say, redis, prefix, pollMs: modelPollMs });
+  const modelReady = rollout.ready;
 
   // Every interaction reads its person's taste: from memory once they are known.
   const stores = cachedStores(repos);
@@ -109,7 +94,11 @@ export async function openProduct(
     changes,
   );
   // Jobs read the source of truth: this process's taste caches do not see another process's writes.
-  const processors = createProcessors({ deps: { ...deps, accounts: repos.accounts, favorites: repos.favorites, feedback: repos.feedback } });
+  const processors = createProcessors({
+    deps: { ...deps, accounts: repos.accounts, favorites: repos.favorites, feedback: repos.feedback },
+    retrain: rollout.retrain,
+    database,
+  });
   const jobs: JobQueue = redis
     ? new BullmqQueue(redis, prefix)
     : new InProcessQueue(processors, { onFailed: (name, data, err) => logger.warn({ err, job: name, data }, 'job failed'), onJobFinished: metrics.jobFinished });
@@ -126,5 +115,5 @@ export async function openProduct(
   // A member's taste or the membership changes: the community's pick and trends are remade (recompute-server).
   recomputeServersOnChange({ changes, deps, jobs, logger });
   const share = announcingShareDeps({ accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl }, changes);
-  return { deps, share, models, modelReady, changes, jobs, processors, metrics };
+  return { deps, share, models, modelReady, rollout, changes, jobs, processors, metrics };
 }

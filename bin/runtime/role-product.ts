@@ -14,5 +14,6 @@ export async function openRoleProduct({ config, logger, shutdown, database }: Ro
   shutdown.add('redis', close);
   const product = await openProduct(config, database, logger, say, { redis });
   shutdown.add('jobs', () => product.jobs.close());
+  shutdown.add('model sync', () => product.rollout.close());
   return { redis, product };
 }

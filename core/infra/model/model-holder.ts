@@ -21,9 +21,14 @@ export class ModelHolder {
   /** Loads `dir` and makes it current; on failure the previous model stays. */
   async swapTo(dir: string): Promise<LoadedModel> {
     const next = await loadModel(dir);
-    this.loaded = next;
-    for (const listener of this.listeners) listener(next);
+    this.serve(next);
     return next;
+  }
+
+  /** Makes an already loaded model current (one this process has just trained and evaluated). */
+  serve(model: LoadedModel): void {
+    this.loaded = model;
+    for (const listener of this.listeners) listener(model);
   }
 
   onSwap(listener: (model: LoadedModel) => void): () => void {

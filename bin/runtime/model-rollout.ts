@@ -1,0 +1,79 @@
+import type { Redis } from 'ioredis';
+import {
+  ArtifactTrainer,
+  createRepositories,
+  DatabaseTrainingSource,
+  ModelSync,
+  retrainModel,
+  type Config,
+  type Database,
+  type Logger,
+  type ModelHolder,
+  type RetrainDeps,
+  type RetrainOptions,
+  type RetrainOutcome,
+} from '../../core/index.ts';
+
+/** Model versions for one process: serving the active one, following promotions, and retraining. */
+export interface ModelRollout {
+  /** Resolves once a model is served (the active version, or one trained on first run). */
+  ready: Promise<void>;
+  sync: ModelSync;
+  /** Retrains on the database, promotes if not worse, and announces it (the `retrain` job and `moviebot train`). */
+  retrain(opts?: RetrainOptions): Promise<RetrainOutcome>;
+  close(): Promise<void>;
+}
+
+export interface ModelRolloutOptions {
+  config: Config;
+  database: Database;
+  models: ModelHolder;
+  logger: Logger;
+  say: (line: string) => void;
+  redis?: Redis;
+  prefix?: string;
+  /** Registry poll interval (tests shorten it). */
+  pollMs?: number;
+  /** Load the active version and follow promotions (the CLI's one-off train does not). */
+  serve?: boolean;
+}
+
+/**
+ * Serves the registry's active model version and follows promotions. On a
+ * fresh DATA_DIR (or registry) the first model is trained from the imported
+ * ratings, evaluated on the held-out slice and registered as the first
+ * active version, so later retrains compare against a fair bar.
+ */
+export function openModelRollout(opts: ModelRolloutOptions): ModelRollout {
+  const { config, database, models, logger, say } = opts;
+  const versions = createRepositories(database.db).modelVersions;
+  const sync = new ModelSync({ versions, holder: models, dataDir: config.dataDir, logger, redis: opts.redis, prefix: opts.prefix, pollMs: opts.pollMs });
+  const deps = (log?: (line: string) => void): RetrainDeps => {
+    const trainer = new ArtifactTrainer(config.dataDir, models, log);
+    // A version promoted here is served from memory: it was loaded to be evaluated.
+    return { source: new DatabaseTrainingSource(database), trainer, versions, announce: (version) => sync.announce(version, trainer.take(version)), log };
+  };
+  const retrain = (options?: RetrainOptions) => retrainModel(deps((line) => logger.info(line)), options);
+
+  const ready =
+    opts.serve === false
+      ? Promise.resolve()
+      : (async () => {
+          if (!(await sync.serveActive())) {
+            say('Preparing recommendations: training the first model on the imported ratings (first run only)…');
+            try {
+              const outcome = await retrainModel(deps());
+              logger.info({ version: outcome.version, status: outcome.status, ndcg20: outcome.candidate?.ndcg20 }, 'first model trained');
+            } catch (err) {
+              // Another process starting beside this one may have trained it meanwhile.
+              if (!(await sync.serveActive())) throw err;
+            }
+            if (!models.ready) await sync.sync();
+            if (!models.ready) throw new Error('no model could be trained: import MovieLens first (moviebot data import --from DIR)');
+          }
+          sync.start();
+        })();
+  // Callers await it when they need it; a failure must not become an unhandled rejection meanwhile.
+  ready.catch((err: unknown) => logger.error({ err }, 'no model available'));
+  return { ready, sync, retrain, close: () => sync.close() };
+}

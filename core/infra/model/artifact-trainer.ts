@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ModelVersion } from '../../domain/model.ts';
+import type { ModelTrainer, TrainedModel } from '../../domain/ports/model-trainer.ts';
+import { DEFAULT_FIT } from '../../domain/recommender/fit/fit-ease.ts';
+import { DEFAULT_SERVING } from '../../domain/recommender/serving-params.ts';
+import type { Recommender, TrainingData } from '../../domain/recommender/types.ts';
+import { loadModel, MODEL_FORMAT, saveModel, type LoadedModel } from './model-artifacts.ts';
+import type { ModelHolder } from './model-holder.ts';
+import { trainModel } from './train-model.ts';
+
+/** Where versions live under DATA_DIR: models/<version>, one directory each. */
+export const MODELS_DIR = 'models';
+
+/**
+ * Trains with TF.js and keeps each version in DATA_DIR/models/<version>,
+ * written through a temporary directory renamed into place, so a process
+ * killed mid-training leaves no version behind, only a `.partial-` folder.
+ */
+export class ArtifactTrainer implements ModelTrainer {
+  readonly recipe = createHash('sha256')
+    .update(JSON.stringify({ format: MODEL_FORMAT, fit: DEFAULT_FIT, serving: DEFAULT_SERVING }))
+    .digest('hex')
+    .slice(0, 16);
+
+  /** The model last trained here, loaded: served at once if it is promoted, instead of read again. */
+  private latest: LoadedModel | undefined;
+
+  constructor(
+    private readonly dataDir: string,
+    /** The model this process serves: opening the active version reuses it instead of reading it again. */
+    private readonly served?: ModelHolder,
+    private readonly log?: (line: string) => void,
+  ) {}
+
+  async train(data: TrainingData, metrics: Record<string, number>): Promise<TrainedModel> {
+    const model = await trainModel(data, { metrics, log: this.log });
+    const { version, backend, trainingSeconds } = model.manifest;
+    const relative = path.join(MODELS_DIR, version);
+    const dir = path.join(this.dataDir, relative);
+    await saveModel(dir, model);
+    this.latest = await loadModel(dir);
+    return { version, path: relative, backend, trainingSeconds, recommender: this.latest.recommender };
+  }
+
+  async open(version: ModelVersion): Promise<Recommender | null> {
+    if (this.served?.ready && this.served.current().manifest.version === version.version) return this.served.current().recommender;
+    try {
+      return (await loadModel(path.resolve(this.dataDir, version.path))).recommender;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Hands over the loaded model of `version` if it was the last one trained here (once). */
+  take(version: string): LoadedModel | undefined {
+    const latest = this.latest;
+    this.latest = undefined;
+    return latest?.manifest.version === version ? latest : undefined;
+  }
+
+  async discard(version: string): Promise<void> {
+    await fs.rm(path.join(this.dataDir, MODELS_DIR, version), { recursive: true, force: true });
+  }
+}
