@@ -45,9 +45,8 @@ export class Metrics implements UseCaseObserver {
       help: 'Recommendation requests that found no ready list (folded in on the spot).',
       registers,
     });
-    // prom-client calls collect() with the gauge as `this`; these reach the queues.
+    // prom-client calls collect() with the gauge as `this`; this reaches the queues.
     const queueCounts = () => this.queueCounts();
-    const watched = () => this.depthSource !== undefined;
     new Gauge({
       name: 'moviebot_queue_jobs',
       help: 'Jobs per queue and state (waiting, active, delayed, failed), read at scrape time.',
@@ -60,19 +59,22 @@ export class Metrics implements UseCaseObserver {
         for (const [queue, states] of Object.entries(counts)) for (const state of QUEUE_STATES) this.set({ queue, state }, states[state]);
       },
     });
-    new Gauge({
-      name: 'moviebot_queue_jobs_readable',
-      help: '1 when the queue depth could be read at this scrape, 0 when not (Redis down), absent where no queues are watched.',
-      registers,
-      async collect() {
-        this.reset();
-        if (watched()) this.set((await queueCounts()) ? 1 : 0);
-      },
-    });
   }
 
   /** Report these queues' depth on every scrape (the web process: one reporter, so depths are not counted once per process). */
   watchQueues(counts: () => Promise<QueueCounts>): void {
+    if (!this.depthSource) {
+      const queueCounts = () => this.queueCounts();
+      // Only where depth is reported: elsewhere a 0 would read as "Redis down".
+      new Gauge({
+        name: 'moviebot_queue_jobs_readable',
+        help: '1 when the queue depth could be read at this scrape, 0 when not (Redis down).',
+        registers: [this.registry],
+        async collect() {
+          this.set((await queueCounts()) ? 1 : 0);
+        },
+      });
+    }
     this.depthSource = counts;
   }
 
