@@ -1,6 +1,6 @@
 /**
  * A 👍 changes the server pick through the real queue: the bot's use case
- * writes Postgres and drops the community's ready result in Redis, the
+ * writes Postgres and marks the community's ready result stale in Redis, the
  * taste change goes to BullMQ as a recompute-server, and a worker (its own
  * product, as in another process: its own caches and model copy) remakes the
  * pick and trends in the shared Redis cache, where a bot reads them.
@@ -99,7 +99,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('recompute-server on BullMQ', () => {
     expect(ready.picks.map((p) => p.movieId)).not.toContain(liked);
     expect(ready.memberIds).toHaveLength(3);
     expect(ms).toBeLessThan(10_000);
-    // Made by the worker (the bot only drops it): the trends came with it.
+    // Made by the worker (the bot only marks it stale; nobody asked it here): the trends came with it.
     expect((await cache.getTrends(communityId))!.mostLiked.map((t) => t.movieId)).toContain(liked);
 
     // The bot now answers from it, without folding anyone in.

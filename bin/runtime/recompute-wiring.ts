@@ -45,13 +45,16 @@ export function queueServerRecompute(jobs: JobQueue, logger: Logger, communityId
 }
 
 /**
- * A member's taste change, or a membership change, drops the ready results
- * of every community concerned (the next answer there is made on the spot,
- * with the change) and remakes them in the background.
+ * A member's taste change, or a membership change, marks the ready results
+ * of every community concerned stale and remakes them in the background:
+ * the trends are made on the spot meanwhile (cheap), the pick keeps
+ * answering until its replacement is stored (a large server's fold-in takes
+ * seconds). A pick that does not count a member who just joined is not
+ * served (serverPick compares the member count).
  */
 export function recomputeServersOnChange({ changes, deps, jobs, logger }: { changes: TasteChanges; deps: CommunityDeps; jobs: JobQueue; logger: Logger }): () => void {
   const stale = async (communityId: number) => {
-    await deps.serverResults?.invalidate(communityId);
+    await deps.serverResults?.markStale(communityId);
     queueServerRecompute(jobs, logger, communityId);
   };
   return changes.subscribe((change) => {

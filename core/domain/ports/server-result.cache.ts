@@ -10,6 +10,8 @@ export interface ReadyGroupPick {
   picks: Recommendation[];
   /** Members with a favourite or a 👍/👎, in join order. */
   memberIds: number[];
+  /** All members when it was made: a reader seeing another count knows someone joined or left since. */
+  memberCount: number;
 }
 
 /** One movie's tally, by MovieLens id (the reader's catalog names it). */
@@ -38,8 +40,8 @@ export interface ServerResult {
 
 /**
  * Ready results per community (its group pick and taste trends), so a
- * server's answer need not fold in every member. Postgres stays the source
- * of truth: an entry only saves work, a member's taste change drops it, a
+ * server's answer need not fold in every member (seconds for a large
+ * server). Postgres stays the source of truth: an entry only saves work, a
  * pick made by another model is a miss, and a lost entry is recomputed on
  * the spot.
  */
@@ -50,5 +52,13 @@ export interface ServerResultCache {
   /** Taken before reading the members' taste; {@link set} then refuses a result an invalidation overtook. */
   token(communityId: number): Promise<number>;
   set(communityId: number, result: ServerResult, token: number): Promise<void>;
+  /**
+   * The members' taste changed and a recompute is on its way: results made
+   * from the old taste are refused from now on, the trends (cheap to remake)
+   * are dropped, and the pick keeps answering until its replacement is
+   * stored, so a busy server's answer never waits for a group fold-in.
+   */
+  markStale(communityId: number): Promise<void>;
+  /** Drops both (e.g. a member was forgotten: nothing made from their taste may be shown again). */
   invalidate(communityId: number): Promise<void>;
 }

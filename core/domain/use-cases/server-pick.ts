@@ -39,9 +39,10 @@ export async function serverPick(
   const keep = k <= READY_PICK && deps.serverResults !== undefined;
   const ready = keep ? await deps.serverResults!.getPick(community.id, model) : null;
   if (ready) {
-    const members = await deps.accounts.identitiesOf(ready.memberIds, ref.platform);
-    // Someone forgotten since has no identity left: the pick still carries their taste, so it is made again.
-    if (members.length === ready.memberIds.length) return { members, picks: toMovies(deps.catalog, ready.picks.slice(0, k)) };
+    const [members, now] = await Promise.all([deps.accounts.identitiesOf(ready.memberIds, ref.platform), deps.communities.memberIds(community.id)]);
+    // Someone who joined since is not in it, and someone forgotten since has no identity left but is in its
+    // taste: either way it is made again. (A member's taste change is the recompute's job: it keeps answering.)
+    if (now.length === ready.memberCount && members.length === ready.memberIds.length) return { members, picks: toMovies(deps.catalog, ready.picks.slice(0, k)) };
   }
   const pick = keep ? (await refreshServerResults(deps, community.id, model)).pick! : await groupPickNow(deps, community.id, model, k);
   const members = await deps.accounts.identitiesOf(pick.memberIds, ref.platform);

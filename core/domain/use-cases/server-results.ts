@@ -17,10 +17,11 @@ export interface ServerResultDeps {
 }
 
 /**
- * Remakes one community's group pick (when a model is served) and taste
- * trends from the stores, and keeps them ready: the work a recompute-server
- * job does, and what a miss does on the spot. Idempotent: the same stores
- * give the same result, and one an invalidation overtook is not stored.
+ * Remakes one community's taste trends and, with a model (by default the
+ * served one), its group pick from the stores, and keeps them ready: the
+ * work a recompute-server job does, and what a miss does on the spot.
+ * Idempotent: the same stores give the same result, and one a taste change
+ * overtook is not stored.
  */
 export async function refreshServerResults(
   deps: ServerResultDeps,
@@ -45,7 +46,8 @@ export async function groupPickNow(deps: ServerResultDeps, communityId: number, 
 /** The community's trends: ready, or made (and kept) now; without a cache, computed now. */
 export async function communityTrends(deps: ServerResultDeps, communityId: number): Promise<TasteTrends> {
   if (!deps.serverResults) return tasteTrends(await deps.communities.tasteSignals(communityId), deps.catalog);
-  const ready = (await deps.serverResults.getTrends(communityId)) ?? (await refreshServerResults(deps, communityId)).trends;
+  // A miss remakes the trends only (no model): the pick, seconds for a large server, is the job's.
+  const ready = (await deps.serverResults.getTrends(communityId)) ?? (await refreshServerResults(deps, communityId, null)).trends;
   return fromReadyTrends(ready, deps.catalog);
 }
 
@@ -62,7 +64,7 @@ function groupPick(model: Recommender, memberIds: readonly number[], signals: re
   const sorted = (ids: Set<number>) => [...ids].sort((a, b) => a - b);
   const profiles = withTaste.map((id) => ({ likes: sorted(tastes.get(id)!.likes), dislikes: sorted(tastes.get(id)!.dislikes) }));
   const picks = profiles.length > 0 ? model.recommendGroup(profiles, k) : model.recommend({ likes: [] }, k);
-  return { picks, memberIds: withTaste };
+  return { picks, memberIds: withTaste, memberCount: memberIds.length };
 }
 
 function toReadyTrends(trends: TasteTrends): ReadyTrends {

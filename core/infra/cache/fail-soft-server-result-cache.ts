@@ -57,9 +57,18 @@ export class FailSoftServerResultCache implements ServerResultCache {
     }
   }
 
-  async invalidate(communityId: number): Promise<void> {
+  markStale(communityId: number): Promise<void> {
+    return this.drop(communityId, () => this.inner.markStale(communityId));
+  }
+
+  invalidate(communityId: number): Promise<void> {
+    return this.drop(communityId, () => this.inner.invalidate(communityId));
+  }
+
+  /** A drop that fails is remembered and later applied in full (invalidate): nothing made before it is served meanwhile. */
+  private async drop(communityId: number, apply: () => Promise<void>): Promise<void> {
     try {
-      await this.inner.invalidate(communityId);
+      await apply();
       this.pending.delete(communityId);
     } catch (err) {
       this.pending.delete(communityId);

@@ -33,9 +33,10 @@ export class RedisServerResultCache implements ServerResultCache {
   async getPick(communityId: number, model: Recommender): Promise<ReadyGroupPick | null> {
     const raw = await this.redis.get(this.keys(communityId)[0]);
     if (!raw) return null;
-    const entry = JSON.parse(raw) as { version: string; picks: [number, number, number | null][]; memberIds: number[] };
+    const entry = JSON.parse(raw) as { version: string; picks: [number, number, number | null][]; memberIds: number[]; memberCount: number };
     if (entry.version !== this.versionOf(model)) return null;
-    return { picks: entry.picks.map(([movieId, score, because]) => ({ movieId, score, because })), memberIds: entry.memberIds };
+    const picks = entry.picks.map(([movieId, score, because]) => ({ movieId, score, because }));
+    return { picks, memberIds: entry.memberIds, memberCount: entry.memberCount };
   }
 
   async getTrends(communityId: number): Promise<ReadyTrends | null> {
@@ -55,10 +56,21 @@ export class RedisServerResultCache implements ServerResultCache {
     const { trends, pick } = result;
     const trendsValue = JSON.stringify({ ...trends, mostLiked: tallies(trends.mostLiked), mostDivisive: tallies(trends.mostDivisive), hiddenGems: tallies(trends.hiddenGems) });
     const pickValue = pick
-      ? JSON.stringify({ version: this.versionOf(pick.model), picks: pick.value.picks.map((p) => [p.movieId, p.score, p.because]), memberIds: pick.value.memberIds })
+      ? JSON.stringify({
+          version: this.versionOf(pick.model),
+          picks: pick.value.picks.map((p) => [p.movieId, p.score, p.because]),
+          memberIds: pick.value.memberIds,
+          memberCount: pick.value.memberCount,
+        })
       : '';
     const ttl = String(this.options.ttlSeconds ?? 3_600);
     await this.redis.eval(SET_IF_CURRENT, 3, ...this.keys(communityId), String(token), trendsValue, pickValue, ttl);
+  }
+
+  async markStale(communityId: number): Promise<void> {
+    // The pick key keeps its own TTL: a stale pick is never kept alive past it.
+    const [, trends, generation] = this.keys(communityId);
+    await this.redis.multi().incr(generation).expire(generation, 7 * 24 * 3_600).del(trends).exec();
   }
 
   async invalidate(communityId: number): Promise<void> {

@@ -125,6 +125,39 @@ describe.each(CACHES)('ready server results $name', ({ make }) => {
     expect(after!.picks.map((p) => p.movieId)).not.toEqual(before!.picks.map((p) => p.movieId));
   });
 
+  it('marked stale, the pick keeps answering until its replacement, the trends are remade with the change, and an overtaken recompute is refused', async () => {
+    const communityId = await seed(deps);
+    await refreshServerResults(deps, communityId);
+    const token = await deps.serverResults.token(communityId);
+    const before = (await deps.serverResults.getPick(communityId, model))!;
+    const liked = before.picks[0]!.movieId;
+    await recordFeedback(deps, { identity: ann, movieId: liked, value: 1, source: 'button' });
+    await deps.serverResults.markStale(communityId);
+    expect(await deps.serverResults.getTrends(communityId)).toBeNull();
+    const fold = vi.spyOn(model, 'recommendGroup');
+    expect(ids((await serverPick(deps, guild, 5)).picks)).toContain(liked);
+    expect(fold).not.toHaveBeenCalled();
+    fold.mockRestore();
+    expect((await serverTrends(deps, guild, 'https://x.example')).trends.mostLiked.map((t) => t.movie.id)).toContain(liked);
+    // A recompute that read the taste before the change does not store over it...
+    await deps.serverResults.set(communityId, { trends: (await deps.serverResults.getTrends(communityId))!, pick: { model, value: { ...before, picks: [] } } }, token);
+    expect(await deps.serverResults.getPick(communityId, model)).toEqual(before);
+    // ...the one after it does.
+    await refreshServerResults(deps, communityId);
+    expect((await deps.serverResults.getPick(communityId, model))!.picks.map((p) => p.movieId)).not.toContain(liked);
+  });
+
+  it('a pick made before a member joined is made again with them', async () => {
+    const communityId = await seed(deps);
+    await refreshServerResults(deps, communityId);
+    const dan = { platform: 'discord' as const, platformUserId: 'dan' };
+    await joinCommunity(deps, dan, guild);
+    expect(await deps.serverResults.getPick(communityId, model)).not.toBeNull();
+    await addFavorite(deps, dan, 41);
+    const { members } = await serverPick(deps, guild, 5);
+    expect(members.map((m) => m.platformUserId)).toEqual(['ann', 'bob', 'cy', 'dan']);
+  });
+
   it('a pick made by another model is a miss; the trends, which no model makes, still hit', async () => {
     const communityId = await seed(deps);
     await refreshServerResults(deps, communityId);
