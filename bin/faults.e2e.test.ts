@@ -39,7 +39,7 @@ import { TcpProxy } from '../test/support/tcp-proxy.ts';
 import { useTempDirs } from '../test/support/temp-dirs.ts';
 
 const tmp = useTempDirs('moviebot-faults-');
-const SLOW_WORKER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/support/slow-worker.ts');
+const TEST_WORKER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/support/worker-process.ts');
 
 describe.skipIf(!ML_LATEST_SMALL.present)('worker faults', () => {
   let db: TestDatabase;
@@ -120,9 +120,9 @@ describe.skipIf(!ML_LATEST_SMALL.present)('worker faults', () => {
     await events.subscribe(`__keyspace@0__:${listKey}`);
     events.on('message', (_channel, event: string) => writes.push(event));
 
-    const slow = spawnNode(SLOW_WORKER, { ...env(redis.url), SLOW_JOB_MS: '120000' });
+    const slow = spawnNode(TEST_WORKER, { ...env(redis.url), SLOW_JOB_MS: '120000' });
     later(() => stop(slow.process));
-    await slow.waitFor(/slow worker ready/);
+    await slow.waitFor(/worker ready/);
     await product.jobs.enqueue('recompute-user', { userId });
     await until(async () => (await client.get(`fault:started:${userId}`)) === '1', 10_000);
 
