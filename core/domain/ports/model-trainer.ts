@@ -6,6 +6,8 @@ import type { CommunitySignal } from '../rollout/community-ratings.ts';
 export interface TrainingDataSource {
   /** MovieLens ratings, movies and tags as imported; `fingerprint` changes when a new release is imported. */
   movielens(): Promise<{ data: TrainingData; fingerprint: string }>;
+  /** The fingerprint {@link movielens} would return, without reading the ratings (cheap). */
+  movielensFingerprint(): Promise<string>;
   /** Every current favourite, 👍 and 👎, in a stable order. */
   communitySignals(): Promise<CommunitySignal[]>;
 }

@@ -46,19 +46,21 @@ export interface RetrainOutcome {
  */
 export async function retrainModel(deps: RetrainDeps, opts: RetrainOptions = {}): Promise<RetrainOutcome> {
   const log = deps.log ?? (() => {});
-  const [{ data: movielens, fingerprint: movielensFingerprint }, signals] = await Promise.all([
-    deps.source.movielens(),
+  // Decided before the ratings are read: a nightly run on unchanged data costs a few queries.
+  const [signals, movielensFingerprint, active] = await Promise.all([
     deps.source.communitySignals(),
+    deps.source.movielensFingerprint(),
+    deps.versions.active(),
   ]);
-  const fingerprint = trainingFingerprint(movielensFingerprint, signals, deps.trainer.recipe);
-  const active = await deps.versions.active();
   const current = active ? await deps.trainer.open(active) : null;
-  if (active && current && active.datasetFingerprint === fingerprint && !opts.force) {
+  if (active && current && active.datasetFingerprint === trainingFingerprint(movielensFingerprint, signals, deps.trainer.recipe) && !opts.force) {
     await deps.announce(active.version);
     return { status: 'unchanged', version: active.version, reason: 'the active model already learned from this data' };
   }
 
-  const data = withCommunitySignals(movielens, signals);
+  const movielens = await deps.source.movielens();
+  const fingerprint = trainingFingerprint(movielens.fingerprint, signals, deps.trainer.recipe);
+  const data = withCommunitySignals(movielens.data, signals);
   if (data.ratings.length === 0) throw new Error('no ratings to train on: import MovieLens first (moviebot data import --from DIR)');
   const { train, slice } = holdOut(data, opts.holdout ?? DEFAULT_HOLDOUT);
   log(`Training on ${train.ratings.length} ratings (${signals.length} from the community); ${slice.length} users held out`);

@@ -2,6 +2,7 @@ import type { TrainingDataSource } from '../../domain/ports/model-trainer.ts';
 import type { CommunitySignal } from '../../domain/rollout/community-ratings.ts';
 import type { CatalogMovie, MovieTag, RatingsTable, TrainingData } from '../../domain/recommender/types.ts';
 import type { Database } from '../db/database.types.ts';
+import type { SqlTx } from '../db/sql-runner.ts';
 
 /** Users fetched per round trip (ml-25m: ~150 ratings each), so memory stays flat on a 25M-row table. */
 const FETCH_USERS = 1_000;
@@ -44,11 +45,12 @@ export class DatabaseTrainingSource implements TrainingDataSource {
         if (users.length < FETCH_USERS) break;
       }
       await tx.query('CLOSE training_ratings');
-      const [last] = await tx.query<{ fingerprint: string }>('SELECT fingerprint FROM dataset_imports ORDER BY id DESC LIMIT 1');
-      // The import's fingerprint names the release; the counts catch rows written some other way.
-      const fingerprint = `${last?.fingerprint ?? 'no-import'}/${movies.length}/${n}/${tags.length}`;
-      return { data: { movies, tags, ratings }, fingerprint };
+      return { data: { movies, tags, ratings }, fingerprint: await fingerprintOf(tx) };
     });
+  }
+
+  movielensFingerprint(): Promise<string> {
+    return fingerprintOf(this.database.sql);
   }
 
   async communitySignals(): Promise<CommunitySignal[]> {
@@ -63,4 +65,13 @@ export class DatabaseTrainingSource implements TrainingDataSource {
       ...feedback.map((f): CommunitySignal => ({ userId: f.user_id, movieId: f.movie_id, kind: f.value > 0 ? 'up' : 'down' })),
     ];
   }
+}
+
+/** The last import's fingerprint names the release; the counts catch rows written some other way. */
+async function fingerprintOf(sql: Pick<SqlTx, 'query'>): Promise<string> {
+  const [row] = await sql.query<{ fingerprint: string | null; movies: number; ratings: number; tags: number }>(
+    `SELECT (SELECT fingerprint FROM dataset_imports ORDER BY id DESC LIMIT 1) AS fingerprint,
+            (SELECT count(*)::int FROM movies) AS movies, (SELECT count(*)::int FROM ratings) AS ratings, (SELECT count(*)::int FROM tags) AS tags`,
+  );
+  return `${row?.fingerprint ?? 'no-import'}/${row?.movies}/${row?.ratings}/${row?.tags}`;
 }
