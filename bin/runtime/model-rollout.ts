@@ -51,7 +51,11 @@ export function openModelRollout(opts: ModelRolloutOptions): ModelRollout {
   const deps = (log?: (line: string) => void): RetrainDeps => {
     const trainer = new ArtifactTrainer(config.dataDir, models, log);
     // A version promoted here is served from memory: it was loaded to be evaluated.
-    return { source: new DatabaseTrainingSource(database), trainer, versions, announce: (version) => sync.announce(version, trainer.take(version)), log };
+    const announce = async (version: string) => {
+      await sync.announce(version, trainer.take(version));
+      await trainer.prune(version).catch((err: unknown) => logger.warn({ err }, 'could not remove old model versions'));
+    };
+    return { source: new DatabaseTrainingSource(database), trainer, versions, announce, log };
   };
   const retrain = (options?: RetrainOptions) => retrainModel(deps((line) => logger.info(line)), options);
 

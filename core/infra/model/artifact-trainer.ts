@@ -12,6 +12,8 @@ import { trainModel } from './train-model.ts';
 
 /** Where versions live under DATA_DIR: models/<version>, one directory each. */
 export const MODELS_DIR = 'models';
+/** Versions kept on disk besides the active one: the newest few, to roll back to. */
+export const PRUNE_KEEP = 3;
 
 /**
  * Trains with TF.js and keeps each version in DATA_DIR/models/<version>,
@@ -58,6 +60,27 @@ export class ArtifactTrainer implements ModelTrainer {
     const latest = this.latest;
     this.latest = undefined;
     return latest?.manifest.version === version ? latest : undefined;
+  }
+
+  /**
+   * Deletes old versions' directories, keeping `active` and the `keep` newest
+   * (versions start with their creation time, so names sort by age) for a
+   * rollback, and temporary folders a killed training left over an hour ago.
+   * Processes still serving an older version hold it in memory.
+   */
+  async prune(active: string, keep = PRUNE_KEEP): Promise<string[]> {
+    const dir = path.join(this.dataDir, MODELS_DIR);
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    const versions = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'current').map((e) => e.name).sort();
+    const doomed = versions.slice(0, Math.max(0, versions.length - keep)).filter((v) => v !== active);
+    const hourAgo = Date.now() - 3_600_000;
+    for (const e of entries) {
+      if (!e.isDirectory() || !e.name.includes('.partial-')) continue;
+      const stat = await fs.stat(path.join(dir, e.name)).catch(() => null);
+      if (stat && stat.mtimeMs < hourAgo) doomed.push(e.name);
+    }
+    for (const name of doomed) await fs.rm(path.join(dir, name), { recursive: true, force: true });
+    return doomed;
   }
 
   async discard(version: string): Promise<void> {

@@ -7,6 +7,7 @@ import { freshPglite, silentLogger, type TestDatabase } from '../../../test/supp
 import { useTempDirs } from '../../../test/support/temp-dirs.ts';
 import { clusteredData } from '../../domain/recommender/testing/clustered-data.ts';
 import { ModelVersionsRepository } from '../db/repositories/model-versions.repository.ts';
+import { ArtifactTrainer } from './artifact-trainer.ts';
 import { saveModel, type ModelArtifacts } from './model-artifacts.ts';
 import { ModelHolder } from './model-holder.ts';
 import { ModelSync } from './model-sync.ts';
@@ -113,5 +114,31 @@ describe('ModelSync', () => {
     expect(await until(() => bot.current().manifest.version === 'v3', 2_000)).toBe(true);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(fs.readlinkSync(path.join(dataDir, 'models', 'current'))).toBe('v3');
+  });
+});
+
+describe('ArtifactTrainer.prune', () => {
+  it('keeps the active version and the newest ones, and removes old leftovers of killed trainings', async () => {
+    const dataDir = tmp();
+    const models = path.join(dataDir, 'models');
+    for (const v of ['20260101T000000-a', '20260102T000000-b', '20260103T000000-c', '20260104T000000-d', '20260105T000000-e']) {
+      fs.mkdirSync(path.join(models, v), { recursive: true });
+    }
+    fs.symlinkSync('20260101T000000-a', path.join(models, 'current'));
+    const stale = path.join(models, '.20260106T000000-f.partial-x');
+    const fresh = path.join(models, '.20260107T000000-g.partial-y');
+    fs.mkdirSync(stale);
+    fs.mkdirSync(fresh);
+    fs.utimesSync(stale, new Date(Date.now() - 2 * 3_600_000), new Date(Date.now() - 2 * 3_600_000));
+    const removed = await new ArtifactTrainer(dataDir).prune('20260101T000000-a', 3);
+    expect(removed.sort()).toEqual(['.20260106T000000-f.partial-x', '20260102T000000-b']);
+    expect(fs.readdirSync(models).sort()).toEqual([
+      '.20260107T000000-g.partial-y',
+      '20260101T000000-a',
+      '20260103T000000-c',
+      '20260104T000000-d',
+      '20260105T000000-e',
+      'current',
+    ]);
   });
 });
