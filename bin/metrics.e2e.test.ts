@@ -36,11 +36,6 @@ function series(text: string, name: string, labels: Record<string, string> = {})
   return undefined;
 }
 
-/** The product's model rollout, where there is one, follows promotions on a Redis subscriber of its own. */
-async function closeRollout(product: Product): Promise<void> {
-  await (product as { rollout?: { close(): Promise<void> } }).rollout?.close();
-}
-
 async function scrape(url: string): Promise<string> {
   const res = await fetch(url);
   expect(res.status).toBe(200);
@@ -65,7 +60,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('metrics of the running roles', () => 
     const first = await openProduct(loadConfig({ DATA_DIR: dataDir, MOVIELENS_DIR: ML_LATEST_SMALL.dir }), db.database, silentLogger, () => {});
     await first.modelReady;
     await first.jobs.close();
-    await closeRollout(first);
+    await first.rollout.close();
     redisServer = await startOwnRedis();
   }, 180_000);
   afterEach(async () => {
@@ -87,7 +82,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('metrics of the running roles', () => 
     await product.modelReady;
     later(async () => {
       await product.jobs.close();
-      await closeRollout(product);
+      await product.rollout.close();
       redis.disconnect();
     });
     return { product, redis, config };
