@@ -6,7 +6,7 @@
  *  - the web server of a process that answers people shows recommend
  *    latency, ready-list hits and misses, and the queues' depth read from
  *    Redis; the METRICS_PORT endpoint a bot-only process opens serves the
- *    same registry.
+ *    same registry; ADMIN_TOKEN opens the queue dashboard on that server.
  */
 import path from 'node:path';
 import type { Redis } from 'ioredis';
@@ -117,7 +117,8 @@ describe.skipIf(!ML_LATEST_SMALL.present)('metrics of the running roles', () => 
 
   it('the web server shows recommend latency, ready-list hits and misses and queue depth; a bot-only process serves the same on METRICS_PORT', async () => {
     const metricsPort = await freePort();
-    const { product, config } = await openServing({ PORT: '0', HOST: '127.0.0.1', METRICS_PORT: String(metricsPort) });
+    const token = 'e2e-admin-token-0123456789abcdef';
+    const { product, config } = await openServing({ PORT: '0', HOST: '127.0.0.1', METRICS_PORT: String(metricsPort), ADMIN_TOKEN: token });
     const web = await startWeb(config, silentLogger, async () => ({ ok: true }) as never, product);
     later(() => web.close());
     const bot = (await startMetricsServer(config, silentLogger, product.metrics))!;
@@ -148,5 +149,13 @@ describe.skipIf(!ML_LATEST_SMALL.present)('metrics of the running roles', () => 
     for (const queue of JOB_NAMES) for (const state of QUEUE_STATES) expect(series(text, 'moviebot_queue_jobs', { queue, state }), `${queue} ${state}`).toBeTypeOf('number');
     expect(series(text, 'moviebot_queue_jobs', { queue: 'recompute-server', state: 'delayed' })).toBe(1);
     expect(series(text, 'moviebot_queue_jobs_readable')).toBe(1);
+
+    // ADMIN_TOKEN opens the queue dashboard on the same web server, over these queues.
+    expect((await fetch(`${web.url}/admin/queues/api/queues`)).status).toBe(401);
+    const board = await fetch(`${web.url}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${token}` } });
+    expect(board.status).toBe(200);
+    const queues = ((await board.json()) as { queues: { name: string; counts: Record<string, number> }[] }).queues;
+    expect(queues.map((q) => q.name).sort()).toEqual([...JOB_NAMES].sort());
+    expect(queues.find((q) => q.name === 'recompute-server')!.counts.delayed).toBe(1);
   }, 120_000);
 });
