@@ -1,5 +1,5 @@
 /**
- * npm run bench:workers [-- --users 10000 --workers 1,2 --concurrency-before 4 --profile DIR]
+ * npm run bench:workers [-- --users 10000 --workers 1,2 --concurrency-before 4 --baseline DIR --profile DIR]
  *
  * Recompute throughput of real `moviebot worker` processes on the
  * ml-latest-small model: a throwaway Postgres database holds USERS people
@@ -32,6 +32,8 @@ const USERS = Number(arg('users', '10000'));
 const WORKER_COUNTS = arg('workers', '1,2').split(',').map(Number);
 /** --concurrency-before N: first a run of one worker with N jobs in flight (the old default was 4), for the ratio. */
 const BEFORE = process.argv.includes('--concurrency-before') ? Number(arg('concurrency-before', '4')) : undefined;
+/** --baseline DIR: first a run of one `moviebot worker` from another checkout (e.g. a git worktree of an older commit). */
+const BASELINE = process.argv.includes('--baseline') ? path.resolve(arg('baseline', '.')) : undefined;
 /** --profile DIR: each worker writes a V8 CPU profile there. */
 const PROFILE = process.argv.includes('--profile') ? path.resolve(arg('profile', 'profiles')) : undefined;
 /** USER_HZ: /proc/<pid>/stat counts CPU time in these. */
@@ -56,9 +58,13 @@ try {
   const queue = new BullmqQueue(producer).queue('recompute-user');
   console.log(`== recompute-user: ${USERS.toLocaleString()} jobs, one per person (load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
   console.log('  workers  users/s  per process  job p50  job p99   CPU s: workers  redis  postgres   load avg (1 min)');
-  const runs = [...(BEFORE ? [{ count: 1, concurrency: BEFORE }] : []), ...WORKER_COUNTS.map((count) => ({ count, concurrency: undefined }))];
-  for (const { count, concurrency } of runs) {
-    const workers = await Promise.all(Array.from({ length: count }, () => startWorker(redis.url, pg.url, concurrency)));
+  const runs: { count: number; concurrency?: number; checkout?: string; label?: string }[] = [
+    ...(BASELINE ? [{ count: 1, checkout: BASELINE, label: 'baseline 1' }] : []),
+    ...(BEFORE ? [{ count: 1, concurrency: BEFORE, label: `1 (${BEFORE} in flight)` }] : []),
+    ...WORKER_COUNTS.map((count) => ({ count })),
+  ];
+  for (const { count, concurrency, checkout, label } of runs) {
+    const workers = await Promise.all(Array.from({ length: count }, () => startWorker(redis.url, pg.url, concurrency, checkout)));
     await queue.pause();
     for (let i = 0; i < USERS; i += 1_000) {
       await queue.addBulk(Array.from({ length: Math.min(1_000, USERS - i) }, (_, j) => ({ name: 'recompute-user', data: { userId: seeded.firstId + i + j } })));
@@ -81,7 +87,7 @@ try {
     if (lists < USERS) throw new Error(`only ${lists} of ${USERS} ready lists written`);
     const rate = USERS / seconds;
     console.log(
-      `  ${concurrency ? `${count} (${concurrency} in flight)` : String(count).padStart(7)}  ${rate.toFixed(0).padStart(7)}  ${(rate / count).toFixed(0).padStart(11)}  ${`${at(0.5)} ms`.padStart(7)}  ${`${at(0.99)} ms`.padStart(7)}` +
+      `  ${(label ?? String(count)).padStart(7)}  ${rate.toFixed(0).padStart(7)}  ${(rate / count).toFixed(0).padStart(11)}  ${`${at(0.5)} ms`.padStart(7)}  ${`${at(0.99)} ms`.padStart(7)}` +
         `   ${(cpu1.workers - cpu0.workers).toFixed(1).padStart(14)}  ${(cpu1.redis - cpu0.redis).toFixed(1).padStart(5)}  ${(cpu1.postgres - cpu0.postgres).toFixed(1).padStart(8)}   ${os.loadavg()[0]!.toFixed(2)}`,
     );
     await Promise.all(workers.map(stopWorker));
@@ -124,9 +130,9 @@ async function seedPeople(db: Database, profiles: { likes: readonly number[]; di
 }
 
 /** `moviebot worker`, or with `concurrency` the same wiring with that many jobs in flight (test/support/worker-process.ts). */
-async function startWorker(redisUrl: string, databaseUrl: string, concurrency?: number): Promise<ChildProcess> {
+async function startWorker(redisUrl: string, databaseUrl: string, concurrency?: number, checkout = root): Promise<ChildProcess> {
   const flags = PROFILE ? ['--cpu-prof', '--cpu-prof-dir', PROFILE] : [];
-  const entry = concurrency ? ['--import', 'tsx', path.join(root, 'test/support/worker-process.ts')] : [path.join(root, 'bin/moviebot'), 'worker'];
+  const entry = concurrency ? ['--import', 'tsx', path.join(root, 'test/support/worker-process.ts')] : [path.join(checkout, 'bin/moviebot'), 'worker'];
   const child = spawn(process.execPath, [...flags, ...entry], {
     env: {
       PATH: process.env.PATH,
