@@ -144,7 +144,8 @@ describe.skipIf(!ML_LATEST_SMALL.present)('worker faults', () => {
     const expected = await recommend({ ...product.deps, recommendations: undefined }, identity, { k: 50 });
     expect((await list(userId))!.map((r) => r.movieId)).toEqual(expected.map((r) => r.movie.id));
     console.log(`[faults] job of a killed worker finished by another ${(recoveredMs / 1000).toFixed(1)} s after the kill`);
-    expect(recoveredMs).toBeLessThan(20_000);
+    // Lock 10 s + stalled check 5 s (+ load); with BullMQ's default 30 s lock this fails.
+    expect(recoveredMs).toBeLessThan(25_000);
   }, 120_000);
 
   it('Redis restarted while 👍 come in: all acknowledged, all in Postgres once, recompute resumes by itself', async () => {
