@@ -26,6 +26,8 @@ export function registerStartCommand(program: Command): void {
       const workers = startWorkers(config, logger, product);
       void scheduleNightlyRetrain(config, logger, product);
       shutdown.add('workers', workers.close);
+      // As `moviebot bot` does: a first run's training blocks the event loop for seconds, which would stall live interactions.
+      await product.modelReady.catch(() => undefined);
       const bots = await startBots(config, logger, product);
       shutdown.add('bots', () => bots.close());
       const web = await startWeb(config, logger, healthProbe({ database, redis, bots: () => bots.status() }), product);
