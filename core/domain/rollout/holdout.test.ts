@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { popularityRecommender } from '../eval/popularity.ts';
 import { syntheticData } from '../eval/synthetic-data.ts';
 import type { RatingsTable, TrainingData } from '../recommender/types.ts';
-import { holdOut, scoreSlice } from './holdout.ts';
+import { holdOut, scoreSlice, type SliceScore } from './holdout.ts';
 import { decidePromotion } from './promotion.ts';
 
 const data = syntheticData({ users: 300, movies: 80 });
@@ -60,11 +60,36 @@ describe('holdOut', () => {
     const fair = { holdoutScheme: 1 };
     expect(decidePromotion(learned, { score: worse, ...fair }).promote).toBe(true);
     expect(decidePromotion(worse, { score: learned, ...fair }).promote).toBe(false);
-    // Within the tolerance: a rounding difference does not block a retrain.
-    expect(decidePromotion({ ...learned, ndcg20: learned.ndcg20 * 0.99 }, { score: learned, ...fair }).promote).toBe(true);
-    expect(decidePromotion({ ...learned, ndcg20: learned.ndcg20 * 0.97 }, { score: learned, ...fair }).promote).toBe(false);
+    // 3% below is past the margin; 1% below on every user is small but consistent: worse either way.
+    expect(decidePromotion(scaled(learned, 0.97), { score: learned, ...fair }).reason).toMatch(/by more than 2%/);
+    expect(decidePromotion(scaled(learned, 0.99), { score: learned, ...fair }).reason).toMatch(/consistently worse/);
+    expect(decidePromotion(learned, { score: learned, ...fair }).promote).toBe(true);
+  });
+
+  it('promotes a candidate that moves some lists either way, not one that is consistently a little worse', () => {
+    const fair = { holdoutScheme: 1 };
+    const current = score(Array.from({ length: 400 }, (_, i) => 0.1 + (i % 7) / 10));
+    // Two users traded places, others the same: the same mean, no evidence of worse.
+    const traded = score([...current.perUser].map((x, i) => (i === 0 ? current.perUser[1]! : i === 1 ? current.perUser[0]! : x)));
+    expect(decidePromotion(traded, { score: current, ...fair }).promote).toBe(true);
+    // Half the users a little better, half a little worse.
+    expect(decidePromotion(score([...current.perUser].map((x, i) => x + (i % 2 ? 0.01 : -0.01))), { score: current, ...fair }).promote).toBe(true);
+    // A quarter of the users 0.01 worse, none better: 0.4% below on average, within the margin, but consistent.
+    const slightlyWorse = score([...current.perUser].map((x, i) => (i % 4 ? x : x - 0.01)));
+    expect(slightlyWorse.ndcg20).toBeGreaterThan(current.ndcg20 * 0.98);
+    expect(decidePromotion(slightlyWorse, { score: current, ...fair })).toMatchObject({ promote: false, reason: expect.stringMatching(/consistently worse/) });
+    expect(() => decidePromotion(score([0.5]), { score: current, ...fair })).toThrow(/same held-out slice/);
   });
 });
+
+/** A score whose every user did `factor` times as well. */
+function scaled(s: SliceScore, factor: number): SliceScore {
+  return { ...s, ndcg20: s.ndcg20 * factor, perUser: s.perUser.map((x) => x * factor) };
+}
+
+function score(perUser: number[]): SliceScore {
+  return { ndcg20: perUser.reduce((a, b) => a + b, 0) / perUser.length, recall20: 0, users: perUser.length, perUser: Float64Array.from(perUser) };
+}
 
 /** Ratings flipped (5 ↔ 0.5): its popularity ranks the least liked movies first. */
 function reversedPopularity(d: TrainingData): TrainingData {

@@ -41,6 +41,8 @@ export interface SliceScore {
   ndcg20: number;
   recall20: number;
   users: number;
+  /** NDCG@20 per held-out user, in slice order: two models scored on one slice are compared user by user. */
+  perUser: Float64Array;
 }
 
 /** Splits `data` into the ratings a model learns from and the held-out questions it is scored on. */
@@ -71,13 +73,15 @@ export function holdOut(data: TrainingData, opts: HoldoutOptions = DEFAULT_HOLDO
 export function scoreSlice(model: Recommender, slice: readonly ProtocolCase[]): SliceScore {
   let ndcg = 0;
   let recall = 0;
-  for (const c of slice) {
+  const perUser = new Float64Array(slice.length);
+  slice.forEach((c, i) => {
     const list = model.recommend(c.profile, EVAL_K).map((r) => r.movieId);
-    ndcg += ndcgAt(list, c.targets, EVAL_K);
+    perUser[i] = ndcgAt(list, c.targets, EVAL_K);
+    ndcg += perUser[i]!;
     recall += recallAt(list, c.targets, EVAL_K);
-  }
+  });
   const n = Math.max(1, slice.length);
-  return { ndcg20: ndcg / n, recall20: recall / n, users: slice.length };
+  return { ndcg20: ndcg / n, recall20: recall / n, users: slice.length, perUser };
 }
 
 function ratedByUser(ratings: RatingsTable): Map<number, { positives: number[]; dislikes: number[] }> {
