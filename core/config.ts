@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseExpression } from 'cron-parser';
 import { z } from 'zod';
 
 /**
@@ -102,13 +103,33 @@ export const configSchema = z.object({
     .refine((v) => /^\d+$/.test(v) && Number(v) <= 65535, 'must be a whole number from 0 to 65535')
     .transform(Number),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  /** When workers on Redis retrain the model (cron, server time); `off` disables the schedule. */
+  /** When the model is retrained (cron, server time): by BullMQ's scheduler with Redis, by a timer in `start` without; `off` disables it. */
   RETRAIN_CRON: z
     .string()
     .trim()
     .default('0 3 * * *')
-    .refine((v) => v === 'off' || /^[0-9A-Za-z*?LW#,/-]+(\s+[0-9A-Za-z*?LW#,/-]+){4,5}$/.test(v), 'must be a cron pattern of 5 or 6 fields (e.g. "0 3 * * *") or off'),
+    .superRefine((v, ctx) => {
+      const problem = cronProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem}: must be a cron pattern of 5 or 6 fields (e.g. "0 3 * * *" for 03:00 daily) or off` });
+    }),
 });
+
+/**
+ * Why `value` is not a usable RETRAIN_CRON, or null: `off`, or 5–6 fields that
+ * cron-parser (the parser BullMQ's scheduler uses) accepts, so "99 99 * * *"
+ * stops the process at boot rather than at the scheduler's first upsert.
+ */
+export function cronProblem(value: string): string | null {
+  if (value === 'off') return null;
+  const fields = value.split(/\s+/).length;
+  if (fields < 5 || fields > 6) return `"${value}" has ${fields} field${fields === 1 ? '' : 's'}`;
+  try {
+    parseExpression(value);
+    return null;
+  } catch (err) {
+    return `"${value}" is not valid (${err instanceof Error ? err.message : String(err)})`;
+  }
+}
 
 /** Which gateway shards a bot process runs: `auto`, or ids of a total count. */
 export type DiscordShards = 'auto' | { ids: number[]; count: number };
