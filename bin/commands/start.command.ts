@@ -24,7 +24,7 @@ export function registerStartCommand(program: Command): void {
 
       const { redis, product } = await openRoleProduct(role);
       const workers = startWorkers(config, logger, product);
-      void scheduleNightlyRetrain(config, logger, product);
+      shutdown.add('retrain schedule', scheduleNightlyRetrain(config, logger, product).close);
       shutdown.add('workers', workers.close);
       // As `moviebot bot` does: a first run's training blocks the event loop for seconds, which would stall live interactions.
       await product.modelReady.catch(() => undefined);

@@ -23,7 +23,7 @@ export function registerWorkerCommand(program: Command): void {
       const { product } = await openRoleProduct(role);
       await product.modelReady;
       const workers = startWorkers(config, logger, product);
-      void scheduleNightlyRetrain(config, logger, product);
+      shutdown.add('retrain schedule', scheduleNightlyRetrain(config, logger, product).close);
       shutdown.add('workers', workers.close);
       const metrics = await startMetricsServer(config, logger, product.metrics);
       if (metrics) shutdown.add('metrics', metrics.close);

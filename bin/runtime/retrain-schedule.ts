@@ -1,19 +1,29 @@
-import { BullmqQueue, scheduleRetrain, type Config, type Logger } from '../../core/index.ts';
+import { BullmqQueue, CronTimer, InProcessQueue, scheduleRetrain, type Config, type Logger } from '../../core/index.ts';
 import type { Product } from './product.ts';
 
 /**
- * Puts the nightly retrain (RETRAIN_CRON) on BullMQ's job scheduler when
- * workers run on Redis; every worker process upserts the same scheduler, so
- * one job runs per tick however many there are. Without Redis nothing is
- * scheduled: `moviebot train` retrains on demand.
+ * Schedules the retrain (RETRAIN_CRON). With Redis it goes on BullMQ's job
+ * scheduler: every worker process upserts the same scheduler, so one job
+ * runs per tick however many there are. Without Redis (`moviebot start` on
+ * the in-process runner) a timer in this process queues it at each tick;
+ * close() clears that timer. Call it from one role only (start or worker):
+ * each in-process caller would retrain on its own.
  */
-export async function scheduleNightlyRetrain(config: Config, logger: Logger, product: Product): Promise<void> {
-  if (!(product.jobs instanceof BullmqQueue)) return;
-  try {
-    await scheduleRetrain(product.jobs, config.retrainCron);
-    logger.info({ cron: config.retrainCron ?? 'off' }, 'retrain schedule');
-  } catch (err) {
-    // Redis down at start: the jobs already scheduled stay; the next worker start upserts it again.
-    logger.warn({ err }, 'could not schedule the retrain');
+export function scheduleNightlyRetrain(config: Config, logger: Logger, product: Product): { close: () => void } {
+  const { jobs } = product;
+  if (jobs instanceof BullmqQueue) {
+    scheduleRetrain(jobs, config.retrainCron).then(
+      () => logger.info({ cron: config.retrainCron ?? 'off' }, 'retrain schedule'),
+      // Redis down at start: the jobs already scheduled stay; the next worker start upserts it again.
+      (err: unknown) => logger.warn({ err }, 'could not schedule the retrain'),
+    );
+    return { close: () => {} };
   }
+  if (!(jobs instanceof InProcessQueue) || config.retrainCron === null) return { close: () => {} };
+  const timer = new CronTimer(config.retrainCron, (at) => {
+    logger.info({ scheduledFor: at.toISOString() }, 'scheduled retrain');
+    jobs.enqueue('retrain', { reason: 'scheduled' }).catch((err: unknown) => logger.warn({ err }, 'could not queue the scheduled retrain'));
+  });
+  logger.info({ cron: config.retrainCron, next: timer.next?.toISOString() }, 'retrain schedule (in-process)');
+  return { close: () => timer.stop() };
 }
