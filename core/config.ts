@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { parseExpression } from 'cron-parser';
+// CommonJS: Node's ESM loader sees only its default export.
+import cronParser from 'cron-parser';
 import { z } from 'zod';
 
 /**
@@ -124,7 +125,7 @@ export function cronProblem(value: string): string | null {
   const fields = value.split(/\s+/).length;
   if (fields < 5 || fields > 6) return `"${value}" has ${fields} field${fields === 1 ? '' : 's'}`;
   try {
-    parseExpression(value);
+    cronParser.parseExpression(value);
     return null;
   } catch (err) {
     return `"${value}" is not valid (${err instanceof Error ? err.message : String(err)})`;

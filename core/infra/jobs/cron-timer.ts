@@ -1,4 +1,5 @@
-import { parseExpression } from 'cron-parser';
+// CommonJS: Node's ESM loader sees only its default export.
+import cronParser from 'cron-parser';
 
 /** The longest delay setTimeout keeps (about 24.8 days); a later occurrence is reached in hops. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
@@ -38,7 +39,7 @@ export class CronTimer {
 
   private arm(after: number): void {
     // next() is strictly after `after`: the occurrence that just fired is not fired again.
-    this.nextAt = parseExpression(this.pattern, { currentDate: new Date(after) }).next().getTime();
+    this.nextAt = cronParser.parseExpression(this.pattern, { currentDate: new Date(after) }).next().getTime();
     this.wait(this.nextAt);
   }
 
