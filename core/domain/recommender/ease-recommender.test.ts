@@ -104,6 +104,19 @@ describe('group recommendation', () => {
     expect(picks.some((id) => id >= 41 && id <= 52)).toBe(true);
   });
 
+  it('with an index (the served path) picks for each strategy what the full scan picks', () => {
+    const indexed = new EaseRecommender(factors, serving);
+    const { vectors, dimensions } = indexed.indexVectors();
+    indexed.attachIndex(new BruteForceIndex(vectors, dimensions));
+    const members = [{ likes: [1, 2, 3], dislikes: [21] }, { likes: [21, 23, 24] }, { likes: [41, 42], seen: [43] }, { likes: [5, 44] }];
+    for (const strategy of ['average', 'average-without-misery', 'fair-turns'] as const) {
+      const served = indexed.recommendGroupWith(strategy, members, 8);
+      const exact = model.recommendGroupWith(strategy, members, 8);
+      expect(served.map((r) => [r.movieId, r.because]), strategy).toEqual(exact.map((r) => [r.movieId, r.because]));
+      served.forEach((r, i) => expect(r.score).toBeCloseTo(exact[i]!.score, 4));
+    }
+  });
+
   it('fills the list even when misery rules out almost everything', () => {
     const members = [{ likes: [1], dislikes: [21, 41] }, { likes: [21], dislikes: [1, 41] }, { likes: [41], dislikes: [1, 21] }];
     expect(model.recommendGroupWith('average-without-misery', members, 10)).toHaveLength(10);

@@ -6,6 +6,7 @@ import {
   type EaseFactors,
 } from './ease-factors.ts';
 import { aggregateGroup, type GroupStrategy } from './group-aggregation.ts';
+import { GroupShortlist } from './group-shortlist.ts';
 import { lambdaFor, type ServingParams } from './serving-params.ts';
 import { topK } from './top-k.ts';
 import type { Recommendation, Recommender, TasteProfile } from './types.ts';
@@ -16,14 +17,25 @@ const INDEX_LAMBDA = 800;
 
 export type { GroupStrategy };
 
-interface Folded {
-  /** Item index → EASE score (higher is better). */
-  scores: Float32Array;
+/** What an explanation needs of a folded-in profile. */
+interface Explainable {
   likes: number[];
   /** q before dividing by the normaliser, per like, for explanations. */
   shrink: Float32Array;
   /** likes × dims: each liked vector times `shrink`, made once for all the explanations of an answer. */
   weighted?: Float64Array;
+}
+
+interface Query extends Explainable {
+  /** Σ likes − 👎 in the eigen-space, shrunk at λ grid point `g`; item k scores q·V_k / (norm_g[k]·s_k). */
+  q: Float64Array;
+  g: number;
+  dislikes: number[];
+}
+
+interface Folded extends Explainable {
+  /** Item index → EASE score (higher is better). */
+  scores: Float32Array;
 }
 
 /**
@@ -42,6 +54,7 @@ export class EaseRecommender implements Recommender {
   private readonly compact: Float32Array;
   private readonly stride: number;
   private shortlistIndex: VectorIndex | undefined;
+  private groupShortlist: GroupShortlist | undefined;
 
   constructor(
     readonly factors: EaseFactors,
@@ -89,6 +102,9 @@ export class EaseRecommender implements Recommender {
       throw new Error(`index has ${index.dimensions} dimensions, model ${this.indexDimensions}`);
     }
     this.shortlistIndex = index;
+    const { compact: vectors, stride, norms } = this;
+    const { itemIds, itemScale: scale } = this.factors;
+    this.groupShortlist = new GroupShortlist({ vectors, stride, items: itemIds.length, norms, scale, index });
   }
 
   /**
@@ -113,9 +129,24 @@ export class EaseRecommender implements Recommender {
     return this.recommendGroupWith('average-without-misery', members, k);
   }
 
-  /** One list for several people (see {@link aggregateGroup} for the strategies). */
+  /**
+   * One list for several people (see {@link aggregateGroup} for the strategies).
+   * With an index, members are scored only on the group's shortlist and their
+   * spread estimated from a sample ({@link GroupShortlist}): ~members × 1k items
+   * scored instead of members × the catalog. A popularity prior needs each
+   * member's largest score over the catalog, so it keeps the exact path.
+   */
   recommendGroupWith(strategy: GroupStrategy, members: readonly TasteProfile[], k: number): Recommendation[] {
     const excluded = this.excludedOf(members);
+    if (this.groupShortlist && this.params.popularityWeight === 0) {
+      const queries = members.map((m) => this.query(m)).filter((q): q is Query => q !== null);
+      if (queries.length === 0) return this.popular(k, excluded);
+      return this.groupShortlist.pick(strategy, queries, excluded, k, this.params.miseryThreshold).map(({ index, score }) => ({
+        movieId: this.factors.itemIds[index]!,
+        score,
+        because: this.because(index, queries),
+      }));
+    }
     const folded = members.map((m) => this.fold(m)).filter((f): f is Folded => f !== null);
     if (folded.length === 0) return this.popular(k, excluded);
     const picks = aggregateGroup(strategy, folded.map((f) => f.scores), excluded, k, this.params.miseryThreshold);
@@ -128,6 +159,12 @@ export class EaseRecommender implements Recommender {
 
   /** Scores every item, or only the index's shortlist of `shortlist` items (others −∞). */
   private fold(profile: TasteProfile, shortlist = 0): Folded | null {
+    const folded = this.query(profile);
+    return folded && this.score(folded, shortlist);
+  }
+
+  /** A profile as a query in the eigen-space, at its own λ (grid point `g`); no item scored yet. */
+  private query(profile: TasteProfile): Query | null {
     const likes = this.known(profile.likes);
     const dislikes = this.known(profile.dislikes ?? []);
     if (likes.length === 0 && dislikes.length === 0) return null;
@@ -150,7 +187,12 @@ export class EaseRecommender implements Recommender {
     const disliked = sum(dislikes, this.params.dislikeWeight);
     const fd = shrinkage(this.factors.values, Math.max(this.params.dislikeLambda, LAMBDA_GRID[g]!), r);
     for (let j = 0; j < r; j++) q[j] = liked[j]! * f[j]! - disliked[j]! * fd[j]!;
+    return { q, g, likes, dislikes, shrink: f };
+  }
 
+  private score({ q, g, likes, shrink: f }: Query, shortlist: number): Folded {
+    const { compact: vectors, stride } = this;
+    const scale = this.factors.itemScale;
     const n = this.factors.itemIds.length;
     const norms = this.norms.subarray(g * n, g * n + n);
     const candidates =
@@ -187,7 +229,7 @@ export class EaseRecommender implements Recommender {
   }
 
   /** The liked movie contributing most to item k's score. */
-  private because(k: number, folded: Folded[]): number | null {
+  private because(k: number, folded: Explainable[]): number | null {
     const { compact: vectors, stride } = this;
     // The leading directions carry the similarity; all of them would cost likes × k × rank per answer.
     const dims = this.indexDimensions;
@@ -221,7 +263,7 @@ export class EaseRecommender implements Recommender {
     return bestItem < 0 ? null : this.factors.itemIds[bestItem]!;
   }
 
-  private weighted(f: Folded, dims: number): Float64Array {
+  private weighted(f: Explainable, dims: number): Float64Array {
     const { compact: vectors, stride } = this;
     const out = new Float64Array(f.likes.length * dims);
     f.likes.forEach((i, l) => {
