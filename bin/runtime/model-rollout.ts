@@ -36,6 +36,8 @@ export interface ModelRolloutOptions {
   pollMs?: number;
   /** Load the active version and follow promotions (the CLI's one-off train does not). */
   serve?: boolean;
+  /** Train on a worker thread, leaving the event loop to answers and job-lock renewals (default); false: on this one. */
+  trainInThread?: boolean;
 }
 
 /**
@@ -48,8 +50,10 @@ export function openModelRollout(opts: ModelRolloutOptions): ModelRollout {
   const { config, database, models, logger, say } = opts;
   const versions = createRepositories(database.db).modelVersions;
   const sync = new ModelSync({ versions, holder: models, dataDir: config.dataDir, logger, redis: opts.redis, prefix: opts.prefix, pollMs: opts.pollMs });
+  // Closing stops a training under way (its thread is terminated): shutdown does not wait seconds for it.
+  const closing = new AbortController();
   const deps = (log?: (line: string) => void): RetrainDeps => {
-    const trainer = new ArtifactTrainer(config.dataDir, models, log);
+    const trainer = new ArtifactTrainer(config.dataDir, models, log, { thread: opts.trainInThread ?? true, signal: closing.signal });
     // A version promoted here is served from memory: it was loaded to be evaluated.
     const announce = async (version: string) => {
       await sync.announce(version, trainer.take(version));
@@ -79,5 +83,13 @@ export function openModelRollout(opts: ModelRolloutOptions): ModelRollout {
         })();
   // Callers await it when they need it; a failure must not become an unhandled rejection meanwhile.
   ready.catch((err: unknown) => logger.error({ err }, 'no model available'));
-  return { ready, sync, retrain, close: () => sync.close() };
+  return {
+    ready,
+    sync,
+    retrain,
+    close: () => {
+      closing.abort();
+      return sync.close();
+    },
+  };
 }

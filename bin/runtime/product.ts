@@ -61,14 +61,14 @@ export async function openProduct(
   logger: Logger,
   say: (line: string) => void,
   /** Redis shares ready lists and jobs between processes; `prefix` keeps tests (or tenants) apart. */
-  { redis, prefix = 'moviebot', modelPollMs }: { redis?: Redis; prefix?: string; modelPollMs?: number } = {},
+  { redis, prefix = 'moviebot', modelPollMs, trainInThread }: { redis?: Redis; prefix?: string; modelPollMs?: number; trainInThread?: boolean } = {},
 ): Promise<Product> {
   const repos = createRepositories(database.db);
   const [movies, popularity] = await Promise.all([repos.catalog.allMovies(), repos.catalog.popularity()]);
   const catalog = new MovieCatalog(movies, popularity);
   const models = new ModelHolder();
   // The registry's active model version, followed live (Redis pub/sub + poll); trained on first run.
-  const rollout = openModelRollout({ config, database, models, logger, say, redis, prefix, pollMs: modelPollMs });
+  const rollout = openModelRollout({ config, database, models, logger, say, redis, prefix, pollMs: modelPollMs, trainInThread });
   const modelReady = rollout.ready;
 
   // Every interaction reads its person's taste: from memory once they are known.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ModelVersionStore } from '../ports/model-version.store.ts';
 import type { ModelTrainer, TrainingDataSource } from '../ports/model-trainer.ts';
 import { withCommunitySignals, type CommunitySignal } from '../rollout/community-ratings.ts';
-import { DEFAULT_HOLDOUT, HOLDOUT_SCHEME, holdOut, scoreSlice, type HoldoutOptions, type SliceScore } from '../rollout/holdout.ts';
+import { DEFAULT_HOLDOUT, HOLDOUT_SCHEME, holdOut, scoreSliceInTurns, type HoldoutOptions, type SliceScore } from '../rollout/holdout.ts';
 import { decidePromotion, PROMOTION_TOLERANCE } from '../rollout/promotion.ts';
 
 export interface RetrainDeps {
@@ -65,8 +65,9 @@ export async function retrainModel(deps: RetrainDeps, opts: RetrainOptions = {})
   const { train, slice } = holdOut(data, opts.holdout ?? DEFAULT_HOLDOUT);
   log(`Training on ${train.ratings.length} ratings (${signals.length} from the community); ${slice.length} users held out`);
   const trained = await deps.trainer.train(train, { holdoutScheme: HOLDOUT_SCHEME, communitySignals: signals.length });
-  const candidate = scoreSlice(trained.recommender, slice);
-  const currentScore = current ? scoreSlice(current, slice) : null;
+  // In turns: the process may be answering people meanwhile (training itself runs on a worker thread).
+  const candidate = await scoreSliceInTurns(trained.recommender, slice);
+  const currentScore = current ? await scoreSliceInTurns(current, slice) : null;
   const decision = decidePromotion(
     candidate,
     active && currentScore ? { score: currentScore, holdoutScheme: active.metrics['holdoutScheme'] } : null,

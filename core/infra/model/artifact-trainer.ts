@@ -6,9 +6,10 @@ import type { ModelTrainer, TrainedModel } from '../../domain/ports/model-traine
 import { DEFAULT_FIT } from '../../domain/recommender/fit/fit-ease.ts';
 import { DEFAULT_SERVING } from '../../domain/recommender/serving-params.ts';
 import type { Recommender, TrainingData } from '../../domain/recommender/types.ts';
-import { loadModel, MODEL_FORMAT, saveModel, type LoadedModel } from './model-artifacts.ts';
+import { loadModel, MODEL_FORMAT, saveModel, type LoadedModel, type ModelManifest } from './model-artifacts.ts';
 import type { ModelHolder } from './model-holder.ts';
 import { trainModel } from './train-model.ts';
+import { trainInThread } from './train-thread.ts';
 
 /** Where versions live under DATA_DIR: models/<version>, one directory each. */
 export const MODELS_DIR = 'models';
@@ -34,15 +35,21 @@ export class ArtifactTrainer implements ModelTrainer {
     /** The model this process serves: opening the active version reuses it instead of reading it again. */
     private readonly served?: ModelHolder,
     private readonly log?: (line: string) => void,
+    /**
+     * `thread`: train and write on a worker thread (the event loop stays free; `data`'s rating
+     * arrays are handed over to it); `signal` stops that thread (shutdown).
+     */
+    private readonly options: { thread?: boolean; signal?: AbortSignal } = {},
   ) {}
 
   async train(data: TrainingData, metrics: Record<string, number>): Promise<TrainedModel> {
-    const model = await trainModel(data, { metrics, log: this.log });
-    const { version, backend, trainingSeconds } = model.manifest;
+    const modelsDir = path.join(this.dataDir, MODELS_DIR);
+    const manifest = this.options.thread
+      ? await trainInThread(data, { modelsDir, metrics, log: this.log, signal: this.options.signal })
+      : await trainHere(data, modelsDir, metrics, this.log);
+    const { version, backend, trainingSeconds } = manifest;
     const relative = path.join(MODELS_DIR, version);
-    const dir = path.join(this.dataDir, relative);
-    await saveModel(dir, model);
-    this.latest = await loadModel(dir);
+    this.latest = await loadModel(path.join(this.dataDir, relative));
     return { version, path: relative, backend, trainingSeconds, recommender: this.latest.recommender };
   }
 
@@ -86,4 +93,11 @@ export class ArtifactTrainer implements ModelTrainer {
   async discard(version: string): Promise<void> {
     await fs.rm(path.join(this.dataDir, MODELS_DIR, version), { recursive: true, force: true });
   }
+}
+
+/** Trains and writes modelsDir/<version> on this thread (blocks the event loop for the fit). */
+async function trainHere(data: TrainingData, modelsDir: string, metrics: Record<string, number>, log?: (line: string) => void): Promise<ModelManifest> {
+  const model = await trainModel(data, { metrics, log });
+  await saveModel(path.join(modelsDir, model.manifest.version), model);
+  return model.manifest;
 }
