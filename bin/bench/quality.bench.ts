@@ -5,18 +5,23 @@
  * default ../shared/data/ml-latest-small beside the repository) under the
  * protocols of RECSYS.md, and prints its figures next to the reference
  * numbers there. To compare a method, add a `{ name, fit }` to METHODS; to
- * compare group aggregations, add a strategy to GROUP_STRATEGIES. Every
- * method sees the same folds and samples (one SEED).
+ * compare group aggregations, add a strategy to EASE_GROUPS. Every
+ * method sees the same folds and samples (one SEED). The "served:" group
+ * rows run the same model with its HNSW index, as the bot serves a server
+ * pick (the group's shortlist, estimated spreads).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_SERVING,
   EaseRecommender,
   evaluate,
+  loadModel,
   MODEL_GROUP_STRATEGY,
   popularityRecommender,
+  saveModel,
   trainModel,
   type EvalReport,
   type GroupStrategy,
@@ -28,11 +33,21 @@ import { loadTrainingData } from '../../data/index.ts';
 const SEED = 42;
 const backends = new Set<string>();
 
+/** The same model with the HNSW index, as the bot serves it: its group pick scores the group's shortlist. */
+const servedTwin = new WeakMap<EaseRecommender, EaseRecommender>();
+const served = (m: EaseRecommender) => servedTwin.get(m) ?? m;
+
 /** The aggregations the model offers for a group, compared on the same groups. */
 const EASE_GROUPS: GroupStrategy<EaseRecommender>[] = [
   { label: 'average', groupRecommend: (m, members, k) => m.recommendGroupWith('average', members, k) },
   { label: 'average without misery', groupRecommend: (m, members, k) => m.recommendGroupWith('average-without-misery', members, k) },
   { label: 'fair turns', groupRecommend: (m, members, k) => m.recommendGroupWith('fair-turns', members, k) },
+  { label: 'served: average', groupRecommend: (m, members, k) => served(m).recommendGroupWith('average', members, k) },
+  {
+    label: 'served: average without misery',
+    groupRecommend: (m, members, k) => served(m).recommendGroupWith('average-without-misery', members, k),
+  },
+  { label: 'served: fair turns', groupRecommend: (m, members, k) => served(m).recommendGroupWith('fair-turns', members, k) },
 ];
 
 /** Each method with its own group strategies; all see the same folds and samples. */
@@ -47,10 +62,16 @@ const METHODS: { name: string; run: (data: TrainingData, onFold: (f: { index: nu
       evaluate(
         data,
         async (train) => {
-          const { factors, manifest } = await trainModel(train);
-          backends.add(manifest.backend);
+          const trained = await trainModel(train);
+          backends.add(trained.manifest.backend);
           // Exact scoring (no shortlist index): this measures the model; bench:speed measures the index.
-          return new EaseRecommender(factors, manifest.serving);
+          const exact = new EaseRecommender(trained.factors, trained.manifest.serving);
+          // The served rows' twin: saved and loaded, as a process gets it (with the HNSW index).
+          const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moviebot-quality-'));
+          await saveModel(dir, trained);
+          servedTwin.set(exact, (await loadModel(dir)).recommender);
+          fs.rmSync(dir, { recursive: true, force: true });
+          return exact;
         },
         { seed: SEED, groupStrategies: EASE_GROUPS, onFold },
       ),

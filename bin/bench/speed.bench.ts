@@ -3,7 +3,8 @@
  *
  * Recommendation and search latency, training time and memory:
  *  1. ml-latest-small: train, save, load, then recommend p50/p99 for one
- *     user through the HNSW shortlist (and how often it returns the exact list).
+ *     user through the HNSW shortlist (and how often it returns the exact list);
+ *     a server's group pick for 10/50/200/1000 members, served against exact.
  *  2. Title search p50/p99 on the 62,423-title ML-25M catalog.
  *  3. An ML-25M-sized generated set (25M ratings over the ML-25M catalog,
  *     power-law popularity): `moviebot train` time and peak RSS in a child
@@ -18,6 +19,7 @@ import { EaseRecommender, loadModel, saveModel, trainModel } from '../../core/in
 import { runSearchBench } from '../../core/bench/search.bench.ts';
 import { formatBytes, loadTrainingData } from '../../data/index.ts';
 import { generateRatings } from '../../data/bench/generate-ratings.ts';
+import { runGroupPickBench } from './group-pick.ts';
 import { latency, overlapAtK, sampleProfiles } from './latency.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -44,6 +46,9 @@ const exact = new EaseRecommender(trained.factors, trained.manifest.serving);
 const brute = latency(profiles.slice(0, 500), (p) => exact.recommend(p, 20));
 console.log(`  exact scan k=20    p50 ${ms(brute.p50)}  p99 ${ms(brute.p99)} (no index, for comparison)`);
 console.log(`  shortlist overlap  ${(overlapAtK(model.recommender, exact, profiles.slice(0, 500), 20) * 100).toFixed(1)}% of the exact top-20`);
+
+console.log('== 1b. server-wide group pick, 20 favourites a member (served: the HNSW shortlist; exact: every item)');
+runGroupPickBench(model.recommender, exact, data.ratings);
 
 console.log('== 2. title search, 62,423 titles');
 const search = await runSearchBench();
