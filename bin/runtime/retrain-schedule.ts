@@ -22,7 +22,10 @@ export function scheduleNightlyRetrain(config: Config, logger: Logger, product: 
   if (!(jobs instanceof InProcessQueue) || config.retrainCron === null) return { close: () => {} };
   const timer = new CronTimer(config.retrainCron, (at) => {
     logger.info({ scheduledFor: at.toISOString() }, 'scheduled retrain');
-    jobs.enqueue('retrain', { reason: 'scheduled' }).catch((err: unknown) => logger.warn({ err }, 'could not queue the scheduled retrain'));
+    // Not beside a first run's training (two first versions); once served, it finds nothing new, or learns.
+    product.modelReady
+      .then(() => jobs.enqueue('retrain', { reason: 'scheduled' }))
+      .catch((err: unknown) => logger.warn({ err }, 'could not queue the scheduled retrain'));
   });
   logger.info({ cron: config.retrainCron, next: timer.next?.toISOString() }, 'retrain schedule (in-process)');
   return { close: () => timer.stop() };
