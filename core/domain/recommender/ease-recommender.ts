@@ -5,6 +5,7 @@ import {
   shrinkage,
   type EaseFactors,
 } from './ease-factors.ts';
+import { explainPicks, PrunedFold } from './batch-fold.ts';
 import { aggregateGroup, type GroupStrategy } from './group-aggregation.ts';
 import { GroupShortlist } from './group-shortlist.ts';
 import { lambdaFor, type ServingParams } from './serving-params.ts';
@@ -113,10 +114,7 @@ export class EaseRecommender implements Recommender {
    */
   recommend(profile: TasteProfile, k: number, options: { popular?: readonly number[] } = {}): Recommendation[] {
     const excluded = this.excludedOf([profile]);
-    // 4k: a ready list (k = 50) shares the k ≤ 50 answers' shortlist, so its top 20 is the plain top 20;
-    // it holds 99.7% of the exact top 50 on ml-latest-small (10k: 99.95%, at 2.5× the scoring).
-    const shortlist = this.shortlistIndex ? Math.max(200, 4 * k) + excluded.size : 0;
-    const folded = this.fold(profile, shortlist);
+    const folded = this.fold(profile, this.shortlistFor(k, excluded));
     if (!folded) return this.popular(k, excluded, options.popular);
     return topK(folded.scores, k, excluded).map(({ index, score }) => ({
       movieId: this.factors.itemIds[index]!,
@@ -306,5 +304,42 @@ export class EaseRecommender implements Recommender {
       }
     }
     return out;
+  }
+
+  /** Items the index shortlists for a k-long answer (0: no index, the whole catalog is scored). */
+  private shortlistFor(k: number, excluded: ReadonlySet<number>): number {
+    // 4k: a ready list (k = 50) shares the k ≤ 50 answers' shortlist, so its top 20 is the plain top 20;
+    // it holds 99.7% of the exact top 50 on ml-latest-small (10k: 99.95%, at 2.5× the scoring).
+    return this.shortlistIndex ? Math.max(200, 4 * k) + excluded.size : 0;
+  }
+
+  private pruned: PrunedFold | undefined;
+
+  /**
+   * Ready lists for several people (the recompute worker's micro-batches):
+   * for each, the same picks, scores and explanations as recommend(profile, k),
+   * with less of the shortlist scored in full ({@link PrunedFold}).
+   */
+  recommendMany(profiles: readonly TasteProfile[], k: number): Recommendation[][] {
+    const index = this.shortlistIndex;
+    // A popularity prior normalises by the largest shortlisted score, so every score is needed: the plain path.
+    if (!index || this.params.popularityWeight !== 0) return profiles.map((p) => this.recommend(p, k));
+    if (this.pruned?.model.index !== index) {
+      const { compact: vectors, stride, norms } = this;
+      const { itemIds, itemScale: scale } = this.factors;
+      this.pruned = new PrunedFold({ vectors, stride, items: itemIds.length, norms, scale, index, dims: this.indexDimensions });
+    }
+    const pruned = this.pruned;
+    const ids = this.factors.itemIds;
+    return profiles.map((profile) => {
+      const excluded = this.excludedOf([profile]);
+      const query = this.query(profile);
+      const picks = query && pruned.top(query, this.shortlistFor(k, excluded), k, excluded);
+      if (!query || !picks) return this.recommend(profile, k);
+      const dims = this.indexDimensions;
+      const weighted = (query.weighted ??= this.weighted(query, dims));
+      const because = explainPicks(picks.map((p) => p.index), query.likes, weighted, this.compact, this.stride, dims);
+      return picks.map(({ index: i, score }, n) => ({ movieId: ids[i]!, score, because: because[n]! < 0 ? null : ids[because[n]!]! }));
+    });
   }
 }

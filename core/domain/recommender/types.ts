@@ -51,6 +51,8 @@ export interface Recommender {
   /** `options.popular`: movies popular where the person is (their server), offered first to someone with no likes. */
   recommend(profile: TasteProfile, k: number, options?: { popular?: readonly number[] }): Recommendation[];
   recommendGroup(members: readonly TasteProfile[], k: number): Recommendation[];
+  /** recommend(profile, k) for each profile, where the model can do them together for less. */
+  recommendMany?(profiles: readonly TasteProfile[], k: number): Recommendation[][];
 }
 
 /** A positive is a rating ≥ 4.0; a dislike ≤ 2.0 (RECSYS.md). */
