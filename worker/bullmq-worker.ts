@@ -28,12 +28,12 @@ export interface WorkerOptions {
 const LOCK_MS: Record<JobName, number> = { 'recompute-user': 10_000, 'recompute-server': 10_000, retrain: 120_000, import: 120_000 };
 
 /**
- * Jobs at once per queue and process. A recompute is ~1 ms of CPU between
- * Postgres and Redis round trips: 16 in flight keep the process busy
- * (bench:workers: 349 → 521 users/s going from 4 to 16). Retrain and import
- * are CPU- and memory-heavy: one at a time.
+ * Jobs at once per queue and process. Recomputes are batched inside the
+ * process (up to 32 people share a Postgres read and a Redis write): 64 in
+ * flight let one batch fill while the one before waits on its round trips.
+ * Retrain and import are CPU- and memory-heavy: one at a time.
  */
-const CONCURRENCY: Record<JobName, number> = { 'recompute-user': 16, 'recompute-server': 4, retrain: 1, import: 1 };
+const CONCURRENCY: Record<JobName, number> = { 'recompute-user': 64, 'recompute-server': 4, retrain: 1, import: 1 };
 
 /**
  * The consumer side: a BullMQ worker per queue running the processors. Bad

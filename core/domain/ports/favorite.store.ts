@@ -5,4 +5,6 @@ export interface FavoriteStore {
   remove(userId: number, movieId: number): Promise<boolean>;
   /** Movie ids, oldest first. */
   list(userId: number): Promise<number[]>;
+  /** {@link list} for several people in one read (the recompute worker's batches); everyone asked is a key. */
+  listMany(userIds: readonly number[]): Promise<Map<number, number[]>>;
 }

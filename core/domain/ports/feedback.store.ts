@@ -15,6 +15,8 @@ export interface FeedbackStore {
   record(input: FeedbackInput): Promise<boolean>;
   /** Current values, movie id → 1 | -1. */
   current(userId: number): Promise<Map<number, 1 | -1>>;
+  /** {@link current} for several people in one read (the recompute worker's batches); everyone asked is a key. */
+  currentMany(userIds: readonly number[]): Promise<Map<number, Map<number, 1 | -1>>>;
   /** Every event of the user, oldest first. */
   history(userId: number): Promise<{ movieId: number; value: FeedbackValue; source: FeedbackSource; at: Date }[]>;
 }

@@ -55,6 +55,9 @@ export class MemoryFavorites implements FavoriteStore {
   async list(userId: number) {
     return [...(this.lists.get(userId) ?? [])];
   }
+  async listMany(userIds: readonly number[]) {
+    return new Map(await Promise.all(userIds.map(async (id) => [id, await this.list(id)] as const)));
+  }
 }
 
 export class MemoryFeedback implements FeedbackStore {
@@ -71,6 +74,9 @@ export class MemoryFeedback implements FeedbackStore {
       else out.set(e.movieId, e.value);
     }
     return out;
+  }
+  async currentMany(userIds: readonly number[]) {
+    return new Map(await Promise.all(userIds.map(async (id) => [id, await this.current(id)] as const)));
   }
   async history(userId: number) {
     return this.events

@@ -2,7 +2,7 @@ import type { PlatformIdentity } from '../ports/account.store.ts';
 import type { RecommendSource } from '../ports/use-case-observer.ts';
 import type { Recommendation } from '../recommender/types.ts';
 import type { RecommendDeps } from './deps.ts';
-import { currentModel, tasteOf, toMovies, type RecommendedMovie } from './taste.ts';
+import { currentModel, tasteOf, tastesOf, toMovies, type RecommendedMovie } from './taste.ts';
 
 export type { RecommendedMovie };
 
@@ -50,5 +50,23 @@ export async function refreshRecommendations(deps: RecommendDeps, userId: number
   const token = await deps.recommendations?.token(userId);
   const picks = model.recommend(await tasteOf(deps, userId), READY_LIST);
   if (deps.recommendations && token !== undefined) await deps.recommendations.set(userId, model, picks, token);
+  return picks;
+}
+
+/**
+ * {@link refreshRecommendations} for several people at once (the recompute
+ * worker's micro-batches): one token read, one read of each store, the
+ * fold-ins together, one write of all the lists; each list the same as a
+ * single refresh would store, and each refused on its own if a taste change
+ * overtook it.
+ */
+export async function refreshRecommendationsMany(deps: RecommendDeps, userIds: readonly number[]): Promise<Recommendation[][]> {
+  const model = currentModel(deps);
+  const tokens = await deps.recommendations?.tokens(userIds);
+  const tastes = await tastesOf(deps, userIds);
+  const picks = model.recommendMany ? model.recommendMany(tastes, READY_LIST) : tastes.map((t) => model.recommend(t, READY_LIST));
+  if (deps.recommendations && tokens) {
+    await deps.recommendations.setMany(model, userIds.map((userId, i) => ({ userId, picks: picks[i]!, token: tokens[i]! })));
+  }
   return picks;
 }

@@ -14,6 +14,16 @@ export interface RecommendedMovie {
 export async function tasteOf(deps: TasteDeps, userId: number | null): Promise<TasteProfile> {
   if (userId === null) return { likes: [], dislikes: [] };
   const [favorites, feedback] = await Promise.all([deps.favorites.list(userId), deps.feedback.current(userId)]);
+  return profileOf(favorites, feedback);
+}
+
+/** {@link tasteOf} for several people with one read of each store, in the order asked. */
+export async function tastesOf(deps: TasteDeps, userIds: readonly number[]): Promise<TasteProfile[]> {
+  const [favorites, feedback] = await Promise.all([deps.favorites.listMany(userIds), deps.feedback.currentMany(userIds)]);
+  return userIds.map((id) => profileOf(favorites.get(id) ?? [], feedback.get(id) ?? new Map()));
+}
+
+function profileOf(favorites: readonly number[], feedback: ReadonlyMap<number, 1 | -1>): TasteProfile {
   const liked = [...feedback].filter(([, v]) => v === 1).map(([id]) => id);
   const disliked = [...feedback].filter(([, v]) => v === -1).map(([id]) => id);
   return { likes: [...new Set([...favorites, ...liked])], dislikes: disliked };

@@ -105,6 +105,11 @@ class CachedFavorites implements FavoriteStore {
   async list(userId: number): Promise<number[]> {
     return [...(await this.lists.getOrLoad(userId, () => this.inner.list(userId)))];
   }
+
+  /** Straight to the store: batches are the recompute worker's, which reads the source of truth. */
+  listMany(userIds: readonly number[]): Promise<Map<number, number[]>> {
+    return this.inner.listMany(userIds);
+  }
 }
 
 class CachedFeedback implements FeedbackStore {
@@ -127,6 +132,11 @@ class CachedFeedback implements FeedbackStore {
 
   async current(userId: number): Promise<Map<number, 1 | -1>> {
     return new Map(await this.values.getOrLoad(userId, () => this.inner.current(userId)));
+  }
+
+  /** Straight to the store, as {@link CachedFavorites.listMany}. */
+  currentMany(userIds: readonly number[]): Promise<Map<number, Map<number, 1 | -1>>> {
+    return this.inner.currentMany(userIds);
   }
 
   history(userId: number) {

@@ -42,6 +42,14 @@ class Unreachable implements RecommendationCache {
     this.check();
     return this.inner.set(...a);
   }
+  async tokens(userIds: readonly number[]) {
+    this.check();
+    return this.inner.tokens(userIds);
+  }
+  async setMany(...a: Parameters<RecommendationCache['setMany']>) {
+    this.check();
+    return this.inner.setMany(...a);
+  }
   async invalidate(userId: number) {
     this.check();
     return this.inner.invalidate(userId);

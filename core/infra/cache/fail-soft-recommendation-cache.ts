@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.ts';
-import type { RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
+import type { ReadyListWrite, RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
 import type { Recommendation, Recommender } from '../../domain/recommender/types.ts';
 
 /** Token handed out while the cache is unreachable: a list made with it is never stored. */
@@ -64,6 +64,26 @@ export class FailSoftRecommendationCache implements RecommendationCache {
       await this.inner.set(userId, model, picks, token);
     } catch (err) {
       this.options.logger.warn({ err: (err as Error).message, userId }, 'could not store a ready list');
+    }
+  }
+
+  async tokens(userIds: readonly number[]): Promise<number[]> {
+    await this.flush();
+    try {
+      const tokens = await this.inner.tokens(userIds);
+      return tokens.map((token, i) => (this.pending.has(userIds[i]!) ? NO_TOKEN : token));
+    } catch {
+      return userIds.map(() => NO_TOKEN);
+    }
+  }
+
+  async setMany(model: Recommender, lists: readonly ReadyListWrite[]): Promise<void> {
+    const storable = lists.filter((l) => l.token !== NO_TOKEN && !this.pending.has(l.userId));
+    if (storable.length === 0) return;
+    try {
+      await this.inner.setMany(model, storable);
+    } catch (err) {
+      this.options.logger.warn({ err: (err as Error).message, users: storable.length }, 'could not store ready lists');
     }
   }
 

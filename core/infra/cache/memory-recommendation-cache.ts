@@ -1,4 +1,4 @@
-import type { RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
+import type { ReadyListWrite, RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
 import type { Recommendation, Recommender } from '../../domain/recommender/types.ts';
 import { LruCache } from '../../domain/lru-cache.ts';
 
@@ -21,6 +21,14 @@ export class MemoryRecommendationCache implements RecommendationCache {
 
   async set(userId: number, model: Recommender, picks: Recommendation[], token: number): Promise<void> {
     this.lists.setIfCurrent(userId, { model, picks }, token);
+  }
+
+  async tokens(userIds: readonly number[]): Promise<number[]> {
+    return userIds.map((id) => this.lists.generation(id));
+  }
+
+  async setMany(model: Recommender, lists: readonly ReadyListWrite[]): Promise<void> {
+    for (const { userId, picks, token } of lists) this.lists.setIfCurrent(userId, { model, picks }, token);
   }
 
   async invalidate(userId: number): Promise<void> {

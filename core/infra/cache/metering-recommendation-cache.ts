@@ -1,4 +1,4 @@
-import type { RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
+import type { ReadyListWrite, RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
 import type { Recommendation, Recommender } from '../../domain/recommender/types.ts';
 
 /**
@@ -24,6 +24,14 @@ export class MeteringRecommendationCache implements RecommendationCache {
 
   set(userId: number, model: Recommender, picks: Recommendation[], token: number): Promise<void> {
     return this.inner.set(userId, model, picks, token);
+  }
+
+  tokens(userIds: readonly number[]): Promise<number[]> {
+    return this.inner.tokens(userIds);
+  }
+
+  setMany(model: Recommender, lists: readonly ReadyListWrite[]): Promise<void> {
+    return this.inner.setMany(model, lists);
   }
 
   invalidate(userId: number): Promise<void> {

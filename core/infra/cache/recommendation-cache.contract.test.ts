@@ -7,7 +7,7 @@ import { DEFAULT_SERVING } from '../../domain/recommender/serving-params.ts';
 import { clusteredData } from '../../domain/recommender/testing/clustered-data.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../domain/testing/memory-stores.ts';
 import type { RecommendDeps } from '../../domain/use-cases/deps.ts';
-import { addFavorite, forgetUser, recommend, recordFeedback, refreshRecommendations } from '../../domain/use-cases/index.ts';
+import { addFavorite, forgetUser, recommend, recordFeedback, refreshRecommendations, refreshRecommendationsMany } from '../../domain/use-cases/index.ts';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
@@ -78,6 +78,29 @@ describe.each(CACHES)('ready lists $name', ({ make }) => {
     expect(await deps.recommendations.get(1, model)).toBeNull();
     await refreshRecommendations(deps, 1);
     expect(await deps.recommendations.get(1, model)).not.toBeNull();
+  });
+
+  it('a batch refresh stores for each person the list a refresh of them alone would, and refuses only the one a taste change overtook', async () => {
+    const people = ['ann', 'bob', 'cy', 'dee'].map((platformUserId) => ({ platform: 'discord' as const, platformUserId }));
+    for (const [i, person] of people.entries()) {
+      await addFavorite(deps, person, 1 + i);
+      await recordFeedback(deps, { identity: person, movieId: 21 + i, value: i % 2 ? 1 : -1, source: 'button' });
+    }
+    const userIds = await Promise.all(people.map((p) => deps.accounts.resolveUser(p)));
+    const alone = [];
+    for (const id of userIds) alone.push(await refreshRecommendations(deps, id));
+    await Promise.all(userIds.map((id) => deps.recommendations.invalidate(id)));
+    // Cy's taste changes after the batch took its tokens and before it stores: Cy's list is stale.
+    const listMany = deps.favorites.listMany.bind(deps.favorites);
+    const favorites = Object.assign(Object.create(deps.favorites) as typeof deps.favorites, {
+      listMany: async (ids: readonly number[]) => {
+        await deps.recommendations.invalidate(userIds[2]!);
+        return listMany(ids);
+      },
+    });
+    const picks = await refreshRecommendationsMany({ ...deps, favorites }, userIds);
+    expect(picks).toEqual(alone);
+    for (const [i, id] of userIds.entries()) expect(await deps.recommendations.get(id, model)).toEqual(i === 2 ? null : alone[i]);
   });
 
   it('a list made by another model is a miss', async () => {

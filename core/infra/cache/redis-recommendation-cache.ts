@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
+import type { ReadyListWrite, RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
 import type { Recommendation, Recommender } from '../../domain/recommender/types.ts';
 
 /** Stores the list only if no invalidation happened since the token was taken (atomic in Redis). */
@@ -42,8 +42,27 @@ export class RedisRecommendationCache implements RecommendationCache {
   }
 
   async set(userId: number, model: Recommender, picks: Recommendation[], token: number): Promise<void> {
-    const value = JSON.stringify({ version: this.versionOf(model), picks: picks.map((p) => [p.movieId, p.score, p.because]) });
-    await this.redis.eval(SET_IF_CURRENT, 2, ...this.key(userId), String(token), value, String(this.options.ttlSeconds ?? 3_600));
+    await this.redis.eval(SET_IF_CURRENT, 2, ...this.key(userId), String(token), this.entry(model, picks), String(this.options.ttlSeconds ?? 3_600));
+  }
+
+  async tokens(userIds: readonly number[]): Promise<number[]> {
+    if (userIds.length === 0) return [];
+    const values = await this.redis.mget(userIds.map((id) => this.key(id)[1]));
+    return values.map((v) => Number(v ?? 0));
+  }
+
+  /** One pipeline: the compare-and-set runs per list in Redis, so a stale token refuses only its own list. */
+  async setMany(model: Recommender, lists: readonly ReadyListWrite[]): Promise<void> {
+    if (lists.length === 0) return;
+    const ttl = String(this.options.ttlSeconds ?? 3_600);
+    const pipeline = this.redis.pipeline();
+    for (const { userId, picks, token } of lists) pipeline.eval(SET_IF_CURRENT, 2, ...this.key(userId), String(token), this.entry(model, picks), ttl);
+    const failed = (await pipeline.exec())?.find(([err]) => err);
+    if (failed) throw failed[0];
+  }
+
+  private entry(model: Recommender, picks: Recommendation[]): string {
+    return JSON.stringify({ version: this.versionOf(model), picks: picks.map((p) => [p.movieId, p.score, p.because]) });
   }
 
   async invalidate(userId: number): Promise<void> {

@@ -90,6 +90,28 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     ]);
   });
 
+  it('reads several people\'s favourites and current feedback at once, as one person at a time would', async () => {
+    const [a, b, nobody] = await Promise.all(['many-a', 'many-b', 'many-none'].map((id) => repos.accounts.resolveUser({ platform: 'discord', platformUserId: id })));
+    await repos.favorites.add(a!, 3);
+    await repos.favorites.add(a!, 1);
+    await repos.favorites.add(b!, 2);
+    await repos.feedback.record({ userId: a!, movieId: 2, value: -1, source: 'button' });
+    await repos.feedback.record({ userId: b!, movieId: 3, value: 1, source: 'button' });
+    await repos.feedback.record({ userId: b!, movieId: 3, value: 0, source: 'reaction' });
+    await repos.feedback.record({ userId: b!, movieId: 1, value: 1, source: 'button' });
+    const people = [b!, nobody!, a!];
+    const favourites = await repos.favorites.listMany(people);
+    const feedback = await repos.feedback.currentMany(people);
+    for (const u of people) {
+      expect(favourites.get(u)).toEqual(await repos.favorites.list(u));
+      expect(feedback.get(u)).toEqual(await repos.feedback.current(u));
+    }
+    expect([...favourites.get(a!)!].sort()).toEqual([1, 3]);
+    expect(feedback.get(b!)).toEqual(new Map([[1, 1]]));
+    expect(favourites.get(nobody!)).toEqual([]);
+    expect((await repos.favorites.listMany([])).size).toBe(0);
+  });
+
   it('ignores a redelivered feedback event', async () => {
     const u = await repos.accounts.resolveUser({ platform: 'telegram', platformUserId: 'fb-dup' });
     const event = { userId: u, movieId: 3, value: 1 as const, source: 'button' as const, eventKey: 'tg:update:77' };

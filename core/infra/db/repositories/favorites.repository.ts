@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { FavoriteStore } from '../../../domain/ports/favorite.store.ts';
 import type { Db } from '../database.types.ts';
 import { favorites } from '../schema.ts';
@@ -30,5 +30,17 @@ export class FavoritesRepository implements FavoriteStore {
       .where(eq(favorites.userId, userId))
       .orderBy(favorites.createdAt, favorites.movieId);
     return rows.map((r) => r.movieId);
+  }
+
+  async listMany(userIds: readonly number[]): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>(userIds.map((id) => [id, []]));
+    if (userIds.length === 0) return out;
+    const rows = await this.db
+      .select({ userId: favorites.userId, movieId: favorites.movieId })
+      .from(favorites)
+      .where(inArray(favorites.userId, [...userIds]))
+      .orderBy(favorites.userId, favorites.createdAt, favorites.movieId);
+    for (const r of rows) out.get(r.userId)?.push(r.movieId);
+    return out;
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FeedbackInput, FeedbackStore } from '../../../domain/ports/feedback.store.ts';
 import type { FeedbackSource, FeedbackValue } from '../../../domain/model.ts';
 import type { Db } from '../database.types.ts';
@@ -44,6 +44,17 @@ export class FeedbackRepository implements FeedbackStore {
       .from(feedback)
       .where(eq(feedback.userId, userId));
     return new Map(rows.map((r) => [r.movieId, r.value === 1 ? 1 : -1]));
+  }
+
+  async currentMany(userIds: readonly number[]): Promise<Map<number, Map<number, 1 | -1>>> {
+    const out = new Map<number, Map<number, 1 | -1>>(userIds.map((id) => [id, new Map()]));
+    if (userIds.length === 0) return out;
+    const rows = await this.db
+      .select({ userId: feedback.userId, movieId: feedback.movieId, value: feedback.value })
+      .from(feedback)
+      .where(inArray(feedback.userId, [...userIds]));
+    for (const r of rows) out.get(r.userId)?.set(r.movieId, r.value === 1 ? 1 : -1);
+    return out;
   }
 
   async history(userId: number): Promise<{ movieId: number; value: FeedbackValue; source: FeedbackSource; at: Date }[]> {
