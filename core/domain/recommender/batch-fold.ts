@@ -134,7 +134,10 @@ export class PrunedFold {
       best.splice(pos, 0, s);
       if (best.length > k) best.pop();
     }
-    const picks = topK(this.scratch, k, excluded);
+    // Only finished items hold a score (the rest of scratch is −∞): pick among them, in index order as a full scan would.
+    touched.sort((a, b) => a - b);
+    let picks = topK(this.scratch, k, excluded, touched);
+    if (picks.length < k) picks = topK(this.scratch, k, excluded);
     for (const i of touched) this.scratch[i] = -Infinity;
     return picks;
   }
