@@ -25,7 +25,7 @@ const health: WebAppOptions['health'] = async () => ({
   node: process.version,
   uptimeSeconds: 0,
   storage: { kind: 'pglite', connected: true },
-  redis: 'ready',
+  redis: { connected: true },
   catalog: null,
   bots: {},
 });
