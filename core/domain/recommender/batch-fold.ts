@@ -1,3 +1,4 @@
+import { bestLike } from './dot-product.ts';
 import { topK } from './top-k.ts';
 import type { VectorIndex } from './vector-index.ts';
 
@@ -278,29 +279,6 @@ export function explainPicks(
       }
     }
   }
-  if (n < picks.length) {
-    const base = picks[n]! * stride;
-    let best = -Infinity;
-    for (let l = 0; l < likes.length; l++) {
-      const p = l * dims;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let j = 0;
-      for (; j < tail; j += 4) {
-        s0 += weighted[p + j]! * vectors[base + j]!;
-        s1 += weighted[p + j + 1]! * vectors[base + j + 1]!;
-        s2 += weighted[p + j + 2]! * vectors[base + j + 2]!;
-        s3 += weighted[p + j + 3]! * vectors[base + j + 3]!;
-      }
-      for (; j < dims; j++) s0 += weighted[p + j]! * vectors[base + j]!;
-      const s = s0 + s1 + s2 + s3;
-      if (s > best) {
-        best = s;
-        out[n] = likes[l]!;
-      }
-    }
-  }
+  if (n < picks.length) out[n] = bestLike(weighted, likes, vectors, picks[n]! * stride, dims).like;
   return out;
 }

@@ -68,3 +68,37 @@ export function dot(q: Float64Array, vectors: Float32Array, p: number, stride: n
   }
   return s0 + s1 + s2 + s3;
 }
+
+/**
+ * The like whose pre-weighted vector (row l of `weighted`, likes × dims) has
+ * the largest inner product with vectors[base .. base + dims): the "because"
+ * of one item for one profile. Ties go to the earlier like; `score` is −∞
+ * and `like` −1 when there are no likes. Four accumulators and a tail, in
+ * one fixed order, so every caller gets the same winner.
+ */
+export function bestLike(weighted: Float64Array, likes: readonly number[], vectors: Float32Array, base: number, dims: number): { like: number; score: number } {
+  const tail = dims - (dims % 4);
+  let score = -Infinity;
+  let like = -1;
+  for (let l = 0; l < likes.length; l++) {
+    const p = l * dims;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let j = 0;
+    for (; j < tail; j += 4) {
+      s0 += weighted[p + j]! * vectors[base + j]!;
+      s1 += weighted[p + j + 1]! * vectors[base + j + 1]!;
+      s2 += weighted[p + j + 2]! * vectors[base + j + 2]!;
+      s3 += weighted[p + j + 3]! * vectors[base + j + 3]!;
+    }
+    for (; j < dims; j++) s0 += weighted[p + j]! * vectors[base + j]!;
+    const s = s0 + s1 + s2 + s3;
+    if (s > score) {
+      score = s;
+      like = likes[l]!;
+    }
+  }
+  return { like, score };
+}

@@ -6,6 +6,7 @@ import {
   type EaseFactors,
 } from './ease-factors.ts';
 import { explainPicks, PrunedFold } from './batch-fold.ts';
+import { bestLike } from './dot-product.ts';
 import { aggregateGroup, type GroupStrategy } from './group-aggregation.ts';
 import { GroupShortlist } from './group-shortlist.ts';
 import { lambdaFor, type ServingParams } from './serving-params.ts';
@@ -233,29 +234,11 @@ export class EaseRecommender implements Recommender {
     const dims = this.indexDimensions;
     let best = -Infinity;
     let bestItem = -1;
-    const base = k * stride;
-    const tail = dims - (dims % 4);
     for (const f of folded) {
-      const w = (f.weighted ??= this.weighted(f, dims));
-      for (let l = 0; l < f.likes.length; l++) {
-        const p = l * dims;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        let j = 0;
-        for (; j < tail; j += 4) {
-          s0 += w[p + j]! * vectors[base + j]!;
-          s1 += w[p + j + 1]! * vectors[base + j + 1]!;
-          s2 += w[p + j + 2]! * vectors[base + j + 2]!;
-          s3 += w[p + j + 3]! * vectors[base + j + 3]!;
-        }
-        for (; j < dims; j++) s0 += w[p + j]! * vectors[base + j]!;
-        const s = s0 + s1 + s2 + s3;
-        if (s > best) {
-          best = s;
-          bestItem = f.likes[l]!;
-        }
+      const { like, score } = bestLike((f.weighted ??= this.weighted(f, dims)), f.likes, vectors, k * stride, dims);
+      if (score > best) {
+        best = score;
+        bestItem = like;
       }
     }
     return bestItem < 0 ? null : this.factors.itemIds[bestItem]!;
