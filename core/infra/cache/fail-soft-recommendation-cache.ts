@@ -1,6 +1,7 @@
 import type { Logger } from '../../logger.ts';
 import type { ReadyListWrite, RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
 import type { Recommendation, Recommender } from '../../domain/recommender/types.ts';
+import { PendingDrops } from './pending-drops.ts';
 
 /** Token handed out while the cache is unreachable: a list made with it is never stored. */
 const NO_TOKEN = -1;
@@ -24,17 +25,24 @@ export interface FailSoftOptions {
  * never served afterwards.
  */
 export class FailSoftRecommendationCache implements RecommendationCache {
-  private readonly pending = new Set<number>();
-  private flushing: Promise<void> | undefined;
+  private readonly pending: PendingDrops;
 
   constructor(
     private readonly inner: RecommendationCache,
     private readonly options: FailSoftOptions,
-  ) {}
+  ) {
+    this.pending = new PendingDrops((userId) => inner.invalidate(userId), {
+      max: options.maxPending ?? 100_000,
+      onRecovered: (userIds) => {
+        options.logger.info({ users: userIds.length }, 'dropped ready lists made stale during a cache outage');
+        options.onRecovered?.(userIds);
+      },
+    });
+  }
 
   /** People whose invalidation has not reached the cache yet. */
   get stale(): readonly number[] {
-    return [...this.pending];
+    return this.pending.all;
   }
 
   async get(userId: number, model: Recommender): Promise<Recommendation[] | null> {
@@ -88,43 +96,12 @@ export class FailSoftRecommendationCache implements RecommendationCache {
   }
 
   async invalidate(userId: number): Promise<void> {
-    try {
-      await this.inner.invalidate(userId);
-      this.pending.delete(userId);
-    } catch (err) {
-      this.remember(userId);
-      this.options.logger.warn({ err: (err as Error).message, userId }, 'ready list not dropped yet: will retry');
-    }
+    const failed = await this.pending.attempt(userId, () => this.inner.invalidate(userId));
+    if (failed) this.options.logger.warn({ err: (failed.err as Error).message, userId }, 'ready list not dropped yet: will retry');
   }
 
   /** Applies the invalidations that failed; the ones that fail again stay pending. */
   flush(): Promise<void> {
-    if (this.pending.size === 0) return Promise.resolve();
-    this.flushing ??= (async () => {
-      const recovered: number[] = [];
-      try {
-        for (const userId of [...this.pending]) {
-          await this.inner.invalidate(userId);
-          this.pending.delete(userId);
-          recovered.push(userId);
-        }
-      } catch {
-        // Still down: the rest stay pending.
-      } finally {
-        this.flushing = undefined;
-      }
-      if (recovered.length) {
-        this.options.logger.info({ users: recovered.length }, 'dropped ready lists made stale during a cache outage');
-        this.options.onRecovered?.(recovered);
-      }
-    })();
-    return this.flushing;
-  }
-
-  private remember(userId: number): void {
-    this.pending.delete(userId);
-    this.pending.add(userId);
-    const max = this.options.maxPending ?? 100_000;
-    if (this.pending.size > max) this.pending.delete(this.pending.values().next().value!);
+    return this.pending.flush();
   }
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '../../logger.ts';
 import type { ReadyGroupPick, ReadyTrends, ServerResult, ServerResultCache } from '../../domain/ports/server-result.cache.ts';
 import type { Recommender } from '../../domain/recommender/types.ts';
+import { PendingDrops } from './pending-drops.ts';
 
 /** Token handed out while the cache is unreachable: a result made with it is never stored. */
 const NO_TOKEN = -1;
@@ -22,13 +23,14 @@ export interface FailSoftServerResultOptions {
  * cache call or {@link flush} (e.g. when Redis is ready again).
  */
 export class FailSoftServerResultCache implements ServerResultCache {
-  private readonly pending = new Set<number>();
-  private flushing: Promise<void> | undefined;
+  private readonly pending: PendingDrops;
 
   constructor(
     private readonly inner: ServerResultCache,
     private readonly options: FailSoftServerResultOptions,
-  ) {}
+  ) {
+    this.pending = new PendingDrops((communityId) => inner.invalidate(communityId), { max: options.maxPending ?? 10_000, onRecovered: options.onRecovered });
+  }
 
   getPick(communityId: number, model: Recommender): Promise<ReadyGroupPick | null> {
     return this.read(communityId, () => this.inner.getPick(communityId, model));
@@ -67,36 +69,13 @@ export class FailSoftServerResultCache implements ServerResultCache {
 
   /** A drop that fails is remembered and later applied in full (invalidate): nothing made before it is served meanwhile. */
   private async drop(communityId: number, apply: () => Promise<void>): Promise<void> {
-    try {
-      await apply();
-      this.pending.delete(communityId);
-    } catch (err) {
-      this.pending.delete(communityId);
-      this.pending.add(communityId);
-      if (this.pending.size > (this.options.maxPending ?? 10_000)) this.pending.delete(this.pending.values().next().value!);
-      this.options.logger.warn({ err: (err as Error).message, communityId }, 'server result not dropped yet: will retry');
-    }
+    const failed = await this.pending.attempt(communityId, apply);
+    if (failed) this.options.logger.warn({ err: (failed.err as Error).message, communityId }, 'server result not dropped yet: will retry');
   }
 
   /** Applies the invalidations that failed; the ones that fail again stay pending. */
   flush(): Promise<void> {
-    if (this.pending.size === 0) return Promise.resolve();
-    this.flushing ??= (async () => {
-      const recovered: number[] = [];
-      try {
-        for (const communityId of [...this.pending]) {
-          await this.inner.invalidate(communityId);
-          this.pending.delete(communityId);
-          recovered.push(communityId);
-        }
-      } catch {
-        // Still down: the rest stay pending.
-      } finally {
-        this.flushing = undefined;
-      }
-      if (recovered.length) this.options.onRecovered?.(recovered);
-    })();
-    return this.flushing;
+    return this.pending.flush();
   }
 
   private async read<T>(communityId: number, get: () => Promise<T | null>): Promise<T | null> {
