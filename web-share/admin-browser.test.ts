@@ -13,22 +13,13 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BullmqQueue, createRedisClient, JOB_NAMES, Metrics } from '../core/index.ts';
 import { silentLogger } from '../test/support/databases.ts';
-import { buildWebApp, type WebAppOptions } from './app.ts';
+import { buildWebApp } from './app.ts';
+import { testHealth } from './testing/fixture.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TOKEN = 'admin-browser-token-0123456789';
 
-const health: WebAppOptions['health'] = async () => ({
-  ok: true,
-  version: 'test',
-  node: process.version,
-  uptimeSeconds: 0,
-  storage: { kind: 'pglite', connected: true },
-  redis: { connected: true },
-  catalog: null,
-  bots: {},
-});
 
 describe.skipIf(!fs.existsSync(CHROMIUM) && !process.env.CI)('the queue dashboard in a real browser', () => {
   const prefix = `test-${randomUUID()}`;
@@ -43,7 +34,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM) && !process.env.CI)('the queue dashboar
     await new Promise((resolve) => redis.once('ready', resolve));
     jobs = new BullmqQueue(redis, prefix);
     await jobs.enqueue('retrain', { reason: 'manual' });
-    app = await buildWebApp({ logger: silentLogger, health, metrics: new Metrics(), admin: { token: TOKEN, queues: JOB_NAMES.map((n) => jobs.queue(n)) } });
+    app = await buildWebApp({ logger: silentLogger, health: testHealth, metrics: new Metrics(), admin: { token: TOKEN, queues: JOB_NAMES.map((n) => jobs.queue(n)) } });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   });

@@ -9,22 +9,13 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BullmqQueue, createRedisClient, InProcessQueue, JOB_NAMES, Metrics, type JobQueue, type Processors } from '../core/index.ts';
 import { silentLogger } from '../test/support/databases.ts';
-import { buildWebApp, type WebAppOptions } from './app.ts';
+import { buildWebApp } from './app.ts';
+import { testHealth } from './testing/fixture.ts';
 import { ADMIN_COOKIE } from './plugins/admin-auth.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TOKEN = 'admin-token-0123456789abcdef';
 
-const health: WebAppOptions['health'] = async () => ({
-  ok: true,
-  version: 'test',
-  node: process.version,
-  uptimeSeconds: 0,
-  storage: { kind: 'pglite', connected: true },
-  redis: 'not configured',
-  catalog: null,
-  bots: {},
-});
 
 /** The value of one series in Prometheus text, or undefined when it is absent. */
 function series(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -50,7 +41,7 @@ describe('on BullMQ (real Redis)', () => {
     jobs = new BullmqQueue(redis, prefix);
     metrics = new Metrics();
     metrics.watchQueues(() => jobs.counts());
-    app = await buildWebApp({ logger: silentLogger, health, metrics, admin: { token: TOKEN, queues: JOB_NAMES.map((n) => jobs.queue(n)) } });
+    app = await buildWebApp({ logger: silentLogger, health: testHealth, metrics, admin: { token: TOKEN, queues: JOB_NAMES.map((n) => jobs.queue(n)) } });
   });
   afterAll(async () => {
     await app?.close();
@@ -169,7 +160,7 @@ describe('on BullMQ (real Redis)', () => {
 
 describe('without ADMIN_TOKEN', () => {
   it('the dashboard is off: 404 whatever is sent', async () => {
-    const app = await buildWebApp({ logger: silentLogger, health, admin: { token: undefined, queues: [] } });
+    const app = await buildWebApp({ logger: silentLogger, health: testHealth, admin: { token: undefined, queues: [] } });
     for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }]) {
       for (const url of ['/admin/queues', '/admin/queues/api/queues', `/admin/queues?token=${TOKEN}`]) {
         expect((await app.inject({ url, headers })).statusCode, url).toBe(404);
@@ -197,7 +188,7 @@ describe('with jobs in-process (no Redis)', () => {
     const inProcess = new InProcessQueue(processors, { attempts: 1, onJobFinished: metrics.jobFinished });
     jobs = inProcess;
     metrics.watchQueues(() => inProcess.counts());
-    app = await buildWebApp({ logger: silentLogger, health, metrics, admin: { token: TOKEN, queues: [] }, share: undefined });
+    app = await buildWebApp({ logger: silentLogger, health: testHealth, metrics, admin: { token: TOKEN, queues: [] }, share: undefined });
   });
   afterAll(async () => {
     release();

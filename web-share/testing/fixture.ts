@@ -17,11 +17,23 @@ import {
   type ShareDeps,
 } from '../../core/index.ts';
 import { freshPglite, silentLogger, type TestDatabase } from '../../test/support/databases.ts';
-import { buildWebApp } from '../app.ts';
+import { buildWebApp, type WebAppOptions } from '../app.ts';
 import type { RateLimitOptions } from '../plugins/security.ts';
 import type { PosterSource } from '../posters/posters.ts';
 import { DEMO_MOVIES, DEMO_POPULARITY, XSS, XSS_MOVIES } from './demo-data.ts';
 import { GenreRecommender } from './demo-recommender.ts';
+
+/** A /healthz report for tests that build the web app without a running product. */
+export const testHealth: WebAppOptions['health'] = async () => ({
+  ok: true,
+  version: 'test',
+  node: process.version,
+  uptimeSeconds: 0,
+  storage: { kind: 'pglite', connected: true },
+  redis: 'not configured',
+  catalog: null,
+  bots: {},
+});
 
 export interface WebFixture {
   app: FastifyInstance;
@@ -101,16 +113,7 @@ export async function webFixture(options: FixtureOptions = {}): Promise<WebFixtu
 
   const app = await buildWebApp({
     logger: options.logger ?? silentLogger,
-    health: async () => ({
-      ok: true,
-      version: 'test',
-      node: process.version,
-      uptimeSeconds: 0,
-      storage: { kind: 'pglite', connected: true },
-      redis: 'not configured',
-      catalog: null,
-      bots: {},
-    }),
+    health: testHealth,
     share: {
       deps: { ...deps, sharedLists: share.sharedLists },
       publicUrl: share.publicUrl,
