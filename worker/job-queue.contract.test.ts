@@ -1,63 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BadJobError, BullmqQueue, InProcessQueue, JOB_NAMES, type JobPayloads, type JobQueue, type Processors } from '../core/index.ts';
-import { silentLogger } from '../test/support/databases.ts';
-import { startBullmqWorkers } from './bullmq-worker.ts';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-interface Runner {
-  queue: JobQueue;
-  close: () => Promise<void>;
-}
-
-/** One contract, two runners: BullMQ on real Redis (a queue prefix per test) and the in-process runner. */
-const RUNNERS: { name: string; start: (processors: Partial<Processors>) => Promise<Runner> }[] = [
-  {
-    name: 'the in-process runner',
-    start: async (processors) => {
-      const queue = new InProcessQueue(withDefaults(processors), { backoffMs: 50 });
-      return { queue, close: () => queue.close() };
-    },
-  },
-  {
-    name: 'BullMQ on Redis',
-    start: async (processors) => {
-      const prefix = `test-${randomUUID()}`;
-      const producer = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-      await new Promise((resolve) => producer.once('ready', resolve));
-      const queue = new BullmqQueue(producer, prefix);
-      const workers = startBullmqWorkers(withDefaults(processors), { prefix, logger: silentLogger, connect: () => new Redis(REDIS_URL, { maxRetriesPerRequest: null }) });
-      return {
-        queue,
-        close: async () => {
-          await workers.close();
-          for (const q of JOB_NAMES.map((name) => queue.queue(name))) await q.obliterate({ force: true }).catch(() => undefined);
-          await queue.close();
-          await producer.quit();
-        },
-      };
-    },
-  },
-];
-
-/** Processors a test does not give do nothing. */
-const withDefaults = (given: Partial<Processors>): Processors => ({
-  'recompute-user': async () => {},
-  'recompute-server': async () => {},
-  retrain: async () => {},
-  import: async () => {},
-  ...given,
-});
+import { BadJobError, type JobPayloads } from '../core/index.ts';
+import { JOB_RUNNERS, type JobRunner } from '../test/support/job-runners.ts';
 
 const until = async (check: () => boolean, ms = 10_000) => {
   const end = Date.now() + ms;
   while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
 };
 
-describe.each(RUNNERS)('jobs on $name', ({ start }) => {
-  let runner: Runner | undefined;
+/** One contract, run through both runners. */
+describe.each(JOB_RUNNERS)('jobs on $name', ({ start }) => {
+  let runner: JobRunner | undefined;
   afterEach(async () => {
     await runner?.close();
     runner = undefined;

@@ -2,62 +2,20 @@
  * The recompute-server processor through both runners: BullMQ on real Redis
  * (a queue prefix per test) and the in-process runner, over memory stores.
  */
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import {
-  BullmqQueue,
-  InProcessQueue,
-  JOB_NAMES,
   MemoryServerResultCache,
   serverPick,
   type CommunityDeps,
-  type JobQueue,
   type Processors,
   type Recommender,
 } from '../../core/index.ts';
-import { silentLogger } from '../../test/support/databases.ts';
 import { memoryCommunityDeps, seedGuild, smallModel } from '../../test/support/memory-community.ts';
-import { startBullmqWorkers } from '../bullmq-worker.ts';
+import { JOB_RUNNERS, type JobRunner } from '../../test/support/job-runners.ts';
 import { createProcessors } from './index.ts';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const guild = { platform: 'discord' as const, id: 'guild-1' };
 let model: Recommender;
-
-interface Runner {
-  queue: JobQueue;
-  close: () => Promise<void>;
-}
-
-const RUNNERS: { name: string; start: (processors: Processors) => Promise<Runner> }[] = [
-  {
-    name: 'the in-process runner',
-    start: async (processors) => {
-      const queue = new InProcessQueue(processors, { backoffMs: 50 });
-      return { queue, close: () => queue.close() };
-    },
-  },
-  {
-    name: 'BullMQ on Redis',
-    start: async (processors) => {
-      const prefix = `test-${randomUUID()}`;
-      const producer = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-      await new Promise((resolve) => producer.once('ready', resolve));
-      const queue = new BullmqQueue(producer, prefix);
-      const workers = startBullmqWorkers(processors, { prefix, logger: silentLogger, connect: () => new Redis(REDIS_URL, { maxRetriesPerRequest: null }) });
-      return {
-        queue,
-        close: async () => {
-          await workers.close();
-          for (const q of JOB_NAMES.map((name) => queue.queue(name))) await q.obliterate({ force: true }).catch(() => undefined);
-          await queue.close();
-          await producer.quit();
-        },
-      };
-    },
-  },
-];
 
 const until = async (check: () => Promise<boolean>, ms = 10_000) => {
   const end = Date.now() + ms;
@@ -68,8 +26,8 @@ beforeAll(async () => {
   model = await smallModel();
 });
 
-describe.each(RUNNERS)('recompute-server on $name', ({ start }) => {
-  let runner: Runner | undefined;
+describe.each(JOB_RUNNERS)('recompute-server on $name', ({ start }) => {
+  let runner: JobRunner | undefined;
   let deps: CommunityDeps & { serverResults: MemoryServerResultCache };
   let communityId: number;
   let processor: Mock<Processors['recompute-server']>;

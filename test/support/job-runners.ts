@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { BullmqQueue, InProcessQueue, JOB_NAMES, type JobQueue, type Processors } from '../../core/index.ts';
+import { silentLogger } from './databases.ts';
+import { startBullmqWorkers } from '../../worker/index.ts';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface JobRunner {
+  queue: JobQueue;
+  close: () => Promise<void>;
+}
+
+/**
+ * The two runners every processor suite runs through: the in-process runner,
+ * and BullMQ on real Redis with a queue prefix per start (closing removes its
+ * queues). Processors a test does not give do nothing.
+ */
+export const JOB_RUNNERS: { name: string; start: (processors: Partial<Processors>) => Promise<JobRunner> }[] = [
+  {
+    name: 'the in-process runner',
+    start: async (processors) => {
+      const queue = new InProcessQueue(withDefaults(processors), { backoffMs: 50 });
+      return { queue, close: () => queue.close() };
+    },
+  },
+  {
+    name: 'BullMQ on Redis',
+    start: async (processors) => {
+      const prefix = `test-${randomUUID()}`;
+      const producer = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      await new Promise((resolve) => producer.once('ready', resolve));
+      const queue = new BullmqQueue(producer, prefix);
+      const workers = startBullmqWorkers(withDefaults(processors), { prefix, logger: silentLogger, connect: () => new Redis(REDIS_URL, { maxRetriesPerRequest: null }) });
+      return {
+        queue,
+        close: async () => {
+          await workers.close();
+          for (const q of JOB_NAMES.map((name) => queue.queue(name))) await q.obliterate({ force: true }).catch(() => undefined);
+          await queue.close();
+          await producer.quit();
+        },
+      };
+    },
+  },
+];
+
+function withDefaults(given: Partial<Processors>): Processors {
+  return { 'recompute-user': async () => {}, 'recompute-server': async () => {}, retrain: async () => {}, import: async () => {}, ...given };
+}
