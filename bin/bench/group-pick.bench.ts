@@ -2,7 +2,7 @@
  * node --import tsx bin/bench/group-pick.bench.ts  (also section 1 of bench:speed)
  *
  * Server-wide group pick on ml-latest-small for 10/50/200/1000 members with
- * 20 favourites each: the served model (HNSW shortlist) against the exact
+ * 20 favourites each: the served model (its shortlist index) against the exact
  * scan over every item, in one run, and the share of the exact top-10 kept.
  */
 import fs from 'node:fs';

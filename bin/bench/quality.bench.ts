@@ -7,7 +7,7 @@
  * numbers there. To compare a method, add a `{ name, fit }` to METHODS; to
  * compare group aggregations, add a strategy to EASE_GROUPS. Every
  * method sees the same folds and samples (one SEED). The "served:" group
- * rows run the same model with its HNSW index, as the bot serves a server
+ * rows run the same model with its shortlist index, as the bot serves a server
  * pick (the group's shortlist, estimated spreads).
  */
 import fs from 'node:fs';
@@ -33,7 +33,7 @@ import { loadTrainingData } from '../../data/index.ts';
 const SEED = 42;
 const backends = new Set<string>();
 
-/** The same model with the HNSW index, as the bot serves it: its group pick scores the group's shortlist. */
+/** The same model with its shortlist index, as the bot serves it: its group pick scores the group's shortlist. */
 const servedTwin = new WeakMap<EaseRecommender, EaseRecommender>();
 const served = (m: EaseRecommender) => servedTwin.get(m) ?? m;
 
@@ -66,7 +66,7 @@ const METHODS: { name: string; run: (data: TrainingData, onFold: (f: { index: nu
           backends.add(trained.manifest.backend);
           // Exact scoring (no shortlist index): this measures the model; bench:speed measures the index.
           const exact = new EaseRecommender(trained.factors, trained.manifest.serving);
-          // The served rows' twin: saved and loaded, as a process gets it (with the HNSW index).
+          // The served rows' twin: saved and loaded, as a process gets it (with its shortlist index).
           const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moviebot-quality-'));
           await saveModel(dir, trained);
           servedTwin.set(exact, (await loadModel(dir)).recommender);

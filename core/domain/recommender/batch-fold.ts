@@ -1,6 +1,5 @@
 import { bestLike } from './dot-product.ts';
 import { topK } from './top-k.ts';
-import type { VectorIndex } from './vector-index.ts';
 
 /** What the pruned fold reads of a served model (EaseRecommender's arrays, shared, not copied). */
 export interface FoldModel {
@@ -11,9 +10,6 @@ export interface FoldModel {
   /** λ grid × items: EASE's per-item normaliser at each grid point. */
   norms: Float32Array;
   scale: Float32Array;
-  index: VectorIndex;
-  /** Leading directions the index searches. */
-  dims: number;
 }
 
 /** A profile folded in (EaseRecommender's query): item k scores q·V_k / (norm_g[k]·s_k). */
@@ -43,7 +39,7 @@ const SLACK = 1e-9;
  * whose score plus that bound stays under the k-th best exact score cannot be
  * picked and is never finished (about 70 of 210 are, on ml-latest-small). A
  * finished score continues the same four accumulators in the same order, so
- * it equals recommend's to the last bit. The HNSW search is unchanged.
+ * it equals recommend's to the last bit. The shortlist is the index's, as in recommend.
  */
 export class PrunedFold {
   /** |V_k| over directions ≥ SPLIT, and over all: the bound and its rounding slack. */
@@ -71,14 +67,13 @@ export class PrunedFold {
   }
 
   /**
-   * The k best of the index's `shortlist` items for `query`, best first, as
-   * topK over EaseRecommender.score's array would give them; null when the
+   * The k best of the index's shortlist `candidates` for `query`, best first,
+   * as topK over EaseRecommender.score's array would give them; null when the
    * shortlist holds fewer than k pickable items (the caller scores it plainly).
    */
-  top(query: FoldQuery, shortlist: number, k: number, excluded: ReadonlySet<number>): { index: number; score: number }[] | null {
+  top(query: FoldQuery, candidates: Int32Array, k: number, excluded: ReadonlySet<number>): { index: number; score: number }[] | null {
     const { vectors, stride, items, norms, scale } = this.model;
     const { q, g } = query;
-    const candidates = this.model.index.search(Float32Array.from(q.subarray(0, this.model.dims)), shortlist);
     const count = candidates.length;
     let pickable = 0;
     for (let c = 0; c < count; c++) if (!excluded.has(candidates[c]!)) pickable++;

@@ -301,25 +301,31 @@ export class EaseRecommender implements Recommender {
   /**
    * Ready lists for several people (the recompute worker's micro-batches):
    * for each, the same picks, scores and explanations as recommend(profile, k),
-   * with less of the shortlist scored in full ({@link PrunedFold}).
+   * with the shortlists searched in one call and less of each scored in full
+   * ({@link PrunedFold}).
    */
   recommendMany(profiles: readonly TasteProfile[], k: number): Recommendation[][] {
     const index = this.shortlistIndex;
     // A popularity prior normalises by the largest shortlisted score, so every score is needed: the plain path.
     if (!index || this.params.popularityWeight !== 0) return profiles.map((p) => this.recommend(p, k));
-    if (this.pruned?.model.index !== index) {
-      const { compact: vectors, stride, norms } = this;
-      const { itemIds, itemScale: scale } = this.factors;
-      this.pruned = new PrunedFold({ vectors, stride, items: itemIds.length, norms, scale, index, dims: this.indexDimensions });
-    }
-    const pruned = this.pruned;
-    const ids = this.factors.itemIds;
-    return profiles.map((profile) => {
+    const { compact: vectors, stride, norms } = this;
+    const { itemIds: ids, itemScale: scale } = this.factors;
+    const pruned = (this.pruned ??= new PrunedFold({ vectors, stride, items: ids.length, norms, scale }));
+    const dims = this.indexDimensions;
+    const people = profiles.map((profile) => {
       const excluded = this.excludedOf([profile]);
-      const query = this.query(profile);
-      const picks = query && pruned.top(query, this.shortlistFor(k, excluded), k, excluded);
+      return { profile, excluded, query: this.query(profile) };
+    });
+    const searched = people.filter((p) => p.query);
+    const shortlists = index.searchMany(
+      searched.map((p) => Float32Array.from(p.query!.q.subarray(0, dims))),
+      searched.map((p) => this.shortlistFor(k, p.excluded)),
+    );
+    const shortlistOf = new Map(searched.map((p, n) => [p, shortlists[n]!]));
+    return people.map((person) => {
+      const { profile, excluded, query } = person;
+      const picks = query && pruned.top(query, shortlistOf.get(person)!, k, excluded);
       if (!query || !picks) return this.recommend(profile, k);
-      const dims = this.indexDimensions;
       const weighted = (query.weighted ??= this.weighted(query, dims));
       const because = explainPicks(picks.map((p) => p.index), query.likes, weighted, this.compact, this.stride, dims);
       return picks.map(({ index: i, score }, n) => ({ movieId: ids[i]!, score, because: because[n]! < 0 ? null : ids[because[n]!]! }));

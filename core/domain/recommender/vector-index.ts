@@ -7,6 +7,12 @@ export interface VectorIndex {
   readonly dimensions: number;
   /** Item indices of the (approximately) `k` largest inner products with `query`, best first. */
   search(query: Float32Array, k: number): Int32Array;
+  /**
+   * search(queries[n], k[n]) for each n, the same items, in one call: an
+   * index may share work between the queries (the recompute worker's
+   * batches of people).
+   */
+  searchMany(queries: readonly Float32Array[], k: readonly number[]): Int32Array[];
 }
 
 /** Exact search by scanning every vector: the reference for tests and tiny catalogs. */
@@ -25,5 +31,9 @@ export class BruteForceIndex implements VectorIndex {
       scores[i] = s;
     }
     return Int32Array.from([...scores.keys()].sort((a, b) => scores[b]! - scores[a]!).slice(0, k));
+  }
+
+  searchMany(queries: readonly Float32Array[], k: readonly number[]): Int32Array[] {
+    return queries.map((query, n) => this.search(query, k[n]!));
   }
 }

@@ -39,4 +39,9 @@ export class HnswIndex implements VectorIndex {
     if (this.index.getEf() !== ef) this.index.setEf(ef);
     return Int32Array.from(this.index.searchKnn(Array.from(query), n).neighbors);
   }
+
+  /** One search after another: hnswlib has no batch search. */
+  searchMany(queries: readonly Float32Array[], k: readonly number[]): Int32Array[] {
+    return queries.map((query, n) => this.search(query, k[n]!));
+  }
 }

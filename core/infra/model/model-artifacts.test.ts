@@ -24,6 +24,26 @@ describe('model artifacts', () => {
     expect(loaded.manifest.backend).toMatch(/wasm|tensorflow|cpu/);
   });
 
+  it('serves a catalog too large to scan from the saved HNSW index, one small enough by scanning', async () => {
+    const trained = await trainModel(clusteredData());
+    const inMemory = new EaseRecommender(trained.factors, trained.manifest.serving);
+    const large = path.join(tmp(), 'large');
+    await saveModel(large, trained, { scanMaxItems: 0 });
+    expect(fs.existsSync(path.join(large, 'items.hnsw'))).toBe(true);
+    const small = path.join(tmp(), 'small');
+    await saveModel(small, trained);
+    expect(fs.existsSync(path.join(small, 'items.hnsw'))).toBe(false);
+    for (const loaded of [await loadModel(large, { scanMaxItems: 0 }), await loadModel(small)]) {
+      for (const p of profiles) {
+        expect(loaded.recommender.recommend(p, 5)).toEqual(inMemory.recommend(p, 5));
+        expect(loaded.recommender.recommendMany([p, p], 5)).toEqual([inMemory.recommend(p, 5), inMemory.recommend(p, 5)]);
+      }
+    }
+    // A large catalog's model without its index file is refused with the file named.
+    fs.rmSync(path.join(large, 'items.hnsw'));
+    await expect(loadModel(large, { scanMaxItems: 0 })).rejects.toThrow(/items.hnsw/);
+  });
+
   it('replaces a model directory atomically and leaves no temporary folders', async () => {
     const parent = tmp();
     const dir = path.join(parent, 'model');
