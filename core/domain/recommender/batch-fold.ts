@@ -1,11 +1,10 @@
-import { bestLike } from './dot-product.ts';
+import type { DotKernel } from './dot-kernel.ts';
 import { topK } from './top-k.ts';
 
 /** What the pruned fold reads of a served model (EaseRecommender's arrays, shared, not copied). */
 export interface FoldModel {
-  /** items × stride, the eigen-vectors at serving rank (zero-padded). */
-  vectors: Float32Array;
-  stride: number;
+  /** Holds the items × stride eigen-vectors at serving rank (zero-padded), and multiplies by them. */
+  kernel: DotKernel;
   items: number;
   /** λ grid × items: EASE's per-item normaliser at each grid point. */
   norms: Float32Array;
@@ -48,8 +47,13 @@ export class PrunedFold {
   /** items-long, −∞ except the items being picked from; reset after each use. */
   private readonly scratch: Float32Array;
 
+  /** One row and its four accumulators: a score being finished. */
+  private readonly row = new Int32Array(1);
+  private readonly four = new Float64Array(4);
+
   constructor(readonly model: FoldModel) {
-    const { vectors, stride, items } = model;
+    const { items } = model;
+    const { vectors, stride } = model.kernel;
     this.tailNorm = new Float64Array(items);
     this.fullNorm = new Float64Array(items);
     for (let k = 0; k < items; k++) {
@@ -72,7 +76,8 @@ export class PrunedFold {
    * shortlist holds fewer than k pickable items (the caller scores it plainly).
    */
   top(query: FoldQuery, candidates: Int32Array, k: number, excluded: ReadonlySet<number>): { index: number; score: number }[] | null {
-    const { vectors, stride, items, norms, scale } = this.model;
+    const { kernel, items, norms, scale } = this.model;
+    const { stride } = kernel;
     const { q, g } = query;
     const count = candidates.length;
     let pickable = 0;
@@ -89,39 +94,34 @@ export class PrunedFold {
     qAll = Math.sqrt(qAll);
 
     // Phase 1: the head of every pickable score (excluded items are never picked: not scored at all), its
-    // four accumulators kept, and an upper bound of the whole. Two items at a time: each q load feeds both.
-    const live: number[] = [];
-    for (let c = 0; c < count; c++) if (!excluded.has(candidates[c]!)) live.push(c);
-    const acc = new Float64Array(count * 4);
-    headScores(q, vectors, stride, split, candidates, live, acc);
-    const upper = new Float64Array(count).fill(-Infinity);
-    for (const c of live) {
-      const i = candidates[c]!;
+    // four accumulators kept, and an upper bound of the whole.
+    const live = new Int32Array(pickable);
+    for (let c = 0, n = 0; c < count; c++) if (!excluded.has(candidates[c]!)) live[n++] = candidates[c]!;
+    const acc = new Float64Array(pickable * 4);
+    kernel.useQuery(q);
+    kernel.accumulate(live, pickable, 0, split, acc);
+    const upper = new Float64Array(pickable);
+    for (let n = 0; n < pickable; n++) {
+      const i = live[n]!;
       const d = norms[g * items + i]! * scale[i]!;
       const bound = qTail * this.tailNorm[i]! + SLACK * qAll * this.fullNorm[i]!;
-      const head = acc[c * 4]! + acc[c * 4 + 1]! + acc[c * 4 + 2]! + acc[c * 4 + 3]!;
+      const head = acc[n * 4]! + acc[n * 4 + 1]! + acc[n * 4 + 2]! + acc[n * 4 + 3]!;
       // A normaliser that is not a positive number gives no usable bound: such an item is always finished.
-      upper[c] = d > 0 ? (head + bound) / d : Infinity;
+      upper[n] = d > 0 ? (head + bound) / d : Infinity;
     }
 
     // Phase 2: finish the items, best-first as the index ranked them, skipping those that cannot reach the k best.
     const best: number[] = [];
     const touched: number[] = [];
-    for (const c of live) {
+    const { row, four } = this;
+    for (let n = 0; n < pickable; n++) {
       // Compared as the float32 the score is stored as: an item equal to the k-th there could still win a tie.
-      if (best.length === k && Math.fround(upper[c]!) < best[k - 1]!) continue;
-      const i = candidates[c]!;
-      let s0 = acc[c * 4]!;
-      let s1 = acc[c * 4 + 1]!;
-      let s2 = acc[c * 4 + 2]!;
-      let s3 = acc[c * 4 + 3]!;
-      for (let j = split, p = i * stride + split; j < stride; j += 4, p += 4) {
-        s0 += q[j]! * vectors[p]!;
-        s1 += q[j + 1]! * vectors[p + 1]!;
-        s2 += q[j + 2]! * vectors[p + 2]!;
-        s3 += q[j + 3]! * vectors[p + 3]!;
-      }
-      this.scratch[i] = (s0 + s1 + s2 + s3) / (norms[g * items + i]! * scale[i]!);
+      if (best.length === k && Math.fround(upper[n]!) < best[k - 1]!) continue;
+      const i = live[n]!;
+      row[0] = i;
+      four.set(acc.subarray(n * 4, n * 4 + 4));
+      kernel.accumulate(row, 1, split, stride, four);
+      this.scratch[i] = (four[0]! + four[1]! + four[2]! + four[3]!) / (norms[g * items + i]! * scale[i]!);
       touched.push(i);
       const s = this.scratch[i]!;
       if (Number.isNaN(s) || (best.length === k && s <= best[k - 1]!)) continue;
@@ -137,143 +137,4 @@ export class PrunedFold {
     for (const i of touched) this.scratch[i] = -Infinity;
     return picks;
   }
-}
-
-/**
- * acc[c·4 … c·4+3] = the four accumulators of q · V_candidates[c] over the
- * first `split` directions, for each c in `live`, summed in the order
- * EaseRecommender.score sums them (so finishing them gives its score exactly).
- */
-function headScores(
-  q: Float64Array,
-  vectors: Float32Array,
-  stride: number,
-  split: number,
-  candidates: Int32Array,
-  live: readonly number[],
-  acc: Float64Array,
-): void {
-  let n = 0;
-  for (; n + 1 < live.length; n += 2) {
-    const ca = live[n]!;
-    const cb = live[n + 1]!;
-    const pa = candidates[ca]! * stride;
-    const pb = candidates[cb]! * stride;
-    let a0 = 0;
-    let a1 = 0;
-    let a2 = 0;
-    let a3 = 0;
-    let b0 = 0;
-    let b1 = 0;
-    let b2 = 0;
-    let b3 = 0;
-    for (let j = 0; j < split; j += 4) {
-      const q0 = q[j]!;
-      const q1 = q[j + 1]!;
-      const q2 = q[j + 2]!;
-      const q3 = q[j + 3]!;
-      a0 += q0 * vectors[pa + j]!;
-      a1 += q1 * vectors[pa + j + 1]!;
-      a2 += q2 * vectors[pa + j + 2]!;
-      a3 += q3 * vectors[pa + j + 3]!;
-      b0 += q0 * vectors[pb + j]!;
-      b1 += q1 * vectors[pb + j + 1]!;
-      b2 += q2 * vectors[pb + j + 2]!;
-      b3 += q3 * vectors[pb + j + 3]!;
-    }
-    acc[ca * 4] = a0;
-    acc[ca * 4 + 1] = a1;
-    acc[ca * 4 + 2] = a2;
-    acc[ca * 4 + 3] = a3;
-    acc[cb * 4] = b0;
-    acc[cb * 4 + 1] = b1;
-    acc[cb * 4 + 2] = b2;
-    acc[cb * 4 + 3] = b3;
-  }
-  if (n < live.length) {
-    const c = live[n]!;
-    const p = candidates[c]! * stride;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let j = 0; j < split; j += 4) {
-      s0 += q[j]! * vectors[p + j]!;
-      s1 += q[j + 1]! * vectors[p + j + 1]!;
-      s2 += q[j + 2]! * vectors[p + j + 2]!;
-      s3 += q[j + 3]! * vectors[p + j + 3]!;
-    }
-    acc[c * 4] = s0;
-    acc[c * 4 + 1] = s1;
-    acc[c * 4 + 2] = s2;
-    acc[c * 4 + 3] = s3;
-  }
-}
-
-/**
- * For each pick (item index), the liked item contributing most to its score
- * (−1 for none), as EaseRecommender.because gives it for one profile:
- * `weighted` is its likes × dims array of pre-weighted likes, and each sum
- * runs in the same order, so the same like wins every time (ties: the earlier
- * like). Two picks at a time: each weighted load feeds both.
- */
-export function explainPicks(
-  picks: readonly number[],
-  likes: readonly number[],
-  weighted: Float64Array,
-  vectors: Float32Array,
-  stride: number,
-  dims: number,
-): Int32Array {
-  const out = new Int32Array(picks.length).fill(-1);
-  const tail = dims - (dims % 4);
-  let n = 0;
-  for (; n + 1 < picks.length; n += 2) {
-    const ba = picks[n]! * stride;
-    const bb = picks[n + 1]! * stride;
-    let bestA = -Infinity;
-    let bestB = -Infinity;
-    for (let l = 0; l < likes.length; l++) {
-      const p = l * dims;
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let b0 = 0;
-      let b1 = 0;
-      let b2 = 0;
-      let b3 = 0;
-      let j = 0;
-      for (; j < tail; j += 4) {
-        const w0 = weighted[p + j]!;
-        const w1 = weighted[p + j + 1]!;
-        const w2 = weighted[p + j + 2]!;
-        const w3 = weighted[p + j + 3]!;
-        a0 += w0 * vectors[ba + j]!;
-        a1 += w1 * vectors[ba + j + 1]!;
-        a2 += w2 * vectors[ba + j + 2]!;
-        a3 += w3 * vectors[ba + j + 3]!;
-        b0 += w0 * vectors[bb + j]!;
-        b1 += w1 * vectors[bb + j + 1]!;
-        b2 += w2 * vectors[bb + j + 2]!;
-        b3 += w3 * vectors[bb + j + 3]!;
-      }
-      for (; j < dims; j++) {
-        a0 += weighted[p + j]! * vectors[ba + j]!;
-        b0 += weighted[p + j]! * vectors[bb + j]!;
-      }
-      const sa = a0 + a1 + a2 + a3;
-      const sb = b0 + b1 + b2 + b3;
-      if (sa > bestA) {
-        bestA = sa;
-        out[n] = likes[l]!;
-      }
-      if (sb > bestB) {
-        bestB = sb;
-        out[n + 1] = likes[l]!;
-      }
-    }
-  }
-  if (n < picks.length) out[n] = bestLike(weighted, likes, vectors, picks[n]! * stride, dims).like;
-  return out;
 }

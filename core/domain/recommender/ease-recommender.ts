@@ -5,7 +5,8 @@ import {
   shrinkage,
   type EaseFactors,
 } from './ease-factors.ts';
-import { explainPicks, PrunedFold } from './batch-fold.ts';
+import { PrunedFold } from './batch-fold.ts';
+import { jsDotKernel, type DotKernel, type DotKernelFactory } from './dot-kernel.ts';
 import { bestLike } from './dot-product.ts';
 import { aggregateGroup, type GroupStrategy } from './group-aggregation.ts';
 import { GroupShortlist } from './group-shortlist.ts';
@@ -58,16 +59,22 @@ export class EaseRecommender implements Recommender {
   private shortlistIndex: VectorIndex | undefined;
   private groupShortlist: GroupShortlist | undefined;
 
+  /** Holds `compact` and computes the worker's batch scoring with it (a WebAssembly kernel when served from disk). */
+  private readonly kernel: DotKernel;
+
+  /** @param kernel - where the serving vectors live and the batch path's inner products run (plain JS by default). */
   constructor(
     readonly factors: EaseFactors,
     readonly params: ServingParams,
+    kernel: DotKernelFactory = jsDotKernel,
   ) {
     factors.itemIds.forEach((id, i) => this.index.set(id, i));
     this.rank = Math.min(params.servingRank, factors.rank);
     const reachable = [INDEX_LAMBDA, ...params.lambdaKnots.map(([, lambda]) => lambda)].map(nearestGridIndex);
     this.norms = normalisers(factors, this.rank, params.normaliserPower, Math.min(...reachable), Math.max(...reachable));
     this.stride = Math.ceil(this.rank / 4) * 4;
-    this.compact = new Float32Array(factors.itemIds.length * this.stride);
+    this.kernel = kernel(factors.itemIds.length, this.stride);
+    this.compact = this.kernel.vectors;
     for (let k = 0; k < factors.itemIds.length; k++) {
       this.compact.set(factors.vectors.subarray(k * factors.rank, k * factors.rank + this.rank), k * this.stride);
     }
@@ -308,9 +315,9 @@ export class EaseRecommender implements Recommender {
     const index = this.shortlistIndex;
     // A popularity prior normalises by the largest shortlisted score, so every score is needed: the plain path.
     if (!index || this.params.popularityWeight !== 0) return profiles.map((p) => this.recommend(p, k));
-    const { compact: vectors, stride, norms } = this;
+    const { kernel, norms } = this;
     const { itemIds: ids, itemScale: scale } = this.factors;
-    const pruned = (this.pruned ??= new PrunedFold({ vectors, stride, items: ids.length, norms, scale }));
+    const pruned = (this.pruned ??= new PrunedFold({ kernel, items: ids.length, norms, scale }));
     const dims = this.indexDimensions;
     const people = profiles.map((profile) => {
       const excluded = this.excludedOf([profile]);
@@ -327,8 +334,8 @@ export class EaseRecommender implements Recommender {
       const picks = query && pruned.top(query, shortlistOf.get(person)!, k, excluded);
       if (!query || !picks) return this.recommend(profile, k);
       const weighted = (query.weighted ??= this.weighted(query, dims));
-      const because = explainPicks(picks.map((p) => p.index), query.likes, weighted, this.compact, this.stride, dims);
-      return picks.map(({ index: i, score }, n) => ({ movieId: ids[i]!, score, because: because[n]! < 0 ? null : ids[because[n]!]! }));
+      const { like } = kernel.bestLikes(picks.map((p) => p.index), weighted, query.likes.length, dims);
+      return picks.map(({ index: i, score }, n) => ({ movieId: ids[i]!, score, because: like[n]! < 0 ? null : ids[query.likes[like[n]!]!]! }));
     });
   }
 }

@@ -9,6 +9,7 @@ import type { VectorIndex } from '../../domain/recommender/vector-index.ts';
 import { HnswIndex } from './hnsw-index.ts';
 import { readArray, writeArray, writeDirectoryAtomically } from './model-files.ts';
 import { SCAN_MAX_ITEMS, ScanIndex } from './scan-index.ts';
+import { wasmDotKernel } from './wasm-dot-kernel.ts';
 
 export const MODEL_FORMAT = 1;
 
@@ -86,7 +87,7 @@ export async function loadModel(dir: string, { scanMaxItems = SCAN_MAX_ITEMS } =
     popularity: await readArray(dir, 'popularity.f32', Float32Array, n),
     itemScale: await readArray(dir, 'item-scale.f32', Float32Array, n),
   };
-  const recommender = new EaseRecommender(factors, manifest.serving);
+  const recommender = new EaseRecommender(factors, manifest.serving, wasmDotKernel);
   recommender.attachIndex(await shortlistIndex(dir, recommender, scanMaxItems));
   const movies = JSON.parse(await fs.readFile(path.join(dir, 'movies.json'), 'utf8')) as CatalogMovie[];
   return { manifest, recommender, movies, dir: path.resolve(dir) };

@@ -1,12 +1,9 @@
-import fs from 'node:fs';
 import type { VectorIndex } from '../../domain/recommender/vector-index.ts';
 import { bestIndices } from './best-indices.ts';
+import { instantiateKernel } from './wasm-kernel.ts';
 
-/** Compiled once per process: the kernel is 1 KB (scan-kernel.wat is its source). */
-const KERNEL = new WebAssembly.Module(fs.readFileSync(new URL('./scan-kernel.wasm', import.meta.url)));
-
-interface Kernel {
-  memory: WebAssembly.Memory;
+/** scan-kernel.wat's functions. */
+interface ScanKernel {
   scores4x2(v: number, items: number, dims: number, q: number, out: number, outStride: number): void;
   scores1x4(v: number, items: number, dims: number, q: number, out: number): void;
 }
@@ -15,7 +12,6 @@ interface Kernel {
 const ITEM_MAX = 4095;
 /** Queries scanned per pass over the items (scores4x2). */
 const BATCH = 4;
-const PAGE = 65_536;
 
 /**
  * Catalogs up to this many items are served by {@link ScanIndex}, larger ones
@@ -36,7 +32,7 @@ export const SCAN_MAX_ITEMS = 20_000;
  * ml-latest-small 99.96% of the float top 210, where HNSW holds 99.67%).
  */
 export class ScanIndex implements VectorIndex {
-  private readonly kernel: Kernel;
+  private readonly kernel: ScanKernel & { memory: WebAssembly.Memory };
   private readonly items: number;
   /** Padded sizes: rows of a multiple of 8 coordinates, a multiple of 4 rows. */
   private readonly dimsPadded: number;
@@ -63,8 +59,7 @@ export class ScanIndex implements VectorIndex {
     this.queryPtr = itemBytes;
     this.outPtr = this.queryPtr + BATCH * this.dimsPadded * 2;
     const bytes = this.outPtr + BATCH * this.itemsPadded * 4;
-    this.kernel = new WebAssembly.Instance(KERNEL, {}).exports as unknown as Kernel;
-    this.kernel.memory.grow(Math.ceil(bytes / PAGE));
+    this.kernel = instantiateKernel<ScanKernel>('scan-kernel', bytes);
 
     this.picked = new Int32Array(items);
     this.scale = new Float64Array(dimensions);

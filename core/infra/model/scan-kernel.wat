@@ -1,7 +1,7 @@
 ;; The exact shortlist scan's inner loop (ScanIndex, scan-index.ts), in
 ;; WebAssembly SIMD: inner products of int16 query rows with int16 item rows,
 ;; eight products per i32x4.dot_i16x8_s. `npm run build:wasm` turns this file
-;; into scan-kernel.wasm (scan-kernel.test.ts checks the two agree).
+;; into scan-kernel.wasm (kernels.test.ts checks the two agree).
 ;;
 ;; Rows are `dims` int16 long, dims a multiple of 8; pointers are byte
 ;; offsets into the exported memory; scores are int32. Integer sums do not
