@@ -38,7 +38,8 @@ const SLACK = 1e-9;
  * whose score plus that bound stays under the k-th best exact score cannot be
  * picked and is never finished (about 70 of 210 are, on ml-latest-small). A
  * finished score continues the same four accumulators in the same order, so
- * it equals recommend's to the last bit. The shortlist is the index's, as in recommend.
+ * it equals recommend's to the last bit; the shortlist is the index's, as
+ * recommend's is.
  */
 export class PrunedFold {
   /** |V_k| over directions ≥ SPLIT, and over all: the bound and its rounding slack. */

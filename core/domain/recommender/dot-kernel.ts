@@ -1,11 +1,11 @@
 import { bestLike } from './dot-product.ts';
 
 /**
- * The inner products a ready list spends its time in (scoring a shortlist,
- * explaining the picks), as a port: the plain-JS implementation below is the
- * reference, and core/infra's WebAssembly one computes the very same sums,
- * bit for bit (each product in float64, added into the same four
- * accumulators in the same order), several times faster.
+ * The inner products an answer spends its time in (scoring the shortlist,
+ * and in the worker's batches explaining the picks), as a port: the plain-JS
+ * implementation below is the reference, and core/infra's WebAssembly one
+ * computes the very same sums, bit for bit (each product in float64, added
+ * into the same four accumulators in the same order), several times faster.
  *
  * A kernel owns the model's item vectors (items × stride floats, stride a
  * multiple of 4) so it can read them where it computes.

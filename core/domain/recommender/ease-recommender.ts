@@ -59,10 +59,10 @@ export class EaseRecommender implements Recommender {
   private shortlistIndex: VectorIndex | undefined;
   private groupShortlist: GroupShortlist | undefined;
 
-  /** Holds `compact` and computes the worker's batch scoring with it (a WebAssembly kernel when served from disk). */
+  /** Holds `compact` and computes the scores with it (a WebAssembly kernel when served from disk). */
   private readonly kernel: DotKernel;
 
-  /** @param kernel - where the serving vectors live and the batch path's inner products run (plain JS by default). */
+  /** @param kernel - where the serving vectors live and the scores' inner products run (plain JS by default). */
   constructor(
     readonly factors: EaseFactors,
     readonly params: ServingParams,
@@ -197,31 +197,22 @@ export class EaseRecommender implements Recommender {
   }
 
   private score({ q, g, likes, shrink: f }: Query, shortlist: number): Folded {
-    const { compact: vectors, stride } = this;
     const scale = this.factors.itemScale;
     const n = this.factors.itemIds.length;
     const norms = this.norms.subarray(g * n, g * n + n);
     const candidates =
       shortlist > 0 && this.shortlistIndex
         ? this.shortlistIndex.search(Float32Array.from(q.subarray(0, this.indexDimensions)), shortlist)
-        : null;
-    const scores = new Float32Array(n).fill(candidates ? -Infinity : 0);
-    const count = candidates ? candidates.length : n;
+        : (this.allItems ??= Int32Array.from({ length: n }, (_, i) => i));
+    const scores = new Float32Array(n).fill(-Infinity);
+    const count = candidates.length;
+    const acc = new Float64Array(count * 4);
+    this.kernel.useQuery(q);
+    this.kernel.accumulate(candidates, count, 0, this.stride, acc);
     let maxAbs = 0;
     for (let c = 0; c < count; c++) {
-      const k = candidates ? candidates[c]! : c;
-      // Four accumulators: about 1.6× faster than one in V8.
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let j = 0, p = k * stride; j < stride; j += 4, p += 4) {
-        s0 += q[j]! * vectors[p]!;
-        s1 += q[j + 1]! * vectors[p + 1]!;
-        s2 += q[j + 2]! * vectors[p + 2]!;
-        s3 += q[j + 3]! * vectors[p + 3]!;
-      }
-      const s = (s0 + s1 + s2 + s3) / (norms[k]! * scale[k]!);
+      const k = candidates[c]!;
+      const s = (acc[4 * c]! + acc[4 * c + 1]! + acc[4 * c + 2]! + acc[4 * c + 3]!) / (norms[k]! * scale[k]!);
       scores[k] = s;
       if (Math.abs(s) > maxAbs) maxAbs = Math.abs(s);
     }
@@ -304,6 +295,8 @@ export class EaseRecommender implements Recommender {
   }
 
   private pruned: PrunedFold | undefined;
+  /** 0 … items − 1: the rows an exact (index-less) fold scores. */
+  private allItems: Int32Array | undefined;
 
   /**
    * Ready lists for several people (the recompute worker's micro-batches):

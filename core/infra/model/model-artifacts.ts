@@ -51,10 +51,9 @@ export interface LoadedModel {
  */
 export async function saveModel(dir: string, model: ModelArtifacts, { scanMaxItems = SCAN_MAX_ITEMS } = {}): Promise<void> {
   const { factors } = model;
-  const recommender = new EaseRecommender(factors, model.manifest.serving);
   let index: HnswIndex | undefined;
   if (factors.itemIds.length > scanMaxItems) {
-    const { vectors, dimensions } = recommender.indexVectors();
+    const { vectors, dimensions } = new EaseRecommender(factors, model.manifest.serving).indexVectors();
     index = HnswIndex.build(vectors, dimensions);
   }
   await writeDirectoryAtomically(dir, async (tmp) => {
