@@ -7,7 +7,7 @@ interface DotFunctions {
   bestLikes(v: number, stride: number, picks: number, count: number, w: number, likes: number, dims: number, like: number, score: number): void;
 }
 
-/** Liked vectors an explanation can hold in the kernel's memory (× dims float64s); a longer profile is explained in JS. */
+/** Liked vectors an explanation can hold in the kernel's memory; a profile with more is explained in JS. */
 const LIKES_ROOM = 512;
 
 /**
@@ -16,7 +16,7 @@ const LIKES_ROOM = 512;
  * shortlist's rows and accumulators, and the liked vectors of an
  * explanation. The memory is sized once and never grows (growing would
  * detach the `vectors` the model holds). Each sum is the plain-JS one's to
- * the bit (dot-kernel.test.ts); on ml-latest-small the worker's shortlist
+ * the bit (wasm-dot-kernel.test.ts); on ml-latest-small the shortlist
  * scoring and explanations take about a quarter of the JS time.
  */
 export class WasmDotKernel implements DotKernel {
