@@ -18,9 +18,11 @@ class MemoryVersions implements ModelVersionStore {
   async register(m: NewModelVersion) {
     if (!this.rows.has(m.version)) this.rows.set(m.version, { ...m, status: 'candidate', createdAt: new Date(), promotedAt: null });
   }
-  async promote(version: string) {
+  async promote(version: string, { ifActive }: { ifActive?: string | null } = {}) {
+    if (ifActive !== undefined && ((await this.active())?.version ?? null) !== ifActive) return false;
     for (const row of this.rows.values()) if (row.status === 'active') row.status = 'retired';
     this.rows.get(version)!.status = 'active';
+    return true;
   }
   async reject(version: string) {
     this.rows.get(version)!.status = 'rejected';
@@ -139,6 +141,25 @@ describe('retrainModel', () => {
     expect(outcome.status).toBe('rejected');
     expect(outcome.reason).toMatch(/finds none|worse/);
     expect((await versions.active())!.version).toBe('v1');
+    expect(versions.rows.get('v2')!.status).toBe('rejected');
+    expect(trainer.discarded).toEqual(['v2']);
+    expect(announced).toEqual(['v1']);
+  });
+
+  it('two retrains at once: the one that finishes second is refused, not promoted over the first', async () => {
+    const { run, signals, versions, trainer, announced } = setup();
+    await run();
+    signals.push({ userId: 1, movieId: 30, kind: 'up' });
+    // While this run trains, another (a manual `moviebot train` beside the nightly one) promotes its model.
+    trainer.next = (d) => {
+      versions.rows.set('other', { version: 'other', path: 'models/other', datasetFingerprint: 'x', backend: 'test', metrics: {}, status: 'candidate', createdAt: new Date(), promotedAt: null });
+      void versions.promote('other');
+      return popularityRecommender(d);
+    };
+    const outcome = await run();
+    expect(outcome.status).toBe('rejected');
+    expect(outcome.reason).toMatch(/another retrain promoted other while this one ran; this candidate was compared with v1/);
+    expect((await versions.active())!.version).toBe('other');
     expect(versions.rows.get('v2')!.status).toBe('rejected');
     expect(trainer.discarded).toEqual(['v2']);
     expect(announced).toEqual(['v1']);

@@ -103,7 +103,13 @@ export async function retrainModel(deps: RetrainDeps, opts: RetrainOptions = {})
     await deps.trainer.discard(trained.version);
     return { status: 'rejected', ...outcome };
   }
-  await deps.versions.promote(trained.version);
+  // Compared with the model active when this run began: if another run promoted one meanwhile, that comparison is stale.
+  if (!(await deps.versions.promote(trained.version, { ifActive: active?.version ?? null }))) {
+    await deps.versions.reject(trained.version);
+    await deps.trainer.discard(trained.version);
+    const now = (await deps.versions.active())?.version ?? 'none';
+    return { status: 'rejected', ...outcome, reason: `another retrain promoted ${now} while this one ran; this candidate was compared with ${active?.version ?? 'no model'}` };
+  }
   await deps.announce(trained.version);
   return { status: 'promoted', ...outcome };
 }

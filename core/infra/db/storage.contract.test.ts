@@ -210,4 +210,17 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     await expect(repos.modelVersions.promote('v9')).rejects.toThrow(/not registered/);
     expect((await repos.modelVersions.active())?.version).toBe('v2');
   });
+
+  it('promotes only over the expected active version, one of two racing promotions', async () => {
+    const base = { path: 'models/x', datasetFingerprint: 'fp', backend: 'wasm', metrics: {} };
+    for (const version of ['c1', 'a', 'b']) await repos.modelVersions.register({ ...base, version });
+    const before = (await repos.modelVersions.active())?.version ?? null;
+    expect(await repos.modelVersions.promote('c1', { ifActive: 'not-active' })).toBe(false);
+    expect((await repos.modelVersions.active())?.version ?? null).toBe(before);
+    expect(await repos.modelVersions.promote('c1', { ifActive: before })).toBe(true);
+    // Two retrains that both compared with c1 finish together: exactly one wins.
+    const results = await Promise.all([repos.modelVersions.promote('a', { ifActive: 'c1' }), repos.modelVersions.promote('b', { ifActive: 'c1' })]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect((await repos.modelVersions.active())?.version).toBe(results[0] ? 'a' : 'b');
+  });
 });

@@ -4,6 +4,9 @@ import type { ModelVersion } from '../../../domain/model.ts';
 import type { Db } from '../database.types.ts';
 import { modelVersions } from '../schema.ts';
 
+/** The advisory lock key promotions hold: any fixed number ("movieb" in ASCII). */
+const PROMOTION_LOCK = 0x6d6f76696562n;
+
 export class ModelVersionsRepository implements ModelVersionStore {
   constructor(private readonly db: Db) {}
 
@@ -11,15 +14,22 @@ export class ModelVersionsRepository implements ModelVersionStore {
     await this.db.insert(modelVersions).values(model).onConflictDoNothing({ target: modelVersions.version });
   }
 
-  async promote(version: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  async promote(version: string, { ifActive }: { ifActive?: string | null } = {}): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      // One promotion at a time, whichever process: the check below sees the previous one's result.
+      await tx.execute(sql`select pg_advisory_xact_lock(${PROMOTION_LOCK})`);
       const [target] = await tx.select({ id: modelVersions.id }).from(modelVersions).where(eq(modelVersions.version, version));
       if (!target) throw new Error(`model version ${version} is not registered`);
+      if (ifActive !== undefined) {
+        const [current] = await tx.select({ version: modelVersions.version }).from(modelVersions).where(eq(modelVersions.status, 'active'));
+        if ((current?.version ?? null) !== ifActive) return false;
+      }
       await tx.update(modelVersions).set({ status: 'retired' }).where(eq(modelVersions.status, 'active'));
       await tx
         .update(modelVersions)
         .set({ status: 'active', promotedAt: sql`now()` })
         .where(eq(modelVersions.id, target.id));
+      return true;
     });
   }
 
