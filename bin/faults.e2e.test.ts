@@ -17,7 +17,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BullmqQueue,
   createRedisClient,
-  createRepositories,
   loadConfig,
   openDatabase,
   QueueUnavailableError,
@@ -28,15 +27,15 @@ import {
   type PlatformIdentity,
   type Repositories,
 } from '../core/index.ts';
-import { importDataset } from '../data/index.ts';
 import { ChatSession } from '../bot/console/index.ts';
 import { openProduct, type Product } from './runtime/product.ts';
 import { cleanEnv, spawnCli, type RunningCli } from '../test/support/cli.ts';
-import { freshPostgres, silentLogger, type TestDatabase } from '../test/support/databases.ts';
+import { silentLogger, type TestDatabase } from '../test/support/databases.ts';
 import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
 import { startOwnRedis, type OwnRedis } from '../test/support/redis-server.ts';
 import { TcpProxy } from '../test/support/tcp-proxy.ts';
 import { useTempDirs } from '../test/support/temp-dirs.ts';
+import { trainedPostgres } from '../test/support/trained-postgres.ts';
 
 const tmp = useTempDirs('moviebot-faults-');
 const TEST_WORKER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/support/worker-process.ts');
@@ -49,14 +48,9 @@ describe.skipIf(!ML_LATEST_SMALL.present)('worker faults', () => {
   const later = (c: () => Promise<unknown>) => cleanups.push(c);
 
   beforeAll(async () => {
-    db = await freshPostgres();
-    await importDataset({ database: db.database, dir: ML_LATEST_SMALL.dir });
-    repos = createRepositories(db.database.db);
     dataDir = path.join(tmp(), 'data');
     // Trains DATA_DIR/models/current once; every process below loads it.
-    const product = await openProduct(loadConfig({ DATA_DIR: dataDir, MOVIELENS_DIR: ML_LATEST_SMALL.dir }), db.database, silentLogger, () => {});
-    await product.modelReady;
-    await product.jobs.close();
+    ({ db, repos } = await trainedPostgres(dataDir));
   }, 180_000);
   afterEach(async () => {
     for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);

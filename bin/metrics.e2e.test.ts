@@ -11,16 +11,16 @@
 import path from 'node:path';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisClient, createRepositories, JOB_NAMES, loadConfig, QUEUE_STATES, recommend, type Repositories } from '../core/index.ts';
-import { importDataset } from '../data/index.ts';
+import { createRedisClient, JOB_NAMES, loadConfig, QUEUE_STATES, recommend, type Repositories } from '../core/index.ts';
 import { startMetricsServer } from './runtime/metrics-server.ts';
 import { openProduct, type Product } from './runtime/product.ts';
 import { startWeb } from './runtime/web.ts';
 import { spawnCli } from '../test/support/cli.ts';
-import { freshPostgres, silentLogger, type TestDatabase } from '../test/support/databases.ts';
+import { silentLogger, type TestDatabase } from '../test/support/databases.ts';
 import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
 import { freePort, startOwnRedis, type OwnRedis } from '../test/support/redis-server.ts';
 import { useTempDirs } from '../test/support/temp-dirs.ts';
+import { trainedPostgres } from '../test/support/trained-postgres.ts';
 
 const tmp = useTempDirs('moviebot-metrics-');
 
@@ -52,15 +52,9 @@ describe.skipIf(!ML_LATEST_SMALL.present)('metrics of the running roles', () => 
   const later = (c: () => Promise<unknown>) => cleanups.push(c);
 
   beforeAll(async () => {
-    db = await freshPostgres();
-    await importDataset({ database: db.database, dir: ML_LATEST_SMALL.dir });
-    repos = createRepositories(db.database.db);
     dataDir = path.join(tmp(), 'data');
     // Trains the model once; every process below loads it.
-    const first = await openProduct(loadConfig({ DATA_DIR: dataDir, MOVIELENS_DIR: ML_LATEST_SMALL.dir }), db.database, silentLogger, () => {});
-    await first.modelReady;
-    await first.jobs.close();
-    await first.rollout.close();
+    ({ db, repos } = await trainedPostgres(dataDir));
     redisServer = await startOwnRedis();
   }, 180_000);
   afterEach(async () => {
