@@ -26,9 +26,9 @@ import { startWorkers } from './runtime/workers.ts';
 import { freshPostgres, silentLogger, type TestDatabase } from '../test/support/databases.ts';
 import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
 import { useTempDirs } from '../test/support/temp-dirs.ts';
+import { TEST_REDIS_URL } from '../test/support/redis-server.ts';
 
 const tmp = useTempDirs('moviebot-recompute-server-');
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe.skipIf(!ML_LATEST_SMALL.present)('recompute-server on BullMQ', () => {
   const prefix = `test-${randomUUID()}`;
@@ -39,7 +39,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('recompute-server on BullMQ', () => {
   let workers: { close: () => Promise<void> };
 
   const connect = async () => {
-    const redis = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    const redis = new Redis(TEST_REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     await new Promise((resolve) => redis.once('ready', resolve));
     connections.push(redis);
     return redis;
@@ -48,7 +48,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('recompute-server on BullMQ', () => {
   beforeAll(async () => {
     db = await freshPostgres();
     await importDataset({ database: db.database, dir: ML_LATEST_SMALL.dir });
-    const config = loadConfig({ DATA_DIR: path.join(tmp(), 'data'), MOVIELENS_DIR: ML_LATEST_SMALL.dir, REDIS_URL });
+    const config = loadConfig({ DATA_DIR: path.join(tmp(), 'data'), MOVIELENS_DIR: ML_LATEST_SMALL.dir, REDIS_URL: TEST_REDIS_URL });
     bot = await openProduct(config, db.database, silentLogger, () => {}, { redis: await connect(), prefix });
     await bot.modelReady;
     // The worker's own product loads the model the bot's first run saved.

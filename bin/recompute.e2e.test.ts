@@ -14,9 +14,9 @@ import { startWorkers } from './runtime/workers.ts';
 import { freshPostgres, silentLogger, type TestDatabase } from '../test/support/databases.ts';
 import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
 import { useTempDirs } from '../test/support/temp-dirs.ts';
+import { TEST_REDIS_URL } from '../test/support/redis-server.ts';
 
 const tmp = useTempDirs('moviebot-recompute-');
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe.skipIf(!ML_LATEST_SMALL.present)('recompute-user on BullMQ', () => {
   const prefix = `test-${randomUUID()}`;
@@ -28,9 +28,9 @@ describe.skipIf(!ML_LATEST_SMALL.present)('recompute-user on BullMQ', () => {
   beforeAll(async () => {
     db = await freshPostgres();
     await importDataset({ database: db.database, dir: ML_LATEST_SMALL.dir });
-    redis = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    redis = new Redis(TEST_REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     await new Promise((resolve) => redis.once('ready', resolve));
-    const config = loadConfig({ DATA_DIR: path.join(tmp(), 'data'), MOVIELENS_DIR: ML_LATEST_SMALL.dir, REDIS_URL });
+    const config = loadConfig({ DATA_DIR: path.join(tmp(), 'data'), MOVIELENS_DIR: ML_LATEST_SMALL.dir, REDIS_URL: TEST_REDIS_URL });
     product = await openProduct(config, db.database, silentLogger, () => {}, { redis, prefix });
     await product.modelReady;
     workers = startWorkers(config, silentLogger, product, prefix);

@@ -18,9 +18,9 @@ import { startWorkers } from './runtime/workers.ts';
 import { freshPostgres, silentLogger, type TestDatabase } from '../test/support/databases.ts';
 import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
 import { useTempDirs } from '../test/support/temp-dirs.ts';
+import { TEST_REDIS_URL } from '../test/support/redis-server.ts';
 
 const tmp = useTempDirs('moviebot-retrain-');
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Well-known films: Memento, Twelve Monkeys, Back to the Future (100+ positives each in ml-latest-small). */
 const POPULAR = [4226, 32, 1270];
@@ -31,7 +31,7 @@ const DISLIKED = 1721;
 const COMMUNITY_SIZE = 30;
 
 async function connect(): Promise<Redis> {
-  const redis = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const redis = new Redis(TEST_REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   await new Promise((resolve) => redis.once('ready', resolve));
   return redis;
 }
@@ -50,7 +50,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('retrain with the community’s feedba
     await importDataset({ database: db.database, dir: ML_LATEST_SMALL.dir });
     dataDir = path.join(tmp(), 'data');
     // No MOVIELENS_DIR: the first model is trained from the imported ratings in the database.
-    const config = loadConfig({ DATA_DIR: dataDir, REDIS_URL });
+    const config = loadConfig({ DATA_DIR: dataDir, REDIS_URL: TEST_REDIS_URL });
     redises.push(await connect(), await connect());
     bot = await openProduct(config, db.database, silentLogger, () => {}, { redis: redises[0], prefix, modelPollMs: 60_000 });
     await bot.modelReady;

@@ -15,9 +15,9 @@ import { BullmqQueue, createRedisClient, JOB_NAMES, Metrics } from '../core/inde
 import { silentLogger } from '../test/support/databases.ts';
 import { buildWebApp } from './app.ts';
 import { testHealth } from './testing/fixture.ts';
+import { TEST_REDIS_URL } from '../test/support/redis-server.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TOKEN = 'admin-browser-token-0123456789';
 
 
@@ -30,7 +30,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM) && !process.env.CI)('the queue dashboar
   let browser: Browser;
 
   beforeAll(async () => {
-    redis = createRedisClient(REDIS_URL, silentLogger);
+    redis = createRedisClient(TEST_REDIS_URL, silentLogger);
     await new Promise((resolve) => redis.once('ready', resolve));
     jobs = new BullmqQueue(redis, prefix);
     await jobs.enqueue('retrain', { reason: 'manual' });

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BullmqQueue, JOB_NAMES, type Processors } from '../core/index.ts';
 import { silentLogger } from '../test/support/databases.ts';
 import { startBullmqWorkers } from './bullmq-worker.ts';
+import { TEST_REDIS_URL } from '../test/support/redis-server.ts';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const idle: Processors = { 'recompute-user': async () => {}, 'recompute-server': async () => {}, retrain: async () => {}, import: async () => {} };
 
 describe('worker shutdown', () => {
@@ -16,7 +16,7 @@ describe('worker shutdown', () => {
 
   it('a job that never ends does not hold close() past its timeout, and another worker runs it again', async () => {
     const prefix = `test-${randomUUID()}`;
-    const producer = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    const producer = new Redis(TEST_REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     await new Promise((resolve) => producer.once('ready', resolve));
     const queue = new BullmqQueue(producer, prefix);
     cleanups.push(async () => producer.quit());
@@ -24,7 +24,7 @@ describe('worker shutdown', () => {
     cleanups.push(async () => {
       for (const name of JOB_NAMES) await queue.queue(name).obliterate({ force: true });
     });
-    const connect = () => new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    const connect = () => new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
 
     let started!: () => void;
     const running = new Promise<void>((resolve) => (started = resolve));
@@ -54,7 +54,7 @@ describe('worker shutdown', () => {
 
   it('a worker with nothing running closes at once', async () => {
     const prefix = `test-${randomUUID()}`;
-    const workers = startBullmqWorkers(idle, { prefix, logger: silentLogger, connect: () => new Redis(REDIS_URL, { maxRetriesPerRequest: null }), closeTimeoutMs: 10_000 });
+    const workers = startBullmqWorkers(idle, { prefix, logger: silentLogger, connect: () => new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null }), closeTimeoutMs: 10_000 });
     await new Promise((r) => setTimeout(r, 200));
     const t0 = performance.now();
     await workers.close();

@@ -3,8 +3,8 @@ import { Redis } from 'ioredis';
 import { BullmqQueue, InProcessQueue, JOB_NAMES, type JobQueue, type Processors } from '../../core/index.ts';
 import { silentLogger } from './databases.ts';
 import { startBullmqWorkers } from '../../worker/index.ts';
+import { TEST_REDIS_URL } from './redis-server.ts';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface JobRunner {
   queue: JobQueue;
@@ -28,10 +28,10 @@ export const JOB_RUNNERS: { name: string; start: (processors: Partial<Processors
     name: 'BullMQ on Redis',
     start: async (processors) => {
       const prefix = `test-${randomUUID()}`;
-      const producer = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      const producer = new Redis(TEST_REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
       await new Promise((resolve) => producer.once('ready', resolve));
       const queue = new BullmqQueue(producer, prefix);
-      const workers = startBullmqWorkers(withDefaults(processors), { prefix, logger: silentLogger, connect: () => new Redis(REDIS_URL, { maxRetriesPerRequest: null }) });
+      const workers = startBullmqWorkers(withDefaults(processors), { prefix, logger: silentLogger, connect: () => new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null }) });
       return {
         queue,
         close: async () => {

@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { Redis } from 'ioredis';
 
+/** The shared Redis the BullMQ and cache suites use (each on a prefix or keys of its own; never flushed). */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
 /** A port nothing listens on right now. */
 export async function freePort(): Promise<number> {
   const server = net.createServer();

@@ -13,6 +13,7 @@ import { Redis } from 'ioredis';
 import type { RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
 import { MemoryRecommendationCache } from './memory-recommendation-cache.ts';
 import { RedisRecommendationCache } from './redis-recommendation-cache.ts';
+import { TEST_REDIS_URL } from '../../../test/support/redis-server.ts';
 
 const data = clusteredData();
 const catalog = new MovieCatalog(data.movies.map((m) => ({ ...m, imdbId: null, tmdbId: null })));
@@ -24,7 +25,7 @@ const ids = (picks: { movie: { id: number } }[]) => picks.map((p) => p.movie.id)
 
 beforeAll(async () => {
   model = new EaseRecommender(await fitEase(data, DEFAULT_FIT, plainMath), { ...DEFAULT_SERVING, lambdaKnots: [[3, 20]] });
-  redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+  redis = new Redis(TEST_REDIS_URL);
 });
 afterAll(async () => {
   await redis.quit();

@@ -24,6 +24,7 @@ import {
 import { FailSoftServerResultCache } from './fail-soft-server-result-cache.ts';
 import { MemoryServerResultCache } from './memory-server-result-cache.ts';
 import { RedisServerResultCache } from './redis-server-result-cache.ts';
+import { TEST_REDIS_URL } from '../../../test/support/redis-server.ts';
 
 const data = clusteredData();
 const catalog = new MovieCatalog(data.movies.map((m) => ({ ...m, imdbId: null, tmdbId: null })));
@@ -37,7 +38,7 @@ const ids = (picks: { movie: { id: number } }[]) => picks.map((p) => p.movie.id)
 
 beforeAll(async () => {
   model = new EaseRecommender(await fitEase(data, DEFAULT_FIT, plainMath), { ...DEFAULT_SERVING, lambdaKnots: [[3, 20]] });
-  redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+  redis = new Redis(TEST_REDIS_URL);
 });
 afterAll(async () => {
   await redis.quit();

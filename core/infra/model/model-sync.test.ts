@@ -12,9 +12,9 @@ import { saveModel, type ModelArtifacts } from './model-artifacts.ts';
 import { ModelHolder } from './model-holder.ts';
 import { ModelSync } from './model-sync.ts';
 import { trainModel } from './train-model.ts';
+import { TEST_REDIS_URL } from '../../../test/support/redis-server.ts';
 
 const tmp = useTempDirs('moviebot-model-sync-');
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 let trained: ModelArtifacts;
 beforeAll(async () => {
@@ -86,7 +86,7 @@ describe('ModelSync', () => {
   it('with Redis, an announced promotion reaches another process at once and moves models/current', async () => {
     const prefix = `test-${randomUUID()}`;
     const connect = async () => {
-      const redis = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      const redis = new Redis(TEST_REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
       redises.push(redis);
       await new Promise((resolve) => redis.once('ready', resolve));
       return redis;
