@@ -16,6 +16,7 @@ import { startMetricsServer } from './runtime/metrics-server.ts';
 import { openProduct, type Product } from './runtime/product.ts';
 import { startWeb } from './runtime/web.ts';
 import { spawnCli } from '../test/support/cli.ts';
+import { series } from '../test/support/prometheus.ts';
 import { silentLogger, type TestDatabase } from '../test/support/databases.ts';
 import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
 import { freePort, startOwnRedis, type OwnRedis } from '../test/support/redis-server.ts';
@@ -23,18 +24,6 @@ import { useTempDirs } from '../test/support/temp-dirs.ts';
 import { trainedPostgres } from '../test/support/trained-postgres.ts';
 
 const tmp = useTempDirs('moviebot-metrics-');
-
-/** The value of one series in Prometheus text (labels matched exactly), or undefined. */
-function series(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  const want = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-  for (const line of text.split('\n')) {
-    const match = /^([a-z_:]+)(?:\{([^}]*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const have = match[2] ? match[2].split(',') : [];
-    if (have.length === want.length && want.every((l) => have.includes(l))) return Number(match[3]);
-  }
-  return undefined;
-}
 
 async function scrape(url: string): Promise<string> {
   const res = await fetch(url);

@@ -8,26 +8,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BullmqQueue, createRedisClient, InProcessQueue, JOB_NAMES, Metrics, type JobQueue, type Processors } from '../core/index.ts';
+import { series } from '../test/support/prometheus.ts';
 import { silentLogger } from '../test/support/databases.ts';
 import { buildWebApp } from './app.ts';
 import { testHealth } from './testing/fixture.ts';
 import { ADMIN_COOKIE } from './plugins/admin-auth.ts';
+import { TEST_REDIS_URL } from '../test/support/redis-server.ts';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TOKEN = 'admin-token-0123456789abcdef';
-
-
-/** The value of one series in Prometheus text, or undefined when it is absent. */
-function series(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  const want = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-  for (const line of text.split('\n')) {
-    const match = /^([a-z_:]+)(?:\{([^}]*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const have = match[2] ? match[2].split(',') : [];
-    if (want.every((l) => have.includes(l)) && have.length === want.length) return Number(match[3]);
-  }
-  return undefined;
-}
 
 describe('on BullMQ (real Redis)', () => {
   const prefix = `test-${randomUUID()}`;
@@ -36,7 +24,7 @@ describe('on BullMQ (real Redis)', () => {
   let metrics: Metrics;
   let app: FastifyInstance;
   beforeAll(async () => {
-    redis = createRedisClient(REDIS_URL, silentLogger);
+    redis = createRedisClient(TEST_REDIS_URL, silentLogger);
     await new Promise((resolve) => redis.once('ready', resolve));
     jobs = new BullmqQueue(redis, prefix);
     metrics = new Metrics();
