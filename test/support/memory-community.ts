@@ -3,21 +3,12 @@
  * tests outside core (workers, wiring) that need real use cases but no
  * database. core/domain/testing holds the fakes; this only assembles them.
  */
-import { addFavorite, EaseRecommender, joinCommunity, MovieCatalog, type CommunityDeps, type Recommender, type ServerResultCache } from '../../core/index.ts';
+import { addFavorite, joinCommunity, type CommunityDeps, type Recommender, type ServerResultCache } from '../../core/index.ts';
 import { MemoryCommunities } from '../../core/domain/testing/memory-communities.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../core/domain/testing/memory-stores.ts';
-import { plainMath } from '../../core/domain/recommender/dense-math.ts';
-import { DEFAULT_FIT, fitEase } from '../../core/domain/recommender/fit/fit-ease.ts';
-import { DEFAULT_SERVING } from '../../core/domain/recommender/serving-params.ts';
-import { clusteredData } from '../../core/domain/recommender/testing/clustered-data.ts';
+import { smallCatalog, smallModel } from '../../core/domain/testing/small-world.ts';
 
-const data = clusteredData();
-export const smallCatalog = new MovieCatalog(data.movies.map((m) => ({ ...m, imdbId: null, tmdbId: null })));
-
-/** The model of the three-taste world (sci-fi 1–12, romance 21–32, horror 41–52); fitted in well under a second. */
-export async function smallModel(): Promise<Recommender> {
-  return new EaseRecommender(await fitEase(data, DEFAULT_FIT, plainMath), { ...DEFAULT_SERVING, lambdaKnots: [[3, 20]] });
-}
+export { smallCatalog, smallModel };
 
 export type MemoryCommunityDeps = CommunityDeps & { communities: MemoryCommunities };
 

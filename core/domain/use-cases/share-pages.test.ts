@@ -1,10 +1,4 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MovieCatalog } from '../catalog.ts';
-import { plainMath } from '../recommender/dense-math.ts';
-import { EaseRecommender } from '../recommender/ease-recommender.ts';
-import { DEFAULT_FIT, fitEase } from '../recommender/fit/fit-ease.ts';
-import { DEFAULT_SERVING } from '../recommender/serving-params.ts';
-import { clusteredData } from '../recommender/testing/clustered-data.ts';
 import type { Recommender } from '../recommender/types.ts';
 import { MemoryCommunities } from '../testing/memory-communities.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback, MemorySharedLists } from '../testing/memory-stores.ts';
@@ -23,9 +17,8 @@ import {
   type SharedListDeps,
   type TasteChange,
 } from './index.ts';
+import { smallCatalog as catalog, smallModel } from '../testing/small-world.ts';
 
-const data = clusteredData();
-const catalog = new MovieCatalog(data.movies.map((m) => ({ ...m, imdbId: null, tmdbId: null })));
 const ann = { platform: 'discord' as const, platformUserId: 'ann' };
 const server = { platform: 'discord' as const, id: 'guild-1' };
 let model: Recommender;
@@ -33,7 +26,7 @@ let deps: CommunityDeps & SharedListDeps;
 let sharedLists: MemorySharedLists;
 
 beforeAll(async () => {
-  model = new EaseRecommender(await fitEase(data, DEFAULT_FIT, plainMath), { ...DEFAULT_SERVING, lambdaKnots: [[3, 20]] });
+  model = await smallModel();
 });
 beforeEach(() => {
   sharedLists = new MemorySharedLists();

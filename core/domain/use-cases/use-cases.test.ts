@@ -1,24 +1,18 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MovieCatalog, movieLabel } from '../catalog.ts';
+import { movieLabel } from '../catalog.ts';
 import { UserError } from '../errors.ts';
-import { plainMath } from '../recommender/dense-math.ts';
-import { EaseRecommender } from '../recommender/ease-recommender.ts';
-import { DEFAULT_FIT, fitEase } from '../recommender/fit/fit-ease.ts';
-import { DEFAULT_SERVING } from '../recommender/serving-params.ts';
-import { clusteredData } from '../recommender/testing/clustered-data.ts';
 import type { Recommender } from '../recommender/types.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback, MemorySharedLists } from '../testing/memory-stores.ts';
 import type { RecommendDeps } from './deps.ts';
 import { addFavorite, forgetUser, listFavorites, recommend, recordFeedback, removeFavorite, shareLink } from './index.ts';
+import { smallCatalog as catalog, smallModel } from '../testing/small-world.ts';
 
-const data = clusteredData();
-const catalog = new MovieCatalog(data.movies.map((m) => ({ ...m, imdbId: null, tmdbId: null })));
 const ann = { platform: 'discord' as const, platformUserId: 'ann' };
 let model: Recommender;
 let deps: RecommendDeps;
 
 beforeAll(async () => {
-  model = new EaseRecommender(await fitEase(data, DEFAULT_FIT, plainMath), { ...DEFAULT_SERVING, lambdaKnots: [[3, 20]] });
+  model = await smallModel();
 });
 beforeEach(() => {
   deps = { accounts: new MemoryAccounts(), favorites: new MemoryFavorites(), feedback: new MemoryFeedback(), catalog, model: () => model };

@@ -1,26 +1,20 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pino } from 'pino';
-import { MovieCatalog } from '../../domain/catalog.ts';
-import { plainMath } from '../../domain/recommender/dense-math.ts';
-import { EaseRecommender } from '../../domain/recommender/ease-recommender.ts';
-import { DEFAULT_FIT, fitEase } from '../../domain/recommender/fit/fit-ease.ts';
-import { DEFAULT_SERVING } from '../../domain/recommender/serving-params.ts';
-import { clusteredData } from '../../domain/recommender/testing/clustered-data.ts';
+import type { EaseRecommender } from '../../domain/recommender/ease-recommender.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../domain/testing/memory-stores.ts';
 import type { RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
 import type { RecommendDeps } from '../../domain/use-cases/deps.ts';
 import { addFavorite, recommend, recordFeedback } from '../../domain/use-cases/index.ts';
 import { FailSoftRecommendationCache } from './fail-soft-recommendation-cache.ts';
 import { MemoryRecommendationCache } from './memory-recommendation-cache.ts';
+import { smallCatalog as catalog, smallModel } from '../../domain/testing/small-world.ts';
 
-const data = clusteredData();
-const catalog = new MovieCatalog(data.movies.map((m) => ({ ...m, imdbId: null, tmdbId: null })));
 const ann = { platform: 'discord' as const, platformUserId: 'ann' };
 const ids = (picks: { movie: { id: number } }[]) => picks.map((p) => p.movie.id);
 let model: EaseRecommender;
 
 beforeAll(async () => {
-  model = new EaseRecommender(await fitEase(data, DEFAULT_FIT, plainMath), { ...DEFAULT_SERVING, lambdaKnots: [[3, 20]] });
+  model = await smallModel();
 });
 
 /** A shared cache that keeps its entries across an outage (a network cut, or Redis restarted with persistence). */

@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MovieCatalog } from '../../domain/catalog.ts';
-import { plainMath } from '../../domain/recommender/dense-math.ts';
 import { EaseRecommender } from '../../domain/recommender/ease-recommender.ts';
-import { DEFAULT_FIT, fitEase } from '../../domain/recommender/fit/fit-ease.ts';
-import { DEFAULT_SERVING } from '../../domain/recommender/serving-params.ts';
-import { clusteredData } from '../../domain/recommender/testing/clustered-data.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../domain/testing/memory-stores.ts';
 import type { RecommendDeps } from '../../domain/use-cases/deps.ts';
 import { addFavorite, forgetUser, recommend, recordFeedback, refreshRecommendations, refreshRecommendationsMany } from '../../domain/use-cases/index.ts';
@@ -14,9 +9,8 @@ import type { RecommendationCache } from '../../domain/ports/recommendation.cach
 import { MemoryRecommendationCache } from './memory-recommendation-cache.ts';
 import { RedisRecommendationCache } from './redis-recommendation-cache.ts';
 import { TEST_REDIS_URL } from '../../../test/support/redis-server.ts';
+import { smallCatalog as catalog, smallModel } from '../../domain/testing/small-world.ts';
 
-const data = clusteredData();
-const catalog = new MovieCatalog(data.movies.map((m) => ({ ...m, imdbId: null, tmdbId: null })));
 const ann = { platform: 'discord' as const, platformUserId: 'ann' };
 let model: EaseRecommender;
 let deps: RecommendDeps & { recommendations: RecommendationCache };
@@ -24,7 +18,7 @@ let redis: Redis;
 const ids = (picks: { movie: { id: number } }[]) => picks.map((p) => p.movie.id);
 
 beforeAll(async () => {
-  model = new EaseRecommender(await fitEase(data, DEFAULT_FIT, plainMath), { ...DEFAULT_SERVING, lambdaKnots: [[3, 20]] });
+  model = await smallModel();
   redis = new Redis(TEST_REDIS_URL);
 });
 afterAll(async () => {

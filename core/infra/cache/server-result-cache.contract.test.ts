@@ -2,13 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MovieCatalog } from '../../domain/catalog.ts';
 import type { ServerResultCache } from '../../domain/ports/server-result.cache.ts';
-import { plainMath } from '../../domain/recommender/dense-math.ts';
 import { EaseRecommender } from '../../domain/recommender/ease-recommender.ts';
-import { DEFAULT_FIT, fitEase } from '../../domain/recommender/fit/fit-ease.ts';
-import { DEFAULT_SERVING } from '../../domain/recommender/serving-params.ts';
-import { clusteredData } from '../../domain/recommender/testing/clustered-data.ts';
 import { MemoryCommunities } from '../../domain/testing/memory-communities.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../domain/testing/memory-stores.ts';
 import {
@@ -25,9 +20,8 @@ import { FailSoftServerResultCache } from './fail-soft-server-result-cache.ts';
 import { MemoryServerResultCache } from './memory-server-result-cache.ts';
 import { RedisServerResultCache } from './redis-server-result-cache.ts';
 import { TEST_REDIS_URL } from '../../../test/support/redis-server.ts';
+import { smallCatalog as catalog, smallModel } from '../../domain/testing/small-world.ts';
 
-const data = clusteredData();
-const catalog = new MovieCatalog(data.movies.map((m) => ({ ...m, imdbId: null, tmdbId: null })));
 const guild = { platform: 'discord' as const, id: 'guild-1' };
 const people = ['ann', 'bob', 'cy'].map((id) => ({ platform: 'discord' as const, platformUserId: id }));
 const [ann, bob, cy] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
@@ -37,7 +31,7 @@ let redis: Redis;
 const ids = (picks: { movie: { id: number } }[]) => picks.map((p) => p.movie.id);
 
 beforeAll(async () => {
-  model = new EaseRecommender(await fitEase(data, DEFAULT_FIT, plainMath), { ...DEFAULT_SERVING, lambdaKnots: [[3, 20]] });
+  model = await smallModel();
   redis = new Redis(TEST_REDIS_URL);
 });
 afterAll(async () => {
