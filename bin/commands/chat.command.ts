@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { ChatSession } from '../../bot/console/index.ts';
 import { ensureCatalog } from '../../data/index.ts';
 import { say } from '../runtime/output.ts';
-import { openProduct } from '../runtime/product.ts';
 import { startRole } from '../runtime/role.ts';
+import { openRoleProduct } from '../runtime/role-product.ts';
 
 export function registerChatCommand(program: Command): void {
   program
@@ -13,9 +13,13 @@ export function registerChatCommand(program: Command): void {
     .description('talk to the bot in the terminal: the same commands as on Discord and Telegram, no tokens needed')
     .option('--user <name>', 'who you are in the bot (default: your login name)')
     .action(async (opts: { user?: string }) => {
-      const { config, logger, shutdown, database } = await startRole('chat', { migrate: true });
+      const role = await startRole('chat', { migrate: true });
+      const { config, logger, shutdown, database } = role;
       await ensureCatalog(config, database, say);
-      const product = await openProduct(config, database, logger, say);
+      // Opened as every role opens it: with REDIS_URL its 👍 drop the shared ready lists and server results
+      // the other processes read and queue their recomputes for the workers. Like `moviebot bot` it runs no
+      // workers: with none running the jobs wait in Redis, and answers fold in on the spot meanwhile.
+      const { product } = await openRoleProduct(role);
       await product.modelReady;
       const session = new ChatSession(product.deps, product.share, { platform: 'console', platformUserId: opts.user ?? os.userInfo().username }, logger);
       say('Moviebot — type help for commands, quit to leave.');

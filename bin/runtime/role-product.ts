@@ -5,7 +5,7 @@ import { connectRedis } from './redis.ts';
 import type { RoleContext } from './role.ts';
 
 /**
- * What every serving role (start, bot, web, worker) opens after its storage:
+ * What every serving role (start, bot, web, worker, chat) opens after its storage:
  * Redis when REDIS_URL is set, and the product on it, both closed by the
  * role's shutdown (jobs before Redis).
  */

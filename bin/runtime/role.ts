@@ -8,7 +8,7 @@ export interface RoleContext extends Booted {
 }
 
 /**
- * What every long-running role (start, web, bot, worker) does first: validate
+ * What every long-running role (start, web, bot, worker, chat) does first: validate
  * config, install bounded shutdown on SIGINT/SIGTERM, open storage.
  */
 export async function startRole(role: string, opts: { migrate: boolean }): Promise<RoleContext> {
