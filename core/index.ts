@@ -55,7 +55,7 @@ export { decidePromotion, PROMOTION_TOLERANCE, type PromotionDecision } from './
 export { ArtifactTrainer, MODELS_DIR } from './infra/model/artifact-trainer.ts';
 export { DatabaseTrainingSource } from './infra/model/database-training-source.ts';
 export { ModelSync, MODEL_POLL_MS, type ModelSyncOptions } from './infra/model/model-sync.ts';
-export { scheduleRetrain, RETRAIN_SCHEDULER_ID } from './infra/jobs/retrain-schedule.ts';
+export { scheduleRetrain, RETRAIN_SCHEDULER_ID, type RetrainScheduleOutcome } from './infra/jobs/retrain-schedule.ts';
 export { CronTimer } from './infra/jobs/cron-timer.ts';
 export { EaseRecommender, type GroupStrategy as ModelGroupStrategy } from './domain/recommender/ease-recommender.ts';
 export { DEFAULT_FIT, type FitParams } from './domain/recommender/fit/fit-ease.ts';

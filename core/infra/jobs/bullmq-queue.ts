@@ -33,6 +33,9 @@ export class BullmqQueue implements JobQueue {
     readonly prefix = 'moviebot',
   ) {
     this.queues = new Map(JOB_NAMES.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS })]));
+    // A queue re-emits its connection's errors (once its job scheduler is used, on every failed reconnect);
+    // with no listener BullMQ prints each stack to stderr. The connection's owner logs them (createRedisClient).
+    for (const queue of this.queues.values()) queue.on('error', () => {});
   }
 
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
@@ -58,6 +61,21 @@ export class BullmqQueue implements JobQueue {
       }),
     );
     return Object.fromEntries(counts) as QueueCounts;
+  }
+
+  /** True while the connection is up (otherwise every command is refused at once). */
+  get connected(): boolean {
+    return this.connection.status === 'ready';
+  }
+
+  /**
+   * Calls `listener` each time the connection becomes ready: at the first
+   * connect and after every reconnect, when Redis may have come back without
+   * its data. Returns the unsubscribe.
+   */
+  onReady(listener: () => void): () => void {
+    this.connection.on('ready', listener);
+    return () => void this.connection.off('ready', listener);
   }
 
   queue(name: JobName): Queue {
