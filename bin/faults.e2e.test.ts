@@ -8,6 +8,8 @@
  *     Postgres, nothing doubled, and recompute resumes by itself.
  *  3. Postgres unreachable: a clear error within a bounded time, the user gets
  *     "try again", the worker's job is retried and succeeds once it is back.
+ *  4. Redis restarted without persistence: the worker puts the retrain
+ *     schedule back within a minute, without a restart.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
@@ -15,11 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type BullmqQueue,
+  BullmqQueue,
   createRedisClient,
   loadConfig,
   openDatabase,
   QueueUnavailableError,
+  RETRAIN_SCHEDULER_ID,
   recommend,
   recordFeedback,
   RedisRecommendationCache,
@@ -265,6 +268,33 @@ describe.skipIf(!ML_LATEST_SMALL.present)('worker faults', () => {
       `[faults] Postgres cut: use case failed in ${failMs.toFixed(0)} ms ("${reason}"), the chat said "try again" in ${replyMs.toFixed(0)} ms; ` +
         `the job failed ${tried?.attemptsMade}× ("${tried?.failedReason.slice(0, 60)}…") then succeeded`,
     );
+  }, 120_000);
+
+  it('Redis restarted without persistence: the worker puts the retrain schedule back within a minute', async () => {
+    const redis = await ownRedis();
+    const worker = await startWorker(redis.url);
+    const probe = new Redis(redis.url);
+    probe.on('error', () => {}); // down on purpose; it reconnects by itself
+    const jobs = new BullmqQueue(probe);
+    later(async () => (await jobs.close(), probe.disconnect()));
+    const scheduler = () => jobs.queue('retrain').getJobScheduler(RETRAIN_SCHEDULER_ID);
+    await until(async () => (await scheduler()) !== undefined, 10_000);
+    expect(await scheduler()).toMatchObject({ pattern: '0 3 * * *' });
+
+    await probe.set('restart-marker', '1');
+    const killedAt = Date.now();
+    await redis.kill();
+    await redis.start();
+    await until(async () => (await scheduler()) !== undefined, 60_000);
+    const ms = Date.now() - killedAt;
+    expect(await probe.get('restart-marker')).toBeNull(); // it really came back empty
+    const back = await scheduler();
+    expect(back).toMatchObject({ pattern: '0 3 * * *', template: { data: { reason: 'scheduled' } } });
+    expect(ms).toBeLessThan(60_000);
+    const pending = await jobs.queue('retrain').getJobs(['delayed', 'waiting']);
+    expect(pending.map((job) => job.id)).toEqual([`repeat:${RETRAIN_SCHEDULER_ID}:${back!.next}`]);
+    expect(worker.process.exitCode).toBeNull();
+    console.log(`[faults] retrain schedule back ${(ms / 1000).toFixed(1)} s after the kill of Redis (restart included, worker not restarted)`);
   }, 120_000);
 });
 
