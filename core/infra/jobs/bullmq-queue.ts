@@ -39,7 +39,7 @@ export class BullmqQueue implements JobQueue {
   }
 
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
-    if (this.connection.status !== 'ready') throw new QueueUnavailableError(`Redis is ${this.connection.status}`);
+    if (!this.connected) throw new QueueUnavailableError(`Redis is ${this.connection.status}`);
     const ms = options.debounceMs ?? 0;
     const debounce: JobsOptions = options.debounceKey
       ? { delay: ms, deduplication: { id: `${name}:${options.debounceKey}`, ttl: Math.max(ms, 1), extend: true, replace: true } }
@@ -53,7 +53,7 @@ export class BullmqQueue implements JobQueue {
 
   /** Jobs per queue and state, read from Redis (rejects at once while Redis is down). */
   async counts(): Promise<QueueCounts> {
-    if (this.connection.status !== 'ready') throw new QueueUnavailableError(`Redis is ${this.connection.status}`);
+    if (!this.connected) throw new QueueUnavailableError(`Redis is ${this.connection.status}`);
     const counts = await Promise.all(
       JOB_NAMES.map(async (name) => {
         const n = await this.queues.get(name)!.getJobCounts(...QUEUE_STATES);
