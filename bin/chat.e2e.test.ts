@@ -55,7 +55,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('moviebot chat (the terminal adapter)'
     const run = await cli.exited;
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Bye!');
-  });
+  }, 180_000); // the first start imports MovieLens and trains: its own wait allows 120 s, past the default test timeout
 });
 
 /**
