@@ -134,8 +134,54 @@ describe('moviebot recommend with bad input', () => {
     const missing = await runCli(['recommend', '--model', model, '--in', path.join(dir, 'nope.jsonl'), '--out', out], {});
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('cannot read');
-    const noModel = await runCli(['recommend', '--model', path.join(dir, 'no-model'), '--in', input, '--out', out], {});
+    const emptyModel = path.join(dir, 'empty-model');
+    fs.mkdirSync(emptyModel);
+    const noModel = await runCli(['recommend', '--model', emptyModel, '--in', input, '--out', out], {});
     expect(noModel.code).toBe(1);
     expect(noModel.stderr).toContain('holds no model');
+  });
+
+  /** Runs recommend expecting it to stop with exactly `message`: one line, no stack, no output and no partial file left. */
+  async function refused(args: { model?: string; in?: string; out?: string }, message: string) {
+    const out = args.out ?? path.join(dir, 'refused.jsonl');
+    const run = await runCli(['recommend', '--model', args.model ?? model, '--in', args.in ?? jsonl(dir, [{ id: 'a', likes: [1] }]), '--out', out], {});
+    expect(run.stderr).toBe(`moviebot: ${message}\n`);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(fs.existsSync(out) && fs.statSync(out).isFile()).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
+  }
+
+  it('--out into a missing folder, onto a folder or under a file says so in one line and writes nothing', async () => {
+    const missing = path.join(dir, 'no-such-folder');
+    await refused({ out: path.join(missing, 'recs.jsonl') }, `cannot write ${path.join(missing, 'recs.jsonl')}: folder ${missing}/ does not exist`);
+    expect(fs.existsSync(missing)).toBe(false);
+    await refused({ out: dir }, `cannot write ${dir}: it is a folder, not a file`);
+    const file = jsonl(dir, [{ id: 'a', likes: [1] }]);
+    await refused({ out: path.join(file, 'recs.jsonl') }, `cannot write ${path.join(file, 'recs.jsonl')}: ${file} is a file, not a folder`);
+  });
+
+  it('--in missing or a folder, --model missing or a file: one plain line each', async () => {
+    await refused({ in: path.join(dir, 'nope.jsonl') }, `cannot read ${path.join(dir, 'nope.jsonl')}: no such file`);
+    await refused({ in: dir }, `cannot read ${dir}: it is a folder, not a file`);
+    const noModel = path.join(dir, 'no-model');
+    await refused({ model: noModel }, `model folder ${noModel}/ does not exist; train one with: moviebot train --model ${noModel}`);
+    const file = jsonl(dir, [{ id: 'a', likes: [1] }]);
+    await refused({ model: file }, `${file} is a file, not a model folder (written by: moviebot train --model <folder>)`);
+  });
+
+  it('reads a JSONL file that starts with a UTF-8 byte-order mark exactly as without one', async () => {
+    const text = ['{"id": "a", "likes": [1]}', '{"id": "g", "members": [{"likes": [1]}, {"likes": [11]}]}'].join('\r\n') + '\r\n';
+    const outputs = [];
+    for (const [name, content] of [['plain.jsonl', text], ['bom.jsonl', `\uFEFF${text}`]]) {
+      fs.writeFileSync(path.join(dir, name), content);
+      const out = path.join(dir, `out-${name}`);
+      const run = await runCli(['recommend', '--model', model, '--in', path.join(dir, name), '--out', out, '--k', '3'], {});
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      outputs.push(fs.readFileSync(out, 'utf8'));
+    }
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(readOut(path.join(dir, 'out-bom.jsonl')).map((l) => l.id)).toEqual(['a', 'g']);
   });
 });
