@@ -173,7 +173,7 @@ describe('moviebot recommend with bad input', () => {
   it('reads a JSONL file that starts with a UTF-8 byte-order mark exactly as without one', async () => {
     const text = ['{"id": "a", "likes": [1]}', '{"id": "g", "members": [{"likes": [1]}, {"likes": [11]}]}'].join('\r\n') + '\r\n';
     const outputs = [];
-    for (const [name, content] of [['plain.jsonl', text], ['bom.jsonl', `\uFEFF${text}`]]) {
+    for (const [name, content] of [['plain.jsonl', text], ['bom.jsonl', `\uFEFF${text}`]] as const) {
       fs.writeFileSync(path.join(dir, name), content);
       const out = path.join(dir, `out-${name}`);
       const run = await runCli(['recommend', '--model', model, '--in', path.join(dir, name), '--out', out, '--k', '3'], {});

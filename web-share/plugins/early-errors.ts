@@ -45,7 +45,7 @@ export async function countRequest(app: FastifyInstance, address: string | undef
 }
 
 /** Status for an error Node's HTTP parser reports on a connection (the codes Node itself answers with). */
-export function statusOfClientError(code: string | undefined): number {
+function statusOfClientError(code: string | undefined): number {
   if (code === 'HPE_HEADER_OVERFLOW') return 431;
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
   return 400;
@@ -63,12 +63,16 @@ export interface ClientErrorOptions {
 
 /** The server's `clientError` handler (Fastify's `clientErrorHandler` option). */
 export function clientErrorHandler(options: ClientErrorOptions): (err: NodeJS.ErrnoException, socket: Socket) => void {
+  // Bytes arriving after a parse error fail again: one answer per connection.
+  const answering = new WeakSet<Socket>();
   return (err, socket) => {
-    const started = performance.now();
+    if (answering.has(socket)) return;
     if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
     // Node's own rule: never cut into a response already being written on this connection.
     const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
     if (inFlight?.headersSent) return void socket.destroy();
+    answering.add(socket);
+    const started = performance.now();
     const app = options.app();
     app.log.debug({ code: err.code }, 'malformed request');
     countRequest(app, options.trustProxy ? undefined : socket.remoteAddress)
@@ -83,12 +87,16 @@ export function clientErrorHandler(options: ClientErrorOptions): (err: NodeJS.Er
         const headers = { ...options.securityHeaders, ...limit.headers, 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' };
         socket.end(rawResponse(status, headers, body), () => socket.destroy());
         options.answered(status, (performance.now() - started) / 1000);
+      })
+      .catch((answerError: unknown) => {
+        app.log.error({ err: answerError }, 'could not answer a malformed request');
+        socket.destroy();
       });
   };
 }
 
 /** One whole HTTP/1.1 response, closing the connection: the parser that failed cannot read another request on it. */
-export function rawResponse(status: number, headers: Record<string, string>, body: string): string {
+function rawResponse(status: number, headers: Record<string, string>, body: string): string {
   const lines = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`];
   for (const [name, value] of Object.entries({ ...headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' })) lines.push(`${name}: ${value}`);
   return `${lines.join('\r\n')}\r\n\r\n${body}`;
