@@ -125,26 +125,18 @@ describe('moviebot recommend with bad input', () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
-  it('a bad --k, a missing input file or a missing model is a clear error', async () => {
-    const input = jsonl(dir, [{ id: 'a', likes: [1] }]);
-    const out = path.join(dir, 'x.jsonl');
-    const badK = await runCli(['recommend', '--model', model, '--in', input, '--out', out, '--k', 'zero'], {});
-    expect(badK.code).toBe(1);
-    expect(badK.stderr).toContain('--k must be a whole number');
-    const missing = await runCli(['recommend', '--model', model, '--in', path.join(dir, 'nope.jsonl'), '--out', out], {});
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('cannot read');
+  it('a bad --k, or a model folder without a model, is a clear error', async () => {
     const emptyModel = path.join(dir, 'empty-model');
     fs.mkdirSync(emptyModel);
-    const noModel = await runCli(['recommend', '--model', emptyModel, '--in', input, '--out', out], {});
-    expect(noModel.code).toBe(1);
-    expect(noModel.stderr).toContain('holds no model');
+    await refused({ k: 'zero' }, '--k must be a whole number from 1 to 1000, got "zero"');
+    await refused({ model: emptyModel }, `${emptyModel} holds no model (no manifest.json); train one with: moviebot train`);
   });
 
   /** Runs recommend expecting it to stop with exactly `message`: one line, no stack, no output and no partial file left. */
-  async function refused(args: { model?: string; in?: string; out?: string }, message: string) {
+  async function refused(args: { model?: string; in?: string; out?: string; k?: string }, message: string) {
     const out = args.out ?? path.join(dir, 'refused.jsonl');
-    const run = await runCli(['recommend', '--model', args.model ?? model, '--in', args.in ?? jsonl(dir, [{ id: 'a', likes: [1] }]), '--out', out], {});
+    const input = args.in ?? jsonl(dir, [{ id: 'a', likes: [1] }]);
+    const run = await runCli(['recommend', '--model', args.model ?? model, '--in', input, '--out', out, '--k', args.k ?? '20'], {});
     expect(run.stderr).toBe(`moviebot: ${message}\n`);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
