@@ -144,22 +144,23 @@ describe('moviebot recommend with bad input', () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   }
 
-  it('--out into a missing folder, onto a folder or under a file says so in one line and writes nothing', async () => {
+  it('--out into a missing folder says so in one line, writes nothing and creates no folder', async () => {
     const missing = path.join(dir, 'no-such-folder');
     await refused({ out: path.join(missing, 'recs.jsonl') }, `cannot write ${path.join(missing, 'recs.jsonl')}: folder ${missing}/ does not exist`);
     expect(fs.existsSync(missing)).toBe(false);
-    await refused({ out: dir }, `cannot write ${dir}: it is a folder, not a file`);
-    const file = jsonl(dir, [{ id: 'a', likes: [1] }]);
-    await refused({ out: path.join(file, 'recs.jsonl') }, `cannot write ${path.join(file, 'recs.jsonl')}: ${file} is a file, not a folder`);
   });
 
-  it('--in missing or a folder, --model missing or a file: one plain line each', async () => {
-    await refused({ in: path.join(dir, 'nope.jsonl') }, `cannot read ${path.join(dir, 'nope.jsonl')}: no such file`);
-    await refused({ in: dir }, `cannot read ${dir}: it is a folder, not a file`);
-    const noModel = path.join(dir, 'no-model');
-    await refused({ model: noModel }, `model folder ${noModel}/ does not exist; train one with: moviebot train --model ${noModel}`);
-    const file = jsonl(dir, [{ id: 'a', likes: [1] }]);
-    await refused({ model: file }, `${file} is a file, not a model folder (written by: moviebot train --model <folder>)`);
+  it.each<[string, () => { args: Parameters<typeof refused>[0]; message: string }]>([
+    ['--out onto a folder', () => ({ args: { out: dir }, message: `cannot write ${dir}: it is a folder, not a file` })],
+    ['--out under a file', () => ({ args: { out: path.join(dir, 'users.jsonl', 'recs.jsonl') }, message: `cannot write ${path.join(dir, 'users.jsonl', 'recs.jsonl')}: ${path.join(dir, 'users.jsonl')} is a file, not a folder` })],
+    ['--in missing', () => ({ args: { in: path.join(dir, 'nope.jsonl') }, message: `cannot read ${path.join(dir, 'nope.jsonl')}: no such file` })],
+    ['--in a folder', () => ({ args: { in: dir }, message: `cannot read ${dir}: it is a folder, not a file` })],
+    ['--model missing', () => ({ args: { model: path.join(dir, 'no-model') }, message: `model folder ${path.join(dir, 'no-model')}/ does not exist; train one with: moviebot train --model ${path.join(dir, 'no-model')}` })],
+    ['--model a file', () => ({ args: { model: path.join(dir, 'users.jsonl') }, message: `${path.join(dir, 'users.jsonl')} is a file, not a model folder (written by: moviebot train --model <folder>)` })],
+  ])('%s: one plain line, exit 1, nothing written', async (_label, setup) => {
+    jsonl(dir, [{ id: 'a', likes: [1] }]); // users.jsonl exists
+    const { args, message } = setup();
+    await refused(args, message);
   });
 
   it('reads a JSONL file that starts with a UTF-8 byte-order mark exactly as without one', async () => {
