@@ -1,6 +1,6 @@
 import { ConfigError, ModelNotFoundError, PgliteLockedError } from '../core/index.ts';
 import { DatasetError, ImportRejectedError, TrainingDataError } from '../data/index.ts';
-import { RecommendInputError } from './commands/recommend.command.ts';
+import { RecommendInputError } from './recommend/input-error.ts';
 import { buildProgram } from './program.ts';
 
 /** Errors a user can act on: their message is the whole story. */

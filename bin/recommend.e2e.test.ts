@@ -125,17 +125,56 @@ describe('moviebot recommend with bad input', () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
-  it('a bad --k, a missing input file or a missing model is a clear error', async () => {
-    const input = jsonl(dir, [{ id: 'a', likes: [1] }]);
-    const out = path.join(dir, 'x.jsonl');
-    const badK = await runCli(['recommend', '--model', model, '--in', input, '--out', out, '--k', 'zero'], {});
-    expect(badK.code).toBe(1);
-    expect(badK.stderr).toContain('--k must be a whole number');
-    const missing = await runCli(['recommend', '--model', model, '--in', path.join(dir, 'nope.jsonl'), '--out', out], {});
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('cannot read');
-    const noModel = await runCli(['recommend', '--model', path.join(dir, 'no-model'), '--in', input, '--out', out], {});
-    expect(noModel.code).toBe(1);
-    expect(noModel.stderr).toContain('holds no model');
+  it('a bad --k, or a model folder without a model, is a clear error', async () => {
+    const emptyModel = path.join(dir, 'empty-model');
+    fs.mkdirSync(emptyModel);
+    await refused({ k: 'zero' }, '--k must be a whole number from 1 to 1000, got "zero"');
+    await refused({ model: emptyModel }, `${emptyModel} holds no model (no manifest.json); train one with: moviebot train`);
+  });
+
+  /** Runs recommend expecting it to stop with exactly `message`: one line, no stack, no output and no partial file left. */
+  async function refused(args: { model?: string; in?: string; out?: string; k?: string }, message: string) {
+    const out = args.out ?? path.join(dir, 'refused.jsonl');
+    const input = args.in ?? jsonl(dir, [{ id: 'a', likes: [1] }]);
+    const run = await runCli(['recommend', '--model', args.model ?? model, '--in', input, '--out', out, '--k', args.k ?? '20'], {});
+    expect(run.stderr).toBe(`moviebot: ${message}\n`);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(fs.existsSync(out) && fs.statSync(out).isFile()).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
+  }
+
+  it('--out into a missing folder says so in one line, writes nothing and creates no folder', async () => {
+    const missing = path.join(dir, 'no-such-folder');
+    await refused({ out: path.join(missing, 'recs.jsonl') }, `cannot write ${path.join(missing, 'recs.jsonl')}: folder ${missing}/ does not exist`);
+    expect(fs.existsSync(missing)).toBe(false);
+  });
+
+  it.each<[string, () => { args: Parameters<typeof refused>[0]; message: string }]>([
+    ['--out onto a folder', () => ({ args: { out: dir }, message: `cannot write ${dir}: it is a folder, not a file` })],
+    ['--out under a file', () => ({ args: { out: path.join(dir, 'users.jsonl', 'recs.jsonl') }, message: `cannot write ${path.join(dir, 'users.jsonl', 'recs.jsonl')}: ${path.join(dir, 'users.jsonl')} is a file, not a folder` })],
+    ['--in missing', () => ({ args: { in: path.join(dir, 'nope.jsonl') }, message: `cannot read ${path.join(dir, 'nope.jsonl')}: no such file` })],
+    ['--in a folder', () => ({ args: { in: dir }, message: `cannot read ${dir}: it is a folder, not a file` })],
+    ['--model missing', () => ({ args: { model: path.join(dir, 'no-model') }, message: `model folder ${path.join(dir, 'no-model')}/ does not exist; train one with: moviebot train --model ${path.join(dir, 'no-model')}` })],
+    ['--model a file', () => ({ args: { model: path.join(dir, 'users.jsonl') }, message: `${path.join(dir, 'users.jsonl')} is a file, not a model folder (written by: moviebot train --model <folder>)` })],
+  ])('%s: one plain line, exit 1, nothing written', async (_label, setup) => {
+    jsonl(dir, [{ id: 'a', likes: [1] }]); // users.jsonl exists
+    const { args, message } = setup();
+    await refused(args, message);
+  });
+
+  it('reads a JSONL file that starts with a UTF-8 byte-order mark exactly as without one', async () => {
+    const text = ['{"id": "a", "likes": [1]}', '{"id": "g", "members": [{"likes": [1]}, {"likes": [11]}]}'].join('\r\n') + '\r\n';
+    const outputs = [];
+    for (const [name, content] of [['plain.jsonl', text], ['bom.jsonl', `\uFEFF${text}`]] as const) {
+      fs.writeFileSync(path.join(dir, name), content);
+      const out = path.join(dir, `out-${name}`);
+      const run = await runCli(['recommend', '--model', model, '--in', path.join(dir, name), '--out', out, '--k', '3'], {});
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      outputs.push(fs.readFileSync(out, 'utf8'));
+    }
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(readOut(path.join(dir, 'out-bom.jsonl')).map((l) => l.id)).toEqual(['a', 'g']);
   });
 });

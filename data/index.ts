@@ -5,3 +5,4 @@ export { detectDataset } from './dataset/index.ts';
 export { DatasetError, type DatasetFiles, type RowProblem } from './dataset/types.ts';
 export { createProgress, formatBytes } from './progress.ts';
 export { loadTrainingData, TrainingDataError } from './training/load-training-data.ts';
+export { withoutByteOrderMark } from './byte-order-mark.ts';

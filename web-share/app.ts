@@ -1,8 +1,10 @@
+import { STATUS_CODES } from 'node:http';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Queue } from 'bullmq';
 import { Metrics, type Logger } from '../core/index.ts';
 import type { HealthProbe } from './health.ts';
 import { WebMetrics } from './metrics.ts';
+import { clientAddress, clientErrorHandler, countRequest } from './plugins/early-errors.ts';
 import { DEFAULT_RATE_LIMIT, registerRateLimit, securityHeaders, type RateLimitOptions } from './plugins/security.ts';
 import { registerAssetRoutes, SITE_ASSETS } from './routes/assets.route.ts';
 import { registerHealthRoute } from './routes/healthz.route.ts';
@@ -31,22 +33,32 @@ export interface WebAppOptions {
 /** The public web server: share pages, trends pages and operational routes. */
 export async function buildWebApp(options: WebAppOptions): Promise<FastifyInstance> {
   const { logger, health, share } = options;
-  const app = Fastify({
+  const https = (share?.publicUrl ?? '').startsWith('https:');
+  const trustProxy = options.trustProxy ?? false;
+  const security = securityHeaders(https);
+  const assets = SITE_ASSETS;
+  const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     // Fastify waits forever by default; a slow client must not hold a socket.
     requestTimeout: 10_000,
     connectionTimeout: 10_000,
     bodyLimit: 64 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy,
     // Per-request lines would drown the logs of a busy share site; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+    // A URL that cannot be routed (bad percent-encoding, an over-long parameter): answered like any error, and counted.
+    frameworkErrors: (err, request, reply) => void answerUnroutable(request, reply, err.statusCode ?? 400),
+    // A request Node's parser rejects (headers too large, malformed): the same, written on the raw socket.
+    clientErrorHandler: clientErrorHandler({
+      app: () => app,
+      securityHeaders: security.headers,
+      trustProxy,
+      page: (status) => errorPage(status, assets),
+      answered: (status, seconds) => web.record('(malformed request)', status, seconds),
+    }),
   });
 
-  const https = (share?.publicUrl ?? '').startsWith('https:');
   await registerRateLimit(app, options.rateLimit ?? DEFAULT_RATE_LIMIT);
-  const security = securityHeaders(https);
-
-  const assets = SITE_ASSETS;
   const pages = share ? new SharePages(share, assets) : null;
   const metrics = options.metrics ?? new Metrics();
   const web = new WebMetrics(metrics.registry, () => pages?.cacheStats ?? null);
@@ -61,13 +73,28 @@ export async function buildWebApp(options: WebAppOptions): Promise<FastifyInstan
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) request.log.error({ err, url: request.url }, 'request failed');
     reply.headers(security.headers);
-    return sendError(request, reply, status, assets, status >= 500 ? 'Something went wrong on our side.' : err.message);
+    // Our own 429 message says when to retry; any other error's message may quote the request (a header, the body).
+    return sendError(request, reply, status, assets, err.code === 'RATE_LIMITED' ? err.message : undefined);
   });
   // The rate limit runs on the 404 handler too: guessing slugs costs requests like anything else.
   app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
     reply.headers(security.headers);
-    return sendError(request, reply, 404, assets, 'Not found.');
+    return sendError(request, reply, 404, assets);
   });
+
+  async function answerUnroutable(request: FastifyRequest, reply: FastifyReply, status: number): Promise<void> {
+    reply.headers(security.headers);
+    try {
+      const limit = await countRequest(app, clientAddress(request.raw, trustProxy));
+      reply.headers(limit.headers);
+      if (limit.limited) status = 429;
+    } catch (err) {
+      request.log.warn({ err }, 'rate limit unavailable for an unroutable URL');
+    }
+    sendError(request, reply, status, assets);
+    // No hook runs for these (there is no route), so no onResponse either.
+    web.record('(unroutable url)', status, reply.elapsedTime / 1000);
+  }
 
   if (pages) {
     registerListRoutes(app, pages, security.hotRoute);
@@ -85,10 +112,20 @@ export async function buildWebApp(options: WebAppOptions): Promise<FastifyInstan
   return app;
 }
 
-/** A friendly HTML page for people; JSON for clients that ask for it (monitoring, scripts). */
-function sendError(request: FastifyRequest, reply: FastifyReply, status: number, assets: LayoutAssets, message: string): FastifyReply {
+/**
+ * A friendly HTML page for people; JSON for clients that ask for it
+ * (monitoring, scripts). Neither ever quotes the request.
+ */
+function sendError(request: FastifyRequest, reply: FastifyReply, status: number, assets: LayoutAssets, message = publicMessage(status)): FastifyReply {
   reply.code(status).header('cache-control', 'no-store');
   const accept = request.headers.accept ?? '';
   if (accept.includes('application/json') && !accept.includes('text/html')) return reply.send({ error: message });
   return reply.type('text/html; charset=utf-8').send(errorPage(status, assets));
+}
+
+function publicMessage(status: number): string {
+  if (status === 404) return 'Not found.';
+  if (status === 429) return 'Too many requests; slow down.';
+  if (status >= 500) return 'Something went wrong on our side.';
+  return `${STATUS_CODES[status] ?? 'Bad Request'}.`;
 }

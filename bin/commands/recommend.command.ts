@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { once } from 'node:events';
+import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { loadModel } from '../../core/index.ts';
+import { withoutByteOrderMark } from '../../data/index.ts';
+import { cannotRead, checkInputFile, checkModelFolder, checkOutputFile, OutputFile } from '../recommend/files.ts';
+import { RecommendInputError } from '../recommend/input-error.ts';
 import { parseRequestLine, RequestLineError } from '../recommend/request-line.ts';
 import { say } from '../runtime/output.ts';
-
-export class RecommendInputError extends Error {}
 
 export function registerRecommendCommand(program: Command): void {
   program
@@ -20,16 +21,20 @@ export function registerRecommendCommand(program: Command): void {
     .action(async (opts: { model: string; in: string; out: string; k: string }) => {
       const k = Number(opts.k);
       if (!Number.isInteger(k) || k < 1 || k > 1000) throw new RecommendInputError(`--k must be a whole number from 1 to 1000, got "${opts.k}"`);
+      // Every path is checked before the model is loaded: a typo costs a second, not a model load.
+      await checkInputFile(opts.in);
+      await checkOutputFile(opts.out);
+      await checkModelFolder(opts.model);
       const { recommender, movies } = await loadModel(opts.model);
       const known = new Set(movies.map((m) => m.id));
       const unknown = new Set<number>();
 
-      const tmp = `${opts.out}.partial-${process.pid}`;
-      const out = fs.createWriteStream(tmp);
+      const out = await OutputFile.open(opts.out);
       let lineNo = 0;
       let written = 0;
       try {
-        const lines = readline.createInterface({ input: fs.createReadStream(opts.in), crlfDelay: Infinity });
+        const input = Readable.from(withoutByteOrderMark(fs.createReadStream(opts.in)));
+        const lines = readline.createInterface({ input, crlfDelay: Infinity });
         for await (const line of lines) {
           lineNo++;
           if (line.trim() === '') continue;
@@ -43,16 +48,15 @@ export function registerRecommendCommand(program: Command): void {
           const profiles = request.kind === 'user' ? [request.profile] : request.members;
           for (const p of profiles) for (const id of [...p.likes, ...(p.dislikes ?? []), ...(p.seen ?? [])]) if (!known.has(id)) unknown.add(id);
           const recs = request.kind === 'user' ? recommender.recommend(request.profile, k) : recommender.recommendGroup(request.members, k);
-          if (!out.write(`${JSON.stringify({ id: request.id, items: recs.map((r) => r.movieId) })}\n`)) await once(out, 'drain');
+          await out.write(`${JSON.stringify({ id: request.id, items: recs.map((r) => r.movieId) })}\n`);
           written++;
         }
-        out.end();
-        await once(out, 'finish');
-        fs.renameSync(tmp, opts.out);
+        await out.commit();
       } catch (err) {
-        out.destroy();
-        fs.rmSync(tmp, { force: true });
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new RecommendInputError(`cannot read ${opts.in}: no such file`);
+        await out.discard();
+        if (err instanceof RecommendInputError) throw err;
+        // The output's errors are already RecommendInputErrors: a file-system error here is the input's.
+        if ((err as NodeJS.ErrnoException).code !== undefined) throw cannotRead(opts.in, err);
         throw err;
       }
       if (unknown.size > 0) {

@@ -33,8 +33,15 @@ describe('readTextLines', () => {
     ]);
   });
 
-  it('drops a UTF-8 byte-order mark', async () => {
-    expect(await lines('\uFEFFmovieId,title\n')).toEqual([[1, 'movieId,title']]);
+  it('drops a UTF-8 byte-order mark, even when reads split it, and only at the start', async () => {
+    for (const readSize of [undefined, 1, 2, 4]) {
+      expect(await lines('\uFEFFmovieId,title\n\uFEFFx\n', readSize), `readSize ${readSize}`).toEqual([
+        [1, 'movieId,title'],
+        [2, '\uFEFFx'],
+      ]);
+    }
+    // The first bytes of a mark, and no more, are data.
+    expect(await lines(Buffer.from([0xef, 0xbb]))).toEqual([[1, '\xef\xbb']]);
   });
 
   it('decodes a latin-1 line among UTF-8 ones', async () => {

@@ -4,6 +4,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
+import { withoutByteOrderMark } from '../byte-order-mark.ts';
 import { DatasetError } from './types.ts';
 
 /** Bytes asked of the OS per read: large enough that syscalls do not show in profiles. */
@@ -17,7 +18,6 @@ const READ_SIZE = 1 << 20;
 export const MAX_LINE_BYTES = 1 << 20;
 
 const NEWLINE = Buffer.from('\n');
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 export interface ByteChunk {
   /** Whole lines; always ends with "\n" (one is added after a last unterminated line). */
@@ -29,22 +29,22 @@ export interface ByteChunk {
 /** Reads `path` as chunks of whole lines, with a UTF-8 byte-order mark removed. */
 export async function* readByteChunks(path: string, readSize = READ_SIZE): AsyncGenerator<ByteChunk> {
   const handle = await openFile(path);
-  try {
-    let carry = Buffer.alloc(0);
-    let consumed = 0;
-    // True while dropping the tail of an overlong line, up to its newline.
-    let skipping = false;
-    let first = true;
+  let consumed = 0;
+  async function* reads(): AsyncGenerator<Buffer> {
     for (;;) {
       const data = Buffer.allocUnsafe(readSize);
       const { bytesRead } = await handle.read(data, 0, readSize, null);
-      if (bytesRead === 0) break;
+      if (bytesRead === 0) return;
       consumed += bytesRead;
-      let fresh = data.subarray(0, bytesRead);
-      if (first) {
-        first = false;
-        if (fresh.subarray(0, 3).equals(BOM)) fresh = fresh.subarray(3);
-      }
+      yield data.subarray(0, bytesRead);
+    }
+  }
+  try {
+    let carry: Buffer = Buffer.alloc(0);
+    // True while dropping the tail of an overlong line, up to its newline.
+    let skipping = false;
+    for await (const data of withoutByteOrderMark(reads())) {
+      let fresh = data;
       if (skipping) {
         const nl = fresh.indexOf(10);
         if (nl < 0) continue;

@@ -48,6 +48,19 @@ describe.each(['csv', 'dat', 'ml-100k'] as const satisfies readonly Layout[])('t
     expect(data.links).toEqual(fixture.expected.links);
   });
 
+  it('reads files that start with a UTF-8 byte-order mark exactly as without one', async () => {
+    const plain = await writeFixture(tmp(layout, 'no-bom'), layout, { malformed: true });
+    const fixture = await writeFixture(tmp(layout, 'bom'), layout, { malformed: true, bom: true });
+    const withMark = await readAll(await detectDataset(fixture.dir));
+    const without = await readAll(await detectDataset(plain.dir));
+    expect(withMark.problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual(
+      without.problems.map((p) => `${p.file.replace(plain.dir, fixture.dir)}:${p.line}: ${p.message}`),
+    );
+    expect({ ...withMark, problems: [] }).toEqual({ ...without, problems: [] });
+    expect(withMark.movies).toEqual(fixture.expected.movies);
+    expect(withMark.ratings).toEqual(fixture.expected.ratings);
+  });
+
   it('reads CRLF files and small batches the same', async () => {
     const fixture = await writeFixture(tmp(layout, 'crlf'), layout, { malformed: true, crlf: true });
     const data = await readAll(await detectDataset(fixture.dir), 3);

@@ -49,6 +49,21 @@ describe.each(BACKENDS)('MovieLens import into $name', ({ open }) => {
     expect(stored!.title).toContain('é'); // latin-1 files decoded, not mangled
   });
 
+  it('a folder whose files start with a UTF-8 byte-order mark imports exactly as without one', async () => {
+    const tables = async () => ({
+      movies: await database.sql.query('SELECT * FROM movies ORDER BY id'),
+      ratings: await database.sql.query('SELECT * FROM ratings ORDER BY ml_user_id, movie_id, rated_at'),
+      tags: await database.sql.query('SELECT * FROM tags ORDER BY ml_user_id, movie_id, tag, tagged_at'),
+    });
+    const plain = await writeFixture(tmp(), 'csv');
+    await importDataset({ database, dir: plain.dir });
+    const without = await tables();
+    await emptyTables(database);
+    const marked = await writeFixture(tmp(), 'csv', { bom: true });
+    expect((await importDataset({ database, dir: marked.dir })).counts).toEqual(plain.counts);
+    expect(await tables()).toEqual(without);
+  });
+
   it('is idempotent: importing the same release again leaves the same data', async () => {
     const fixture = await writeFixture(tmp(), 'csv');
     await importDataset({ database, dir: fixture.dir });

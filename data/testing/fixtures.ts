@@ -17,6 +17,8 @@ import {
 } from './fixture-data.ts';
 import { FIXTURE_FILES, type FileSpec } from './fixture-files.ts';
 
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
+
 export { FIXTURE_LINKS, FIXTURE_MOVIES, FIXTURE_TAGS, fixtureRatings, type FixtureMovie, type FixtureRating };
 
 export interface FixtureOptions {
@@ -24,6 +26,8 @@ export interface FixtureOptions {
   malformed?: boolean;
   /** End lines with "\r\n" instead of "\n". */
   crlf?: boolean;
+  /** Start every file with a UTF-8 byte-order mark, as Excel's "CSV UTF-8" and Notepad save. */
+  bom?: boolean;
 }
 
 /** How many valid rows each file holds (bad rows not counted); 0 when the layout has no such file. */
@@ -74,7 +78,8 @@ export async function writeFixture(dir: string, layout: Layout, opts: FixtureOpt
   const files = FIXTURE_FILES[layout](malformed);
   const problems: ExpectedProblem[] = [];
   for (const file of files) {
-    await writeFile(join(dir, file.name), render(file, opts.crlf ? '\r\n' : '\n', join(dir, file.name), problems));
+    const bytes = render(file, opts.crlf ? '\r\n' : '\n', join(dir, file.name), problems);
+    await writeFile(join(dir, file.name), opts.bom ? Buffer.concat([BYTE_ORDER_MARK, bytes]) : bytes);
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const expected = {

@@ -35,6 +35,12 @@ export const testHealth: WebAppOptions['health'] = async () => ({
   bots: {},
 });
 
+/** The security headers among a response's headers (everything but content, caching, connection and rate-limit ones), to compare responses. */
+export function securityHeadersOf(headers: Record<string, unknown>): Record<string, unknown> {
+  const other = /^(content-type|content-length|etag|cache-control|vary|date|connection|keep-alive|x-ratelimit-.*|retry-after|content-encoding)$/;
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !other.test(name.toLowerCase())));
+}
+
 export interface WebFixture {
   app: FastifyInstance;
   deps: CommunityDeps;
