@@ -53,7 +53,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('web, worker and bot started together 
       worker: spawnCli(['worker'], env),
       bot: spawnCli(['bot'], { ...env, TELEGRAM_TOKEN: '123:TEST', TELEGRAM_API_ROOT: telegram.apiRoot }),
     };
-    for (const role of Object.values(roles)) cleanups.push(() => stop(role));
+    cleanups.push(() => Promise.all(Object.values(roles).map(stop)));
 
     const [webOut] = await Promise.all([
       roles.web.waitFor(/web server on http:\/\/\S+ /, 120_000),
@@ -90,5 +90,5 @@ describe.skipIf(!ML_LATEST_SMALL.present)('web, worker and bot started together 
       await round(n);
       for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
     }
-  }, 600_000);
+  }, 900_000);
 });
