@@ -68,15 +68,15 @@ export function openModelRollout(opts: ModelRolloutOptions): ModelRollout {
       ? Promise.resolve()
       : (async () => {
           if (!(await sync.serveActive())) {
-            say('Preparing recommendations: training the first model on the imported ratings (first run only)…');
-            try {
+            // Roles started together: one process trains the first model, the others wait for it and load it.
+            // If the trainer dies its connection closes, the lock is released, and a waiter trains instead.
+            await database.exclusively('firstModel', async () => {
+              if (await sync.serveActive()) return;
+              say('Preparing recommendations: training the first model on the imported ratings (first run only)…');
               const outcome = await retrainModel(deps());
               logger.info({ version: outcome.version, status: outcome.status, ndcg20: outcome.candidate?.ndcg20 }, 'first model trained');
-            } catch (err) {
-              // Another process starting beside this one may have trained it meanwhile.
-              if (!(await sync.serveActive())) throw err;
-            }
-            if (!models.ready) await sync.sync();
+              if (!models.ready) await sync.sync();
+            });
             if (!models.ready) throw new Error('no model could be trained: import MovieLens first (moviebot data import --from DIR)');
           }
           sync.start();

@@ -15,4 +15,6 @@ export interface ModelVersionStore {
   promote(version: string, options?: { ifActive?: string | null }): Promise<boolean>;
   reject(version: string): Promise<void>;
   active(): Promise<ModelVersion | null>;
+  /** Versions that were active before (retired), the most recently promoted first: what to fall back to. */
+  formerlyActive(): Promise<ModelVersion[]>;
 }

@@ -30,6 +30,9 @@ class MemoryVersions implements ModelVersionStore {
   async active() {
     return [...this.rows.values()].find((r) => r.status === 'active') ?? null;
   }
+  async formerlyActive() {
+    return [...this.rows.values()].filter((r) => r.status === 'retired').reverse();
+  }
 }
 
 /** Recommends nothing anyone liked: what a broken training run would serve. */

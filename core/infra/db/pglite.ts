@@ -5,7 +5,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { acquirePgliteLock } from './pglite-lock.ts';
 import * as schema from './schema.ts';
 import type { SqlRunner, SqlTx } from './sql-runner.ts';
-import type { Database, Db } from './database.types.ts';
+import type { Database, DatabaseLock, Db } from './database.types.ts';
 
 /** PGlite has no COPY FROM STDIN; it reads a Blob instead. Rows are sent in slices of this size. */
 const COPY_SLICE_BYTES = 1 * 1024 * 1024;
@@ -59,8 +59,17 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
     },
   };
 
+  // One process has the database (pglite-lock.ts): a lock is a queue of this process's holders.
+  const held = new Map<DatabaseLock, Promise<unknown>>();
+  async function exclusively<T>(lock: DatabaseLock, fn: () => Promise<T>): Promise<T> {
+    const turn = (held.get(lock) ?? Promise.resolve()).then(fn);
+    held.set(lock, turn.catch(() => undefined));
+    return turn;
+  }
+
   return {
     kind: 'pglite',
+    exclusively,
     description: dir ? `embedded PGlite in ${dir}` : 'embedded PGlite in memory',
     db,
     sql: runner,

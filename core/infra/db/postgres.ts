@@ -6,7 +6,10 @@ import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Logger } from '../../logger.ts';
 import * as schema from './schema.ts';
 import type { SqlRunner, SqlTx } from './sql-runner.ts';
-import type { Database, Db } from './database.types.ts';
+import { DATABASE_LOCKS, type Database, type DatabaseLock, type Db } from './database.types.ts';
+
+/** How often a process waiting for a database lock asks again (no blocking call: it would hit the statement timeout). */
+const LOCK_POLL_MS = 200;
 
 /** Pool limits: node-postgres waits forever by default, which hangs a process when Postgres is down. */
 const POOL_OPTIONS = {
@@ -54,6 +57,38 @@ export function openPostgres(url: string, logger: Logger): Database {
     },
   };
 
+  /**
+   * A session lock lives on one connection: it is taken and released on a
+   * client of its own, held out of the pool meanwhile. If the process dies,
+   * its connection closes and Postgres releases the lock for the next waiter.
+   */
+  async function exclusively<T>(lock: DatabaseLock, fn: () => Promise<T>): Promise<T> {
+    const key = DATABASE_LOCKS[lock];
+    const client = await pool.connect();
+    let broken = false;
+    // Checked out, the pool's idle-error handler does not cover it: a dropped connection must not crash the process.
+    const onError = (err: Error) => {
+      broken = true;
+      logger.warn({ err, lock }, 'lost the connection holding a database lock');
+    };
+    client.on('error', onError);
+    try {
+      // A holder whose host vanishes without closing its socket is noticed by the server within about a minute, not hours.
+      await client.query(`select set_config('tcp_keepalives_idle', '30', false), set_config('tcp_keepalives_interval', '10', false), set_config('tcp_keepalives_count', '3', false)`);
+      for (;;) {
+        const [row] = (await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [key])).rows;
+        if (row?.locked) break;
+        await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+      }
+      return await fn();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [key]).catch(() => (broken = true));
+      client.off('error', onError);
+      // A connection in doubt is closed rather than pooled: closing it releases whatever it still holds.
+      client.release(broken || undefined);
+    }
+  }
+
   const parsed = new URL(url);
   return {
     kind: 'postgres',
@@ -63,18 +98,11 @@ export function openPostgres(url: string, logger: Logger): Database {
     async ping() {
       await pool.query('select 1');
     },
+    exclusively,
     async migrate(migrationsFolder) {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-      // Several processes (docker compose's migrate job, every `start`) may
-      // migrate at once; an advisory lock makes them take turns.
-      const lockClient = await pool.connect();
-      try {
-        await lockClient.query('SELECT pg_advisory_lock(727274)');
-        await migrate(drizzle({ client: pool }), { migrationsFolder });
-      } finally {
-        await lockClient.query('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
-        lockClient.release();
-      }
+      // Several processes (docker compose's migrate job, every `start`) may migrate at once: they take turns.
+      await exclusively('migrate', () => migrate(drizzle({ client: pool }), { migrationsFolder }));
     },
     async close() {
       await pool.end();

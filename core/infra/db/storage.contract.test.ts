@@ -223,4 +223,30 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     expect(results.filter(Boolean)).toHaveLength(1);
     expect((await repos.modelVersions.active())?.version).toBe(results[0] ? 'a' : 'b');
   });
+
+  it('lists the formerly active versions, the most recently promoted first', async () => {
+    const base = { path: 'models/x', datasetFingerprint: 'fp', backend: 'wasm', metrics: {} };
+    for (const version of ['f1', 'f2', 'f3', 'f-never']) await repos.modelVersions.register({ ...base, version });
+    for (const version of ['f2', 'f1', 'f3']) await repos.modelVersions.promote(version);
+    const earlier = (await repos.modelVersions.formerlyActive()).map((v) => v.version);
+    expect(earlier.slice(0, 2)).toEqual(['f1', 'f2']);
+    expect(earlier).not.toContain('f3');
+    expect(earlier).not.toContain('f-never');
+  });
+
+  it('runs one holder of a lock at a time; a failing holder releases it', async () => {
+    const events: string[] = [];
+    const hold = (name: string, ms: number, fail = false) =>
+      handle.database.exclusively('firstModel', async () => {
+        events.push(`${name} in`);
+        await new Promise((r) => setTimeout(r, ms));
+        events.push(`${name} out`);
+        if (fail) throw new Error(`${name} failed`);
+        return name;
+      });
+    const results = await Promise.allSettled([hold('a', 300, true), hold('b', 50), hold('c', 50)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    for (let i = 0; i < events.length; i += 2) expect(events[i + 1]).toBe(events[i]!.replace(' in', ' out'));
+    expect(events).toHaveLength(6);
+  });
 });

@@ -117,6 +117,60 @@ describe('ModelSync', () => {
   });
 });
 
+describe('ModelSync: an active version whose files are gone', () => {
+  let db: TestDatabase;
+  let versions: ModelVersionsRepository;
+  beforeAll(async () => {
+    db = await freshPglite();
+    versions = new ModelVersionsRepository(db.database.db);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const register = (version: string) => versions.register({ version, path: `models/${version}`, datasetFingerprint: version, backend: 'test', metrics: {} });
+  /** A logger that keeps its warnings, to check a fallback is said. */
+  const recording = () => {
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warn: (_fields: unknown, msg: string) => void warnings.push(msg) } as unknown as typeof silentLogger;
+    return { logger, warnings };
+  };
+
+  it('falls back to the most recently active version that loads, promotes it and repoints models/current', async () => {
+    const dataDir = tmp();
+    for (const v of ['old', 'previous']) await writeVersion(dataDir, v);
+    for (const v of ['old', 'previous-unreadable', 'previous', 'gone']) await register(v);
+    for (const v of ['old', 'previous', 'previous-unreadable', 'gone']) await versions.promote(v);
+    // `previous-unreadable` was active more recently than `previous`, but its directory holds no model.
+    fs.mkdirSync(path.join(dataDir, 'models', 'previous-unreadable'));
+    fs.symlinkSync('gone', path.join(dataDir, 'models', 'current'));
+    const holder = new ModelHolder();
+    const { logger, warnings } = recording();
+    const sync = new ModelSync({ versions, holder, dataDir, logger, pollMs: 60_000 });
+    expect(await sync.serveActive()).toBe(true);
+    await sync.close();
+    expect(holder.current().manifest.version).toBe('previous');
+    expect((await versions.active())?.version).toBe('previous');
+    expect(fs.realpathSync(path.join(dataDir, 'models', 'current'))).toBe(fs.realpathSync(path.join(dataDir, 'models', 'previous')));
+    expect(warnings.join('\n')).toMatch(/cannot be loaded: serving the earlier version/);
+  });
+
+  it('with no earlier version that loads, serves nothing (the caller trains) and says so, without throwing', async () => {
+    const dataDir = tmp();
+    await register('lost');
+    await versions.promote('lost');
+    // `previous` (retired, from the test above) has no files in this DATA_DIR either.
+    const holder = new ModelHolder();
+    const { logger, warnings } = recording();
+    const sync = new ModelSync({ versions, holder, dataDir, logger, pollMs: 60_000 });
+    expect(await sync.serveActive()).toBe(false);
+    await sync.close();
+    expect(holder.ready).toBe(false);
+    expect((await versions.active())?.version).toBe('lost');
+    expect(warnings.join('\n')).toMatch(/no earlier version can: a new model is trained/);
+  });
+});
+
 describe('ArtifactTrainer.prune', () => {
   it('keeps the active version and the newest ones, and removes old leftovers of killed trainings', async () => {
     const dataDir = tmp();

@@ -49,14 +49,21 @@ export class ModelSync {
   /**
    * Loads the active version. A model directory from before the registry
    * (DATA_DIR/models/current written by `moviebot train --model`) is adopted
-   * as the first active version. False when there is nothing to serve yet.
+   * as the first active version. When the active version's files are missing
+   * or unreadable, the most recent earlier version that loads is promoted
+   * instead. False when there is nothing to serve yet (train one).
    */
   async serveActive(): Promise<boolean> {
-    if (!(await this.opts.versions.active())) await this.adoptCurrentDirectory();
-    await this.sync();
+    const active = await this.opts.versions.active();
+    if (!active) await this.adoptCurrentDirectory();
+    try {
+      await this.sync();
+    } catch (err) {
+      if (!active) throw err;
+      await this.fallBackFrom(active.version, err);
+    }
     return this.opts.holder.ready;
   }
-
   /** Subscribes to promotions and starts the poll. */
   start(): void {
     const { redis, logger } = this.opts;
@@ -92,7 +99,10 @@ export class ModelSync {
   /** Serves the registry's active version if it is not served yet; one load at a time. */
   sync(trained?: LoadedModel): Promise<void> {
     const next = this.syncing.then(() => this.syncOnce(trained));
-    this.syncing = next.catch((err: unknown) => this.opts.logger.error({ err }, 'could not load the active model; still serving the previous one'));
+    this.syncing = next.catch((err: unknown) => {
+      // At start there is no previous one: serveActive says what happens instead.
+      if (this.opts.holder.ready) this.opts.logger.error({ err }, 'could not load the active model; still serving the previous one');
+    });
     return next;
   }
 
@@ -114,6 +124,29 @@ export class ModelSync {
     else loaded = await this.opts.holder.swapTo(path.resolve(this.opts.dataDir, active.path));
     this.servedVersion = active.version;
     this.opts.logger.info({ version: active.version, items: loaded.manifest.items }, 'serving model');
+  }
+
+  /**
+   * The active version `broken` cannot be loaded: promotes the most recently
+   * active earlier version that loads (only while `broken` is still the
+   * active one: another process may be fixing it too), and points
+   * models/current at it. Serves nothing when none loads: the caller trains.
+   */
+  private async fallBackFrom(broken: string, err: unknown): Promise<void> {
+    const { versions, logger, dataDir } = this.opts;
+    for (const earlier of await versions.formerlyActive()) {
+      const loaded = await loadModel(path.resolve(dataDir, earlier.path)).catch(() => null);
+      if (!loaded || loaded.manifest.version !== earlier.version) continue;
+      if (await versions.promote(earlier.version, { ifActive: broken })) {
+        logger.warn({ err, broken, version: earlier.version }, 'the active model version cannot be loaded: serving the earlier version instead (promoted)');
+        await this.announce(earlier.version, loaded);
+      } else {
+        // Someone else promoted a version meanwhile: serve theirs.
+        await this.sync().catch(() => undefined);
+      }
+      return;
+    }
+    logger.warn({ err, broken }, 'the active model version cannot be loaded and no earlier version can: a new model is trained');
   }
 
   private async adoptCurrentDirectory(): Promise<void> {

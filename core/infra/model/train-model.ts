@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DEFAULT_FIT, fitEase, type FitParams } from '../../domain/recommender/fit/fit-ease.ts';
 import { DEFAULT_SERVING, type ServingParams } from '../../domain/recommender/serving-params.ts';
 import type { TrainingData } from '../../domain/recommender/types.ts';
@@ -27,7 +27,7 @@ export async function trainModel(data: TrainingData, opts: TrainOptions = {}): P
     movies: data.movies,
     manifest: {
       format: MODEL_FORMAT,
-      version: `${created.toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${fingerprint.slice(0, 8)}`,
+      version: versionName(created, fingerprint),
       created: created.toISOString(),
       datasetFingerprint: fingerprint,
       backend: math.backend,
@@ -39,6 +39,14 @@ export async function trainModel(data: TrainingData, opts: TrainOptions = {}): P
       trainingSeconds,
     },
   };
+}
+
+/**
+ * `<time to the second>-<data fingerprint>-<random>`: names sort by age (pruning keeps the newest), and two
+ * runs on the same data in the same second (processes starting together) still get directories of their own.
+ */
+export function versionName(created: Date, fingerprint: string): string {
+  return `${created.toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${fingerprint.slice(0, 8)}-${randomBytes(3).toString('hex')}`;
 }
 
 /** A content hash of what the model learned from: same data, same fingerprint. */

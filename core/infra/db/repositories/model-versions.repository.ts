@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { ModelVersionStore, NewModelVersion } from '../../../domain/ports/model-version.store.ts';
 import type { ModelVersion } from '../../../domain/model.ts';
 import type { Db } from '../database.types.ts';
@@ -39,8 +39,19 @@ export class ModelVersionsRepository implements ModelVersionStore {
 
   async active(): Promise<ModelVersion | null> {
     const [row] = await this.db.select().from(modelVersions).where(eq(modelVersions.status, 'active'));
-    if (!row) return null;
-    const { id: _id, ...rest } = row;
-    return rest;
+    return row ? withoutId(row) : null;
   }
+
+  async formerlyActive(): Promise<ModelVersion[]> {
+    const rows = await this.db
+      .select()
+      .from(modelVersions)
+      .where(eq(modelVersions.status, 'retired'))
+      .orderBy(sql`${modelVersions.promotedAt} desc nulls last`, desc(modelVersions.id));
+    return rows.map(withoutId);
+  }
+}
+
+function withoutId<T extends { id: unknown }>({ id: _id, ...rest }: T): Omit<T, 'id'> {
+  return rest;
 }
