@@ -90,7 +90,7 @@ export async function registerRateLimit(app: FastifyInstance, limit: RateLimitOp
  * for the routes registered in `scope` (home, assets, health, metrics), and
  * helmet's same headers computed once for the hot page routes, the 404 and
  * error pages, because @fastify/helmet runs two hooks and rebuilds helmet's
- * middleware on every request (it halved the pages' requests/s).
+ * middleware on every request, which is most of a cached page's cost.
  */
 export function securityHeaders(https: boolean) {
   const options = helmetOptions(https);

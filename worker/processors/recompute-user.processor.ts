@@ -4,8 +4,8 @@ import { MicroBatcher } from '../micro-batcher.ts';
 /**
  * People remade together: up to 32, gathered for at most 2 ms. A batch is one
  * token read and one list write in Redis, one read of each Postgres table,
- * and 32 fold-ins in a row (bench:workers: the per-person reads and writes
- * were a third of a recompute's CPU).
+ * and 32 fold-ins in a row: the per-person reads and writes would otherwise
+ * cost more than the fold-ins (README, "Throughput").
  */
 export const RECOMPUTE_BATCH = { maxSize: 32, maxWaitMs: 2 };
 
