@@ -87,4 +87,19 @@ describe('recompute-server wiring', () => {
     await until(async () => ((await serverResults.getPick(film, model))?.memberIds.length ?? 0) === 3);
     expect((await serverResults.getPick(film, model))!.memberIds).toHaveLength(3);
   });
+
+  it('a burst of newcomers joining a server at once is one recompute, and its pick counts them all', async () => {
+    const { deps, serverResults, recompute } = wired();
+    const film = await seedGuild(deps, 'film-club', { bob: [21, 22], cy: [23] });
+    await until(async () => (await serverResults.getPick(film, model)) !== null);
+    await new Promise((r) => setTimeout(r, SERVER_RECOMPUTE_DEBOUNCE_MS + 100));
+    recompute.mockClear();
+
+    const newcomers = Array.from({ length: 200 }, (_, i) => ({ platform: 'discord' as const, platformUserId: `new-${i}` }));
+    await Promise.all(newcomers.map((n) => joinCommunity(deps, n, { platform: 'discord', id: 'film-club' })));
+    await until(async () => (await serverResults.getPick(film, model))?.memberCount === 202);
+    expect((await serverResults.getPick(film, model))!.memberCount).toBe(202);
+    await new Promise((r) => setTimeout(r, SERVER_RECOMPUTE_DEBOUNCE_MS + 100));
+    expect(recompute.mock.calls.map(([d]) => d.communityId)).toEqual([film]);
+  });
 });

@@ -45,6 +45,8 @@ export class FakeDiscord {
       if (status === 204) res.writeHead(204).end();
       else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     }));
+    // Node's 5 s default can close a kept-alive socket just as a busy bot reuses it ("other side closed"); Discord keeps them longer.
+    this.server.keepAliveTimeout = 65_000;
     this.wss = new WebSocketServer({ server: this.server });
     this.wss.on('connection', (socket) => {
       socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));

@@ -10,6 +10,12 @@ export interface PlatformIdentity {
 export interface AccountStore {
   /** The user behind this identity, created on first sight. Safe under concurrent calls. */
   resolveUser(identity: PlatformIdentity): Promise<number>;
+  /**
+   * {@link resolveUser} for several identities at once, in input order: a
+   * burst of newcomers is one write, not one per person. Safe under
+   * concurrent calls, as resolveUser.
+   */
+  resolveUsers(identities: readonly PlatformIdentity[]): Promise<number[]>;
   findUser(platform: Platform, platformUserId: string): Promise<number | null>;
   /** Attaches another identity to an existing user (false if it belongs to someone else). */
   linkIdentity(userId: number, identity: PlatformIdentity): Promise<boolean>;

@@ -14,6 +14,8 @@ export interface CommunityStore {
   /** The community with this id; null for an unknown one. */
   find(communityId: number): Promise<Community | null>;
   addMember(communityId: number, userId: number): Promise<void>;
+  /** {@link addMember} for several memberships in one write (a burst of newcomers); ones already there are kept as they are. */
+  addMembers(memberships: readonly { communityId: number; userId: number }[]): Promise<void>;
   memberIds(communityId: number): Promise<number[]>;
   /** The communities this user is a member of (ids): whose server results their taste is part of. */
   communitiesOf(userId: number): Promise<number[]>;

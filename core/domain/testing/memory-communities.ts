@@ -25,6 +25,9 @@ export class MemoryCommunities implements CommunityStore {
     const members = this.members.get(communityId) ?? [];
     if (!members.includes(userId)) this.members.set(communityId, [...members, userId]);
   }
+  async addMembers(memberships: readonly { communityId: number; userId: number }[]) {
+    for (const m of memberships) await this.addMember(m.communityId, m.userId);
+  }
   async memberIds(communityId: number) {
     return [...(this.members.get(communityId) ?? [])];
   }

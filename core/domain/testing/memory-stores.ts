@@ -15,6 +15,12 @@ export class MemoryAccounts implements AccountStore {
     return this.accounts.get(`${platform}:${id}`) ?? null;
   }
   async resolveUser(identity: PlatformIdentity) {
+    return this.userOf(identity);
+  }
+  async resolveUsers(identities: readonly PlatformIdentity[]) {
+    return identities.map((identity) => this.userOf(identity));
+  }
+  private userOf(identity: PlatformIdentity) {
     const key = `${identity.platform}:${identity.platformUserId}`;
     if (!this.accounts.has(key)) this.accounts.set(key, this.next++);
     return this.accounts.get(key)!;

@@ -53,6 +53,10 @@ export function announcingDeps<D extends CommunityDeps>(deps: D, changes: TasteC
   });
   const announcingCommunities = withWrites<CommunityStore>(communities, {
     addMember: after((communityId: number, userId: number) => communities.addMember(communityId, userId), joinedNow),
+    addMembers: after(
+      (list: readonly { communityId: number; userId: number }[]) => communities.addMembers(list),
+      (list) => list.forEach(({ communityId, userId }) => joinedNow(communityId, userId)),
+    ),
     setTrendsEnabled: after(
       (communityId: number, enabled: boolean) => communities.setTrendsEnabled(communityId, enabled),
       (communityId) => changes.announce({ communityId }),

@@ -13,6 +13,7 @@ const communities = (): CommunityStore => {
       return { id: byRef.get(`${platform}:${id}`)!, platform, platformCommunityId: id, name: name ?? null, trendsSlug: 's'.repeat(24), trendsEnabled: true };
     }),
     addMember: vi.fn(async () => undefined),
+    addMembers: vi.fn(async () => undefined),
     find: async () => null,
     memberIds: async () => [],
     communitiesOf: async () => [],
@@ -53,12 +54,13 @@ describe('cached stores', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const original = inner.favorites.list.bind(inner.favorites);
-    vi.spyOn(inner.favorites, 'list').mockImplementationOnce(async (u) => {
+    const read = vi.spyOn(inner.favorites, 'list').mockImplementationOnce(async (u) => {
       const stale = await original(u);
       await gate;
       return stale;
     });
     const slowRead = cached.favorites.list(1);
+    await vi.waitFor(() => expect(read).toHaveBeenCalled());
     await cached.favorites.add(1, 5);
     release();
     expect(await slowRead).toEqual([]);
@@ -85,6 +87,54 @@ describe('cached stores', () => {
     await cached.communities.addMember(c.id, 1);
     expect(inner.communities.ensure).toHaveBeenCalledTimes(1);
     expect(inner.communities.addMember).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('cached stores in a burst of newcomers', () => {
+  const strangers = (n: number) => Array.from({ length: n }, (_, i) => ({ platform: 'discord' as const, platformUserId: `new-${i}` }));
+
+  it('creates the accounts, memberships and first reads of people arriving together with one call per store', async () => {
+    const { inner, cached } = setup();
+    const resolveOne = vi.spyOn(inner.accounts, 'resolveUser');
+    const resolveMany = vi.spyOn(inner.accounts, 'resolveUsers');
+    const listMany = vi.spyOn(inner.favorites, 'listMany');
+    const currentMany = vi.spyOn(inner.feedback, 'currentMany');
+    const people = strangers(50);
+    // One of them twice: the same person clicking two things at once is one account.
+    const ids = await Promise.all([...people, people[0]!].map((p) => cached.accounts.resolveUser(p)));
+    expect(resolveMany).toHaveBeenCalledTimes(1);
+    expect(resolveOne).not.toHaveBeenCalled();
+    expect(new Set(ids).size).toBe(50);
+    expect(ids[50]).toBe(ids[0]);
+    for (const [n, p] of people.entries()) expect(await inner.accounts.findUser('discord', p.platformUserId)).toBe(ids[n]);
+
+    await inner.favorites.add(ids[3]!, 7);
+    const [lists, values] = await Promise.all([Promise.all(ids.map((id) => cached.favorites.list(id))), Promise.all(ids.map((id) => cached.feedback.current(id)))]);
+    expect(listMany).toHaveBeenCalledTimes(1);
+    expect(currentMany).toHaveBeenCalledTimes(1);
+    expect(lists[3]).toEqual([7]);
+    expect(lists.filter((l) => l.length === 0)).toHaveLength(50);
+    expect(values.every((v) => v.size === 0)).toBe(true);
+
+    const [c] = await Promise.all(ids.map(() => cached.communities.ensure('discord', 'g1', 'Film club')));
+    expect(inner.communities.ensure).toHaveBeenCalledTimes(1);
+    await Promise.all(ids.map((id) => cached.communities.addMember(c!.id, id)));
+    expect(inner.communities.addMembers).toHaveBeenCalledTimes(1);
+    expect(inner.communities.addMember).not.toHaveBeenCalled();
+    expect(vi.mocked(inner.communities.addMembers).mock.calls[0]![0]).toHaveLength(51);
+  });
+
+  it('answers each on its own when a batch fails, so one bad input fails only its caller', async () => {
+    const { inner, cached } = setup();
+    vi.spyOn(inner.accounts, 'resolveUsers').mockRejectedValueOnce(new Error('batch failed'));
+    const original = inner.accounts.resolveUser.bind(inner.accounts);
+    vi.spyOn(inner.accounts, 'resolveUser').mockImplementation(async (identity) => {
+      if (identity.platformUserId === 'new-2') throw new Error('bad identity');
+      return original(identity);
+    });
+    const results = await Promise.allSettled(strangers(5).map((p) => cached.accounts.resolveUser(p)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(await inner.accounts.findUser('discord', 'new-4')).toBe((results[4] as PromiseFulfilledResult<number>).value);
   });
 });
 

@@ -4,12 +4,15 @@ import type { CommunityStore, TasteSignal } from '../../domain/ports/community.s
 import type { FavoriteStore } from '../../domain/ports/favorite.store.ts';
 import type { FeedbackInput, FeedbackStore } from '../../domain/ports/feedback.store.ts';
 import { LruCache } from '../../domain/lru-cache.ts';
+import { Coalescer } from './coalescer.ts';
 
 /**
  * Read-through caches in front of the stores a bot reads on every
  * interaction, so an answer needs no database round-trip once a person is
  * known. Writes go to the store first and then drop what they change; the
- * TTL bounds how stale another process's write can look here.
+ * TTL bounds how stale another process's write can look here. Misses made
+ * in the same turn of the event loop (a burst of newcomers) are read or
+ * written together, in one statement per store.
  */
 export interface CacheOptions {
   maxUsers?: number;
@@ -38,14 +41,22 @@ export function cachedStores(
 }
 
 class CachedAccounts implements AccountStore {
+  private readonly resolver: Coalescer<PlatformIdentity, number>;
+
   constructor(
     private readonly inner: AccountStore,
     private readonly users: LruCache<string, number>,
     private readonly onDelete: (userId: number) => void,
-  ) {}
+  ) {
+    this.resolver = new Coalescer((identities) => inner.resolveUsers(identities), (identity) => inner.resolveUser(identity));
+  }
 
   resolveUser(identity: PlatformIdentity): Promise<number> {
-    return this.users.getOrLoad(`${identity.platform}:${identity.platformUserId}`, () => this.inner.resolveUser(identity));
+    return this.users.getOrLoad(`${identity.platform}:${identity.platformUserId}`, () => this.resolver.load(identity));
+  }
+
+  async resolveUsers(identities: readonly PlatformIdentity[]): Promise<number[]> {
+    return Promise.all(identities.map((identity) => this.resolveUser(identity)));
   }
 
   async findUser(platform: Platform, platformUserId: string): Promise<number | null> {
@@ -77,10 +88,17 @@ class CachedAccounts implements AccountStore {
 }
 
 class CachedFavorites implements FavoriteStore {
+  private readonly loader: Coalescer<number, number[]>;
+
   constructor(
     private readonly inner: FavoriteStore,
     private readonly lists: LruCache<number, number[]>,
-  ) {}
+  ) {
+    this.loader = new Coalescer(async (userIds) => {
+      const lists = await inner.listMany(userIds);
+      return userIds.map((id) => lists.get(id) ?? []);
+    }, (userId) => inner.list(userId));
+  }
 
   invalidate(userId: number): void {
     this.lists.invalidate(userId);
@@ -103,7 +121,7 @@ class CachedFavorites implements FavoriteStore {
   }
 
   async list(userId: number): Promise<number[]> {
-    return [...(await this.lists.getOrLoad(userId, () => this.inner.list(userId)))];
+    return [...(await this.lists.getOrLoad(userId, () => this.loader.load(userId)))];
   }
 
   /** Straight to the store: batches are the recompute worker's, which reads the source of truth. */
@@ -113,10 +131,17 @@ class CachedFavorites implements FavoriteStore {
 }
 
 class CachedFeedback implements FeedbackStore {
+  private readonly loader: Coalescer<number, Map<number, 1 | -1>>;
+
   constructor(
     private readonly inner: FeedbackStore,
     private readonly values: LruCache<number, Map<number, 1 | -1>>,
-  ) {}
+  ) {
+    this.loader = new Coalescer(async (userIds) => {
+      const values = await inner.currentMany(userIds);
+      return userIds.map((id) => values.get(id) ?? new Map());
+    }, (userId) => inner.current(userId));
+  }
 
   invalidate(userId: number): void {
     this.values.invalidate(userId);
@@ -131,7 +156,7 @@ class CachedFeedback implements FeedbackStore {
   }
 
   async current(userId: number): Promise<Map<number, 1 | -1>> {
-    return new Map(await this.values.getOrLoad(userId, () => this.inner.current(userId)));
+    return new Map(await this.values.getOrLoad(userId, () => this.loader.load(userId)));
   }
 
   /** Straight to the store, as {@link CachedFavorites.listMany}. */
@@ -147,17 +172,34 @@ class CachedFeedback implements FeedbackStore {
 /** Joining is idempotent: a member already seen needs no write. */
 class CachedCommunities implements CommunityStore {
   private readonly byRef = new Map<string, Community>();
+  /** Lookups in flight, by community and name. */
+  private readonly ensuring = new Map<string, Promise<Community>>();
+  private readonly joiner: Coalescer<{ communityId: number; userId: number }, void>;
 
   constructor(
     private readonly inner: CommunityStore,
     private readonly members: LruCache<string, true>,
-  ) {}
+  ) {
+    this.joiner = new Coalescer(
+      async (list) => {
+        await inner.addMembers(list);
+        return list.map(() => undefined);
+      },
+      ({ communityId, userId }) => inner.addMember(communityId, userId),
+    );
+  }
 
   async ensure(platform: Platform, platformCommunityId: string, name?: string | null): Promise<Community> {
     const key = `${platform}:${platformCommunityId}`;
     const hit = this.byRef.get(key);
     if (hit && (name === undefined || name === null || name === hit.name)) return hit;
-    const community = await this.inner.ensure(platform, platformCommunityId, name);
+    // The whole server arriving at once (a burst of newcomers) waits for one lookup, not one each.
+    const flight = `${key}:${name ?? ''}`;
+    const pending = this.ensuring.get(flight);
+    if (pending) return pending;
+    const loading = this.inner.ensure(platform, platformCommunityId, name).finally(() => this.ensuring.delete(flight));
+    this.ensuring.set(flight, loading);
+    const community = await loading;
     this.byRef.set(key, community);
     return community;
   }
@@ -166,8 +208,12 @@ class CachedCommunities implements CommunityStore {
     const key = `${communityId}:${userId}`;
     if (this.members.get(key)) return;
     const generation = this.members.generation(key);
-    await this.inner.addMember(communityId, userId);
+    await this.joiner.load({ communityId, userId });
     this.members.setIfCurrent(key, true, generation);
+  }
+
+  async addMembers(list: readonly { communityId: number; userId: number }[]): Promise<void> {
+    await Promise.all(list.map(({ communityId, userId }) => this.addMember(communityId, userId)));
   }
 
   find(communityId: number): Promise<Community | null> {

@@ -48,6 +48,26 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     expect(await repos.accounts.findUser('discord', 'nobody')).toBeNull();
   });
 
+  it('resolves a burst of identities in one go: in input order, known ones kept, overlapping batches agree, no user left over', async () => {
+    const users = async () => (await handle.database.sql.query<{ n: number }>('select count(*)::int as n from users'))[0]!.n;
+    const known = await repos.accounts.resolveUser({ platform: 'discord', platformUserId: 'burst-known' });
+    const before = await users();
+    const burst = (ids: string[]) => ids.map((id) => ({ platform: 'discord' as const, platformUserId: id, username: `u${id}` }));
+    const first = burst(['burst-a', 'burst-known', 'burst-b', 'burst-a']);
+    const second = burst(['burst-c', 'burst-b', 'burst-a']);
+    const [x, y] = await Promise.all([repos.accounts.resolveUsers(first), repos.accounts.resolveUsers(second)]);
+    expect(x[1]).toBe(known);
+    expect(x[3]).toBe(x[0]);
+    expect(y).toEqual([y[0], x[2], x[0]]);
+    expect(new Set([...x, ...y]).size).toBe(4);
+    for (const [n, identity] of first.entries()) expect(await repos.accounts.findUser('discord', identity.platformUserId)).toBe(x[n]);
+    expect(await users()).toBe(before + 3);
+    expect(await repos.accounts.identitiesOf([x[0]!], 'discord')).toEqual([{ platform: 'discord', platformUserId: 'burst-a', username: 'uburst-a' }]);
+    expect(await repos.accounts.resolveUsers([])).toEqual([]);
+    // The sequence moved on past the ids drawn: a single resolve after a burst gets a fresh one.
+    expect([...x, ...y]).not.toContain(await repos.accounts.resolveUser({ platform: 'telegram', platformUserId: 'after-burst' }));
+  });
+
   it('links a second platform identity to the same user, never stealing one', async () => {
     const ann = await repos.accounts.resolveUser({ platform: 'discord', platformUserId: 'link-ann' });
     const bob = await repos.accounts.resolveUser({ platform: 'discord', platformUserId: 'link-bob' });
@@ -148,6 +168,16 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     expect((await repos.communities.findByTrendsSlug(c1.trendsSlug))?.name).toBe('Film Club');
     await repos.communities.setTrendsEnabled(c1.id, false);
     expect((await repos.communities.findByTrendsSlug(c1.trendsSlug))?.trendsEnabled).toBe(false);
+  });
+
+  it('adds a burst of memberships in one write, keeping ones already there', async () => {
+    const [a, b] = await repos.accounts.resolveUsers(['burst-member-a', 'burst-member-b'].map((id) => ({ platform: 'discord' as const, platformUserId: id })));
+    const [c1, c2] = await Promise.all(['guild-burst-1', 'guild-burst-2'].map((id) => repos.communities.ensure('discord', id)));
+    await repos.communities.addMember(c1!.id, a!);
+    await repos.communities.addMembers([{ communityId: c1!.id, userId: b! }, { communityId: c1!.id, userId: a! }, { communityId: c2!.id, userId: a! }, { communityId: c1!.id, userId: b! }]);
+    await repos.communities.addMembers([]);
+    expect(await repos.communities.memberIds(c1!.id)).toEqual([a, b]);
+    expect(await repos.communities.memberIds(c2!.id)).toEqual([a]);
   });
 
   it('finds a community by id, and the communities a user is in', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AccountStore, PlatformIdentity } from '../../../domain/ports/account.store.ts';
 import type { Platform } from '../../../domain/model.ts';
 import type { Db } from '../database.types.ts';
@@ -45,6 +45,69 @@ export class AccountsRepository implements AccountStore {
     });
   }
 
+  async resolveUsers(identities: readonly PlatformIdentity[]): Promise<number[]> {
+    const found = await this.usersOf(identities);
+    // Sorted, so two processes creating overlapping batches take the row locks in the same order.
+    const missing = [...new Map(identities.filter((i) => !found.has(keyOf(i))).map((i) => [keyOf(i), i])).entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, i]) => i);
+    if (missing.length > 0) {
+      const lost = await this.createUsers(missing, found);
+      // Someone else created these meanwhile: theirs are the users.
+      if (lost.length > 0) for (const [key, userId] of await this.usersOf(lost)) found.set(key, userId);
+    }
+    return identities.map((i) => {
+      const userId = found.get(keyOf(i));
+      if (userId === undefined) throw new Error(`no user for ${keyOf(i)}`);
+      return userId;
+    });
+  }
+
+  /** Users for the identities that have one, keyed `platform:platformUserId`. */
+  private async usersOf(identities: readonly PlatformIdentity[]): Promise<Map<string, number>> {
+    if (identities.length === 0) return new Map();
+    const byPlatform = new Map<Platform, Set<string>>();
+    for (const i of identities) byPlatform.set(i.platform, (byPlatform.get(i.platform) ?? new Set()).add(i.platformUserId));
+    const rows = await this.db
+      .select({ platform: platformAccounts.platform, platformUserId: platformAccounts.platformUserId, userId: platformAccounts.userId })
+      .from(platformAccounts)
+      .where(
+        or(
+          ...[...byPlatform].map(([platform, ids]) =>
+            and(eq(platformAccounts.platform, platform), inArray(platformAccounts.platformUserId, [...ids])),
+          ),
+        ),
+      );
+    return new Map(rows.map((r) => [keyOf(r), r.userId]));
+  }
+
+  /**
+   * One transaction for all: user ids drawn from the sequence up front (so
+   * none depends on the order rows come back in), the users, their
+   * identities. An identity someone else created meanwhile is left to them
+   * and the user made for it deleted again; those identities are returned.
+   */
+  private async createUsers(missing: readonly PlatformIdentity[], found: Map<string, number>): Promise<PlatformIdentity[]> {
+    return this.db.transaction(async (tx) => {
+      const ids = (
+        await tx
+          .select({ id: sql<number>`nextval(pg_get_serial_sequence('users', 'id'))::int` })
+          .from(sql`generate_series(1, ${missing.length}::int)`)
+      ).map((r) => Number(r.id));
+      await tx.insert(users).values(missing.map((i, n) => ({ id: ids[n]!, displayName: i.username ?? null })));
+      const won = await tx
+        .insert(platformAccounts)
+        .values(missing.map((i, n) => ({ platform: i.platform, platformUserId: i.platformUserId, userId: ids[n]!, username: i.username ?? null })))
+        .onConflictDoNothing()
+        .returning({ platform: platformAccounts.platform, platformUserId: platformAccounts.platformUserId, userId: platformAccounts.userId });
+      for (const r of won) found.set(keyOf(r), r.userId);
+      const lost = missing.filter((i) => !found.has(keyOf(i)));
+      const orphans = ids.filter((_, n) => !found.has(keyOf(missing[n]!)));
+      if (orphans.length > 0) await tx.delete(users).where(inArray(users.id, orphans));
+      return lost;
+    });
+  }
+
   async linkIdentity(userId: number, identity: PlatformIdentity): Promise<boolean> {
     await this.db
       .insert(platformAccounts)
@@ -71,3 +134,5 @@ export class AccountsRepository implements AccountStore {
     await this.db.delete(users).where(eq(users.id, userId));
   }
 }
+
+const keyOf = (i: { platform: Platform; platformUserId: string }) => `${i.platform}:${i.platformUserId}`;

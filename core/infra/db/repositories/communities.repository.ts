@@ -37,6 +37,14 @@ export class CommunitiesRepository implements CommunityStore {
     await this.db.insert(memberships).values({ communityId, userId }).onConflictDoNothing();
   }
 
+  async addMembers(list: readonly { communityId: number; userId: number }[]): Promise<void> {
+    if (list.length === 0) return;
+    await this.db
+      .insert(memberships)
+      .values(list.map(({ communityId, userId }) => ({ communityId, userId })))
+      .onConflictDoNothing();
+  }
+
   async memberIds(communityId: number): Promise<number[]> {
     const rows = await this.db
       .select({ userId: memberships.userId })
