@@ -41,11 +41,16 @@ const NO_READ_TIMEOUT = 2 ** 31 - 1;
 const READ_TIMEOUT = 'Query read timeout';
 
 /**
- * node-postgres leaves a client whose query timed out waiting for that
- * query's answer, ahead of everything sent to it later; returned to the pool
- * it would hold whoever takes it next. Closing it makes the pool drop it.
+ * Keeps dead clients out of the pool (installed on every new client).
+ * - node-postgres leaves a client whose query timed out waiting for that
+ *   query's answer, ahead of everything sent to it later: it is closed.
+ * - A client whose connection ended while checked out is handed back to the
+ *   pool at once, which drops it: drizzle never releases a client whose
+ *   BEGIN failed, and each such client would hold one of the pool's slots
+ *   for good (ten of them and nothing recovers without a restart). Whoever
+ *   releases it later finds that a no-op.
  */
-function closeOnReadTimeout(client: pg.PoolClient): void {
+function keepDeadClientsOut(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   const check = (err: unknown) => {
     if (err instanceof Error && err.message === READ_TIMEOUT) client.end().catch(() => undefined);
@@ -64,13 +69,21 @@ function closeOnReadTimeout(client: pg.PoolClient): void {
     else if (result && typeof (result as { once?: unknown }).once === 'function') (result as NodeJS.EventEmitter).once('error', check);
     return result;
   }) as typeof client.query;
+  client.once('end', () => {
+    try {
+      client.release(new Error('connection ended'));
+    } catch {
+      // It was not checked out: the pool has already let it go.
+    }
+    client.release = () => undefined;
+  });
 }
 
-export function openPostgres(url: string, logger: Logger): Database {
-  const pool = new pg.Pool({ connectionString: url, ...POOL_OPTIONS });
+export function openPostgres(url: string, logger: Logger, { queryTimeoutMs = POOL_OPTIONS.query_timeout }: { queryTimeoutMs?: number } = {}): Database {
+  const pool = new pg.Pool({ connectionString: url, ...POOL_OPTIONS, query_timeout: queryTimeoutMs });
   // An idle client losing its connection emits here; unhandled, it would crash the process.
   pool.on('error', (err) => logger.error({ err }, 'postgres idle client error'));
-  pool.on('connect', closeOnReadTimeout);
+  pool.on('connect', keepDeadClientsOut);
   const db = drizzle({ client: pool, schema }) as unknown as Db;
 
   const runner: SqlRunner = {
