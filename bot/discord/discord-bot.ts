@@ -34,9 +34,10 @@ export function createDiscordBot(apiUrl: string, d: DiscordDeps, shards?: Discor
 /**
  * Discord drops an interaction not answered within 3 s. Every handler here
  * answers directly (no defer), so one that is not done by this deadline (the
- * database may be unreachable) is answered with the apology instead.
+ * database may be unreachable) is answered with the apology instead, with
+ * room left for that reply to reach Discord in time.
  */
-const FIRST_RESPONSE_DEADLINE_MS = 2_500;
+const FIRST_RESPONSE_DEADLINE_MS = 2_000;
 
 async function route(i: Interaction, d: DiscordDeps): Promise<void> {
   try {

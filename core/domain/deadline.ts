@@ -1,8 +1,9 @@
 /**
  * How long a person waits for an answer before being told to try again.
- * The promise is "within 5 s"; the second left over is for sending the apology.
+ * The promise is "within 5 s"; what is left over is for sending the apology
+ * (a busy event loop fires timers late, and the reply is one more API call).
  */
-export const ANSWER_DEADLINE_MS = 4_000;
+export const ANSWER_DEADLINE_MS = 3_500;
 
 /** An answer was not ready in time (the database may be unreachable): the person is told to try again. */
 export class DeadlineExceededError extends Error {
