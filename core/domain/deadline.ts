@@ -26,6 +26,8 @@ export function withDeadline<T>(work: Promise<T>, ms: number, what = 'answer'): 
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new DeadlineExceededError(what, ms)), ms);
+    // The work holds the process open if it must; the deadline alone never does.
+    timer.unref();
   });
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
