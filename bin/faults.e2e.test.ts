@@ -10,6 +10,9 @@
  *     "try again", the worker's job is retried and succeeds once it is back.
  *  4. Redis restarted without persistence: the worker puts the retrain
  *     schedule back within a minute, without a restart.
+ *  5. Postgres partitioned (connections open, no packets): answers and pages
+ *     fail within 5 s, /healthz is 503 within 2 s, the worker's job fails and
+ *     is retried, and everything recovers when the network returns.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
@@ -31,7 +34,9 @@ import {
   type Repositories,
 } from '../core/index.ts';
 import { ChatSession } from '../bot/console/index.ts';
+import { healthProbe } from './runtime/health.ts';
 import { openProduct, type Product } from './runtime/product.ts';
+import { startWeb } from './runtime/web.ts';
 import { cleanEnv, spawnCli, type RunningCli } from '../test/support/cli.ts';
 import { silentLogger, type TestDatabase } from '../test/support/databases.ts';
 import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
@@ -296,6 +301,80 @@ describe.skipIf(!ML_LATEST_SMALL.present)('worker faults', () => {
     expect(worker.process.exitCode).toBeNull();
     console.log(`[faults] retrain schedule back ${(ms / 1000).toFixed(1)} s after the kill of Redis (restart included, worker not restarted)`);
   }, 120_000);
+
+  it('Postgres partitioned: answers and pages fail within 5 s, /healthz 503 within 2 s, the job fails and retries, all recovers', async () => {
+    const redis = await ownRedis();
+    const target = new URL(db.url!);
+    const proxy = await new TcpProxy({ host: target.hostname, port: Number(target.port || 5432) }).listen();
+    later(() => proxy.close());
+    later(async () => proxy.unfreeze());
+    const proxied = new URL(db.url!);
+    proxied.port = String(proxy.port);
+    await startWorker(redis.url, proxied.toString());
+    const database = await openDatabase({ databaseUrl: proxied.toString(), pgliteDir: undefined, logger: silentLogger });
+    later(() => database.close());
+    const { product, redis: client } = await openBot(redis.url, database);
+    const webConfig = loadConfig({ ...env(redis.url, proxied.toString()), PORT: '0', HOST: '127.0.0.1' });
+    const web = await startWeb(webConfig, silentLogger, healthProbe({ database, redis: client, bots: () => ({}) }), product);
+    later(() => web.close());
+    const mia = await someone('mia', [2571, 260, 1196]);
+    const chat = (who: PlatformIdentity) => new ChatSession(product.deps, product.share, who, silentLogger);
+    // A share link made now, its page first asked for during the partition (so not in the page cache).
+    const [shareLine = ''] = await chat(mia.identity).handle('share');
+    const pagePath = /\/l\/[\w-]+/.exec(shareLine)?.[0];
+    expect(pagePath).toBeDefined();
+    const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+      const t0 = performance.now();
+      const result = await work();
+      return [result, performance.now() - t0];
+    };
+    expect((await fetch(`${web.url}/healthz`)).status).toBe(200);
+
+    proxy.freeze();
+    const stranger = { platform: 'discord' as const, platformUserId: 'faults-partition' };
+    const [reply, replyMs] = await timed(() => chat(stranger).handle('recommend'));
+    expect(reply).toEqual(['Something went wrong on our side; please try again.']);
+    expect(replyMs).toBeLessThan(5_000);
+    const [known, knownMs] = await timed(() => chat(mia.identity).handle('recommend'));
+    expect(known).toEqual(['Something went wrong on our side; please try again.']);
+    expect(knownMs).toBeLessThan(5_000);
+    const [health, healthMs] = await timed(() => fetch(`${web.url}/healthz`));
+    expect(health.status).toBe(503);
+    expect(((await health.json()) as { storage: { connected: boolean } }).storage.connected).toBe(false);
+    expect(healthMs).toBeLessThan(2_000);
+    const [page, pageMs] = await timed(() => fetch(`${web.url}${pagePath}`));
+    expect(page.status).toBe(500);
+    expect(await page.text()).toMatch(/<html/i);
+    expect(pageMs).toBeLessThan(5_000);
+
+    // The worker's job fails (it does not stay active) and waits its backoff.
+    await product.jobs.enqueue('recompute-user', { userId: mia.userId });
+    const queue = (product.jobs as BullmqQueue).queue('recompute-user');
+    const [, jobFailMs] = await timed(() => until(async () => (await queue.getJobs(['delayed', 'failed', 'active', 'wait'])).some((j) => j.attemptsMade >= 1), 60_000));
+    const [tried] = await queue.getJobs(['delayed', 'failed', 'active', 'wait']);
+    expect(tried?.attemptsMade).toBeGreaterThanOrEqual(1);
+    expect(tried?.failedReason).toMatch(/timeout|connect|terminated/i);
+
+    // The network returns: nothing is restarted.
+    proxy.unfreeze();
+    const t0 = performance.now();
+    const answered = async () => (await chat(stranger).handle('recommend')).length > 1;
+    await until(answered, 30_000);
+    expect(await answered()).toBe(true);
+    const recoveredMs = performance.now() - t0;
+    expect((await fetch(`${web.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${web.url}${pagePath}`)).status).toBe(200);
+    const list = readyList(product, client);
+    await until(async () => (await list(mia.userId)) !== null, 60_000);
+    expect(await list(mia.userId)).toHaveLength(50);
+    expect(await queue.getJobCounts('completed', 'failed')).toEqual({ completed: 1, failed: 0 });
+    const jobMs = performance.now() - t0;
+    console.log(
+      `[faults] partition: friendly answer in ${replyMs.toFixed(0)} ms (known member ${knownMs.toFixed(0)} ms), healthz 503 in ${healthMs.toFixed(0)} ms, ` +
+        `page ${page.status} in ${pageMs.toFixed(0)} ms, job failed after ${(jobFailMs / 1000).toFixed(1)} s ("${tried?.failedReason.slice(0, 60)}"); ` +
+        `after unfreezing answers recovered in ${recoveredMs.toFixed(0)} ms, the job done in ${(jobMs / 1000).toFixed(1)} s`,
+    );
+  }, 180_000);
 });
 
 function spawnNode(script: string, env: Record<string, string>): RunningCli {

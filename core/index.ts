@@ -63,6 +63,7 @@ export { DEFAULT_SERVING, type ServingParams } from './domain/recommender/servin
 export { tensorflowMath } from './infra/model/tfjs-math.ts';
 export { TitleIndex, displayTitle, normalizeText, type SearchableMovie, type SearchHit } from './domain/search/index.ts';
 export { UserError, type UserErrorCode } from './domain/errors.ts';
+export { ANSWER_DEADLINE_MS, DeadlineExceededError, withDeadline } from './domain/deadline.ts';
 export { MovieCatalog, movieLabel } from './domain/catalog.ts';
 export { LruCache } from './domain/lru-cache.ts';
 export * from './domain/use-cases/index.ts';

@@ -1,7 +1,13 @@
 import type { Redis } from 'ioredis';
-import { createRepositories, pingRedis, type Database } from '../../core/index.ts';
+import { createRepositories, pingRedis, withDeadline, type Database } from '../../core/index.ts';
 import type { HealthProbe, HealthReport } from '../../web-share/index.ts';
 import { VERSION } from './version.ts';
+
+/**
+ * How long the probe waits for the database. An unreachable one must read as
+ * down (503) within 2 s, not hang the probe with the query.
+ */
+export const HEALTH_DEADLINE_MS = 1_500;
 
 /** Builds `/healthz`'s probe from what this process has connected. */
 export function healthProbe(deps: {
@@ -12,7 +18,7 @@ export function healthProbe(deps: {
   const catalog = createRepositories(deps.database.db).catalog;
   return async (): Promise<HealthReport> => {
     const [stats, redisOk] = await Promise.all([
-      catalog.stats().catch(() => null),
+      withDeadline(catalog.stats(), HEALTH_DEADLINE_MS, 'health check').catch(() => null),
       deps.redis ? pingRedis(deps.redis) : Promise.resolve(undefined),
     ]);
     return {

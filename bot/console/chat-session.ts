@@ -1,4 +1,4 @@
-import { UserError, type Logger, type PlatformIdentity, type RecommendDeps, type ShareDeps } from '../../core/index.ts';
+import { ANSWER_DEADLINE_MS, UserError, withDeadline, type Logger, type PlatformIdentity, type RecommendDeps, type ShareDeps } from '../../core/index.ts';
 import { newChatState, type ChatContext, type ConsoleCommand } from './chat-context.ts';
 import { favCommand } from './commands/fav.command.ts';
 import { favsCommand } from './commands/favs.command.ts';
@@ -50,7 +50,8 @@ export class ChatSession {
     if (word.toLowerCase().replace(/^\//, '') === 'help') return ChatSession.help();
     if (!command) return [`Unknown command “${word.slice(0, 40)}”. Type help for the list.`];
     try {
-      return await command.run(this.ctx, command === pickCommand || command === rateCommand ? line : args);
+      // A person is told to try again rather than left waiting (the database may be unreachable).
+      return await withDeadline(command.run(this.ctx, command === pickCommand || command === rateCommand ? line : args), ANSWER_DEADLINE_MS, `console ${word}`);
     } catch (err) {
       if (err instanceof UserError) return [err.message];
       this.logger.error({ err, command: word }, 'console command failed');

@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits, Partials, type Interaction, MessageFlags } from 'discord.js';
-import { joinCommunity, UserError, type DiscordShards } from '../../core/index.ts';
+import { joinCommunity, UserError, withDeadline, type DiscordShards } from '../../core/index.ts';
 import { parseRatingId } from '../shared/rating-id.ts';
 import { identityOf, type DiscordDeps } from './discord-context.ts';
 import { favAutocomplete, favCommand, favDefinition } from './handlers/fav.command.ts';
@@ -31,34 +31,46 @@ export function createDiscordBot(apiUrl: string, d: DiscordDeps, shards?: Discor
   return client;
 }
 
+/**
+ * Discord drops an interaction not answered within 3 s. Every handler here
+ * answers directly (no defer), so one that is not done by this deadline (the
+ * database may be unreachable) is answered with the apology instead, with
+ * room left for that reply to reach Discord in time.
+ */
+const FIRST_RESPONSE_DEADLINE_MS = 2_000;
+
 async function route(i: Interaction, d: DiscordDeps): Promise<void> {
   try {
-    // Using the bot in a server makes you one of the members its server pick is for.
-    if (i.guildId && !i.isAutocomplete()) {
-      // Bookkeeping only: if it fails the interaction is still answered.
-      await joinCommunity(d.deps, identityOf(i), { platform: 'discord', id: i.guildId, name: i.guild?.name ?? null }).catch((err: unknown) =>
-        d.logger.warn({ err, interactionId: i.id }, 'could not record server membership'),
-      );
-    }
-    if (i.isAutocomplete() && (i.commandName === 'fav' || i.commandName === 'movie')) return await favAutocomplete(i, d);
-    if (i.isChatInputCommand() && i.commandName === 'fav') return await favCommand(i, d);
-    if (i.isChatInputCommand() && i.commandName === 'recommend') return await recommendCommand(i, d);
-    if (i.isChatInputCommand() && i.commandName === 'movie') return await movieCommand(i, d);
-    if (i.isChatInputCommand() && i.commandName === 'share') return await shareCommand(i, d);
-    if (i.isChatInputCommand() && i.commandName === 'trends') return await trendsCommand(i, d);
-    if (i.isChatInputCommand() && i.commandName === 'forget') return await forgetCommand(i);
-    if (i.isButton()) {
-      if (i.customId === FORGET_CONFIRM) return await forgetButton(i, d);
-      if (isMoreId(i.customId)) return await moreButton(i, d);
-      const rate = parseRatingId(i.customId);
-      if (rate) return await rateButton(i, d, rate.value, rate.movieId);
-      await i.reply({ content: 'This button has expired.', flags: MessageFlags.Ephemeral });
-    }
+    await withDeadline(handle(i, d), FIRST_RESPONSE_DEADLINE_MS, `discord interaction ${i.id}`);
   } catch (err) {
     if (!(err instanceof UserError)) d.logger.error({ err, interactionId: i.id }, 'discord interaction failed');
-    if (i.isRepliable() && !i.replied) {
+    if (i.isRepliable() && !i.replied && !i.deferred) {
       const content = err instanceof UserError ? err.message : 'Something went wrong on our side; please try again.';
       await i.reply({ content, flags: MessageFlags.Ephemeral }).catch(() => undefined);
     }
+  }
+}
+
+async function handle(i: Interaction, d: DiscordDeps): Promise<void> {
+  // Using the bot in a server makes you one of the members its server pick is for.
+  if (i.guildId && !i.isAutocomplete()) {
+    // Bookkeeping only: if it fails the interaction is still answered.
+    await joinCommunity(d.deps, identityOf(i), { platform: 'discord', id: i.guildId, name: i.guild?.name ?? null }).catch((err: unknown) =>
+      d.logger.warn({ err, interactionId: i.id }, 'could not record server membership'),
+    );
+  }
+  if (i.isAutocomplete() && (i.commandName === 'fav' || i.commandName === 'movie')) return await favAutocomplete(i, d);
+  if (i.isChatInputCommand() && i.commandName === 'fav') return await favCommand(i, d);
+  if (i.isChatInputCommand() && i.commandName === 'recommend') return await recommendCommand(i, d);
+  if (i.isChatInputCommand() && i.commandName === 'movie') return await movieCommand(i, d);
+  if (i.isChatInputCommand() && i.commandName === 'share') return await shareCommand(i, d);
+  if (i.isChatInputCommand() && i.commandName === 'trends') return await trendsCommand(i, d);
+  if (i.isChatInputCommand() && i.commandName === 'forget') return await forgetCommand(i);
+  if (i.isButton()) {
+    if (i.customId === FORGET_CONFIRM) return await forgetButton(i, d);
+    if (isMoreId(i.customId)) return await moreButton(i, d);
+    const rate = parseRatingId(i.customId);
+    if (rate) return await rateButton(i, d, rate.value, rate.movieId);
+    await i.reply({ content: 'This button has expired.', flags: MessageFlags.Ephemeral });
   }
 }

@@ -11,6 +11,7 @@ import { shareHandler } from './handlers/share.handler.ts';
 import { startHandler } from './handlers/start.handler.ts';
 import { trendsHandler } from './handlers/trends.handler.ts';
 import { CardRegistry } from './movie-card.ts';
+import { answerInTime } from './reply-errors.ts';
 import { groupOf, identityOf, type TelegramDeps } from './telegram-context.ts';
 
 const RECENT_UPDATES = 10_000;
@@ -38,6 +39,8 @@ export function createTelegramBot(token: string, apiRoot: string, deps: Telegram
     if (recent.size > RECENT_UPDATES) recent.delete(recent.values().next().value!);
     await next();
   });
+  // Everything below (bookkeeping included) answers within the deadline, or apologizes.
+  bot.use(answerInTime(deps.logger));
   // Talking to the bot in a group makes you one of the members its group pick and trends are for.
   bot.use(async (ctx, next) => {
     const group = groupOf(ctx);

@@ -5,11 +5,18 @@ import net from 'node:net';
  * `cut()` drops every open connection and then accepts new ones without
  * ever answering (an unreachable host, the case a client waits longest
  * in); `restore()` forwards again.
+ *
+ * Or partition it: `freeze()` stops forwarding in both directions but keeps
+ * every connection open (and opens new ones that forward nothing), like a
+ * network that drops packets; `unfreeze()` delivers what was held and
+ * forwards again, like the network coming back.
  */
 export class TcpProxy {
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
+  private readonly pairs = new Set<{ client: net.Socket; upstream: net.Socket }>();
   private down = false;
+  private frozen = false;
   port = 0;
 
   constructor(
@@ -37,6 +44,16 @@ export class TcpProxy {
     this.sockets.clear();
   }
 
+  freeze(): void {
+    this.frozen = true;
+    for (const pair of this.pairs) hold(pair);
+  }
+
+  unfreeze(): void {
+    this.frozen = false;
+    for (const pair of this.pairs) forward(pair);
+  }
+
   async close(): Promise<void> {
     for (const s of this.sockets) s.destroy();
     await new Promise((resolve) => this.server.close(resolve));
@@ -49,13 +66,29 @@ export class TcpProxy {
     if (this.down) return; // held open, never answered
     const upstream = net.connect(this.target.port, this.target.host);
     this.sockets.add(upstream);
+    const pair = { client, upstream };
+    this.pairs.add(pair);
     upstream.on('close', () => {
       this.sockets.delete(upstream);
+      this.pairs.delete(pair);
       client.destroy();
     });
     upstream.on('error', () => upstream.destroy());
     client.on('close', () => upstream.destroy());
-    client.pipe(upstream);
-    upstream.pipe(client);
+    if (this.frozen) hold(pair);
+    else forward(pair);
   }
+}
+
+function forward({ client, upstream }: { client: net.Socket; upstream: net.Socket }): void {
+  client.pipe(upstream);
+  upstream.pipe(client);
+}
+
+/** Nothing passes; what arrives waits in the sockets' buffers until `forward`. */
+function hold({ client, upstream }: { client: net.Socket; upstream: net.Socket }): void {
+  client.unpipe(upstream);
+  upstream.unpipe(client);
+  client.pause();
+  upstream.pause();
 }

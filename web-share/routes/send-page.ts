@@ -1,11 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ANSWER_DEADLINE_MS, withDeadline } from '../../core/index.ts';
 import type { RenderedPage } from '../share-pages.ts';
 
 type Found = RenderedPage | null | Promise<RenderedPage | null>;
 
-/** Answers with the page, or the 404 handler; without a promise when the page is in memory (the hot path). */
+/**
+ * Answers with the page, or the 404 handler; without a promise when the page is in memory (the hot path).
+ * A page not built within the deadline (the database may be unreachable) is the error page, not a hang.
+ */
 export function pageOr404(request: FastifyRequest, reply: FastifyReply, found: Found, send: (page: RenderedPage) => FastifyReply | Promise<FastifyReply>) {
-  if (found instanceof Promise) return found.then((page) => (page ? send(page) : reply.callNotFound()));
+  if (found instanceof Promise) return withDeadline(found, ANSWER_DEADLINE_MS, `page ${request.url}`).then((page) => (page ? send(page) : reply.callNotFound()));
   return found ? send(found) : reply.callNotFound();
 }
 

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { withDeadline } from '../../domain/deadline.ts';
 import type { Logger } from '../../logger.ts';
 
 /**
@@ -19,10 +20,7 @@ export function createRedisClient(url: string, logger: Logger): Redis {
 /** True when Redis answers PING within `timeoutMs`. */
 export async function pingRedis(client: Redis, timeoutMs = 1_000): Promise<boolean> {
   try {
-    const reply = await Promise.race([
-      client.ping(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
-    ]);
+    const reply = await withDeadline(client.ping(), timeoutMs, 'redis ping');
     return reply === 'PONG';
   } catch {
     return false;
