@@ -38,6 +38,18 @@ describe('inline mode', () => {
     expect(huge!.results).toEqual([]);
   });
 
+  it('pages no deeper than 1000: a larger offset is taken as the last page', async () => {
+    const many = Array.from({ length: 1100 }, (_, n) => ({ id: n + 1, title: `Night ${n + 1}`, year: 2001, genres: [], imdbId: null, tmdbId: null }));
+    tg = telegramHarness(inlineHandler({ ...d, deps: { ...d.deps, catalog: new MovieCatalog(many) } }));
+    await tg.inline('night', '980');
+    await tg.inline('night', '99999999');
+    const [deep, huge] = tg.sent('answerInlineQuery');
+    expect(deep!.next_offset).toBe('');
+    expect(huge!.results).toHaveLength(20);
+    expect(huge!.next_offset).toBe('');
+    for (const a of [deep, huge]) expect(Buffer.byteLength(String(a!.next_offset))).toBeLessThanOrEqual(64);
+  });
+
   it('`@bot` alone answers the person their own picks, marked personal', async () => {
     for (const id of [21, 22, 23]) await addFavorite(d.deps, { platform: 'telegram', platformUserId: '1001' }, id);
     await tg.inline('');

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { recordFeedback } from '../../../core/index.ts';
 import { botDeps, tasteOf } from '../../testing/bot-deps.ts';
 import { CardRegistry } from '../movie-card.ts';
 import { ANN, GROUP_CHAT, telegramHarness } from '../testing/telegram-harness.ts';
@@ -29,6 +30,13 @@ describe('reactions on a movie card', () => {
       { movieId: 42, value: 0, source: 'reaction' },
     ]);
     expect(tg.calls).toEqual([]);
+  });
+
+  it('taking away a 👍 does not erase a 👎 given since with a button', async () => {
+    await react([], ['👍']);
+    await recordFeedback(d.deps, { identity: { platform: 'telegram', platformUserId: String(ANN.id) }, movieId: 42, value: -1, source: 'button' });
+    await react(['👍'], []);
+    expect((await feedback()).map((f) => f.value)).toEqual([1, -1]);
   });
 
   it('ignores other emoji, unknown messages, bots and anonymous admins', async () => {
