@@ -24,6 +24,7 @@ describe('/start and /help', () => {
 
   it('a malformed deep link is not echoed into a link', async () => {
     await tg.message('/start list_../../admin');
-    expect(tg.sent('sendMessage')[0]!.text).toBe(`Hello! ${HELP}`);
+    await tg.message('/start list_short');
+    expect(tg.sent('sendMessage').map((m) => m.text)).toEqual([`Hello! ${HELP}`, `Hello! ${HELP}`]);
   });
 });
