@@ -4,7 +4,7 @@
  * horror 41–52, "Blockbuster" 99), share links, and a logger that records
  * what would have been logged.
  */
-import type { Logger, Recommender } from '../../core/index.ts';
+import type { Logger, Platform, Recommender } from '../../core/index.ts';
 import { memoryCommunityDeps, memoryShareDeps, smallModel, type MemoryCommunityDeps } from '../../test/support/memory-community.ts';
 
 export { smallCatalog } from '../../test/support/memory-community.ts';
@@ -25,7 +25,7 @@ export function recordingLogger(): Logger & { lines: LoggedLine[] } {
 
 let model: Promise<Recommender> | undefined;
 
-/** Fresh stores for each call; the model is fitted once per test file. */
+/** Fresh stores for each call; the model is fitted once and shared (nothing writes to it). */
 export async function botDeps(publicUrl = 'https://movies.example') {
   model ??= smallModel();
   const deps: MemoryCommunityDeps = memoryCommunityDeps(await model);
@@ -35,7 +35,7 @@ export async function botDeps(publicUrl = 'https://movies.example') {
 export const GENERIC_APOLOGY = 'Something went wrong on our side; please try again.';
 
 /** What the stores hold for one person: their favourites and every 👍/👎 event. */
-export async function tasteOf(deps: MemoryCommunityDeps, platform: 'discord' | 'telegram' | 'console', platformUserId: string) {
+export async function tasteOf(deps: MemoryCommunityDeps, platform: Platform, platformUserId: string) {
   const userId = await deps.accounts.findUser(platform, platformUserId);
   if (userId === null) return { favorites: [], feedback: [] };
   return { favorites: await deps.favorites.list(userId), feedback: await deps.feedback.history(userId) };
