@@ -3,9 +3,9 @@
  * tests outside core (workers, wiring) that need real use cases but no
  * database. core/domain/testing holds the fakes; this only assembles them.
  */
-import { addFavorite, joinCommunity, type CommunityDeps, type Recommender, type ServerResultCache } from '../../core/index.ts';
+import { addFavorite, joinCommunity, type CommunityDeps, type Recommender, type ServerResultCache, type ShareDeps } from '../../core/index.ts';
 import { MemoryCommunities } from '../../core/domain/testing/memory-communities.ts';
-import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../core/domain/testing/memory-stores.ts';
+import { MemoryAccounts, MemoryFavorites, MemoryFeedback, MemorySharedLists } from '../../core/domain/testing/memory-stores.ts';
 import { smallCatalog, smallModel } from '../../core/domain/testing/small-world.ts';
 
 export { smallCatalog, smallModel };
@@ -30,4 +30,9 @@ export async function seedGuild(deps: CommunityDeps, guildId: string, members: R
     for (const id of movies) await addFavorite(deps, identity, id);
   }
   return (await deps.communities.ensure('discord', guildId)).id;
+}
+
+/** Share deps over the same accounts, so a share link belongs to the person the other use cases know. */
+export function memoryShareDeps(deps: CommunityDeps, publicUrl = 'https://movies.example'): ShareDeps {
+  return { accounts: deps.accounts, sharedLists: new MemorySharedLists(), publicUrl };
 }
