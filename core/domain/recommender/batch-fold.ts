@@ -1,5 +1,5 @@
 import type { DotKernel } from './dot-kernel.ts';
-import { topK } from './top-k.ts';
+import { topK } from '../top-k.ts';
 
 /** What the pruned fold reads of a served model (EaseRecommender's arrays, shared, not copied). */
 export interface FoldModel {

@@ -2,7 +2,7 @@ import { favouriteBehind } from './explain.ts';
 import { foldIn, scoreFolded, type ScoredProfile } from './fold-in.ts';
 import { popularPicks } from './popular-picks.ts';
 import type { ServingModel } from './serving-model.ts';
-import { topK } from './top-k.ts';
+import { topK } from '../top-k.ts';
 import type { Recommendation, TasteProfile } from './types.ts';
 import type { VectorIndex } from './vector-index.ts';
 

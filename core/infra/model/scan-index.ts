@@ -1,5 +1,5 @@
 import type { VectorIndex } from '../../domain/recommender/vector-index.ts';
-import { bestIndices } from './best-indices.ts';
+import { bestIndices } from '../../domain/top-k.ts';
 import { instantiateKernel } from './wasm-kernel.ts';
 
 /** scan-kernel.wat's functions. */
@@ -43,8 +43,6 @@ export class ScanIndex implements VectorIndex {
   private readonly scale: Float64Array;
   private readonly queryPtr: number;
   private readonly outPtr: number;
-  /** bestIndices' scratch: the indices that reach its bar. */
-  private readonly picked: Int32Array;
 
   constructor(
     vectors: Float32Array,
@@ -63,7 +61,6 @@ export class ScanIndex implements VectorIndex {
     const bytes = this.outPtr + BATCH * this.itemsPadded * 4;
     this.kernel = instantiateKernel<ScanKernel>('scan-kernel', bytes);
 
-    this.picked = new Int32Array(items);
     this.scale = new Float64Array(dimensions);
     for (let p = 0; p < vectors.length; p++) {
       const v = Math.abs(vectors[p]!);
@@ -82,7 +79,7 @@ export class ScanIndex implements VectorIndex {
   search(query: Float32Array, k: number): Int32Array {
     this.quantizeQuery(query, 0);
     this.kernel.scores1x4(0, this.itemsPadded, this.dimsPadded, this.queryPtr, this.outPtr);
-    return bestIndices(this.scores(0), this.items, k, this.picked);
+    return bestIndices(this.scores(0), this.items, k);
   }
 
   searchMany(queries: readonly Float32Array[], k: readonly number[]): Int32Array[] {
@@ -92,7 +89,7 @@ export class ScanIndex implements VectorIndex {
     for (; r + 4 <= queries.length; r += 4) {
       for (let b = 0; b < 4; b++) this.quantizeQuery(queries[r + b]!, b);
       this.kernel.scores4x2(0, this.itemsPadded, this.dimsPadded, this.queryPtr, this.outPtr, this.itemsPadded);
-      for (let b = 0; b < 4; b++) out.push(bestIndices(this.scores(b), this.items, k[r + b]!, this.picked));
+      for (let b = 0; b < 4; b++) out.push(bestIndices(this.scores(b), this.items, k[r + b]!));
     }
     for (; r < queries.length; r++) out.push(this.search(queries[r]!, k[r]!));
     return out;
