@@ -27,8 +27,19 @@ const url = (protocols: string[]) =>
       }
     }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
 
-const optionalUrl = (protocols: string[]) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), url(protocols).optional());
+/** An optional variable: unset or blank both mean unset; anything else must pass `schema`. */
+const unlessBlank = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const optionalUrl = (protocols: string[]) => unlessBlank(url(protocols));
+
+/** A TCP port number; `from` is 0 for a listening port (0: any free one), 1 for one others connect to. */
+const port = (from: 0 | 1) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= from && Number(v) <= 65535, `must be a whole number from ${from} to 65535`)
+    .transform(Number);
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -38,31 +49,16 @@ export const configSchema = z.object({
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
   MOVIELENS_DIR: optionalString,
   MOVIELENS_BASE_URL: url(['http:', 'https:']).default('https://files.grouplens.org/datasets/movielens'),
-  PORT: z
-    .string()
-    .trim()
-    .default('3000')
-    .refine((v) => /^\d+$/.test(v) && Number(v) <= 65535, 'must be a whole number from 0 to 65535')
-    .transform(Number),
+  PORT: z.string().default('3000').pipe(port(0)),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   /** Port of the /metrics endpoint of `moviebot worker` and `moviebot bot` (they have no web server); unset: none. */
-  METRICS_PORT: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z
-      .string()
-      .trim()
-      .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535, 'must be a whole number from 1 to 65535')
-      .transform(Number)
-      .optional(),
-  ),
+  METRICS_PORT: unlessBlank(port(1)),
   /** Opens the queue dashboard (/admin/queues) to whoever presents it; unset: the dashboard is off. */
-  ADMIN_TOKEN: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  ADMIN_TOKEN: unlessBlank(
     z
       .string()
       .trim()
-      .regex(/^[\x21-\x7e]{24,256}$/, 'must be 24–256 characters without spaces (e.g. the output of `openssl rand -hex 24`)')
-      .optional(),
+      .regex(/^[\x21-\x7e]{24,256}$/, 'must be 24–256 characters without spaces (e.g. the output of `openssl rand -hex 24`)'),
   ),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
   /** Where a share page's "get your own" leads; defaults to the Discord invite when DISCORD_APP_ID is set. */
@@ -70,39 +66,28 @@ export const configSchema = z.object({
   /** Optional: posters on the share pages from TMDB; without it they get generated placeholders. */
   TMDB_API_KEY: optionalString,
   DISCORD_TOKEN: optionalString,
-  DISCORD_APP_ID: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().regex(/^\d{5,25}$/, 'must be a numeric Discord application id').optional(),
-  ),
+  DISCORD_APP_ID: unlessBlank(z.string().trim().regex(/^\d{5,25}$/, 'must be a numeric Discord application id')),
   DISCORD_API_URL: url(['http:', 'https:']).default('https://discord.com/api'),
   /**
    * Gateway shards this process runs: unset = one; `auto` = as many as Discord recommends; `N` = N here;
    * `IDS/N` (e.g. `0,1/4` or `2-3/4`) = these of N, so bot processes can split a large bot between them.
    */
-  DISCORD_SHARDS: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  DISCORD_SHARDS: unlessBlank(
     z
       .string()
       .trim()
-      .refine((v) => parseShards(v) !== null, 'must be auto, a shard count (e.g. 4), or shard ids of a count (e.g. 0,1/4 or 2-3/4)')
-      .optional(),
+      .refine((v) => parseShards(v) !== null, 'must be auto, a shard count (e.g. 4), or shard ids of a count (e.g. 0,1/4 or 2-3/4)'),
   ),
   TELEGRAM_TOKEN: optionalString,
   TELEGRAM_API_ROOT: url(['http:', 'https:']).default('https://api.telegram.org'),
   /** Public HTTPS URL Telegram posts updates to; long polling when unset. */
   TELEGRAM_WEBHOOK_URL: optionalUrl(['https:', 'http:']),
   /** Checked on every webhook request (X-Telegram-Bot-Api-Secret-Token); a random one per start when unset. */
-  TELEGRAM_WEBHOOK_SECRET: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z, a-z, 0-9, _ and -').optional(),
+  TELEGRAM_WEBHOOK_SECRET: unlessBlank(
+    z.string().trim().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z, a-z, 0-9, _ and -'),
   ),
   /** Local port the webhook listens on (a reverse proxy forwards TELEGRAM_WEBHOOK_URL to it). */
-  TELEGRAM_WEBHOOK_PORT: z
-    .string()
-    .trim()
-    .default('8443')
-    .refine((v) => /^\d+$/.test(v) && Number(v) <= 65535, 'must be a whole number from 0 to 65535')
-    .transform(Number),
+  TELEGRAM_WEBHOOK_PORT: z.string().default('8443').pipe(port(0)),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** When the model is retrained (cron, server time): by BullMQ's scheduler with Redis, by a timer in `start` without; `off` disables it. */
   RETRAIN_CRON: z
@@ -156,33 +141,8 @@ export function parseShards(value: string): DiscordShards | null {
 
 export type ConfigInput = z.input<typeof configSchema>;
 
-export interface Config {
-  dataDir: string;
-  databaseUrl: string | undefined;
-  redisUrl: string | undefined;
-  movielensDir: string | undefined;
-  movielensBaseUrl: string;
-  port: number;
-  host: string;
-  publicUrl: string;
-  /** The share site's "get your own" link, or null. */
-  inviteUrl: string | null;
-  tmdbApiKey: string | undefined;
-  /** Where worker and bot processes serve /metrics; undefined: they do not. */
-  metricsPort: number | undefined;
-  /** The queue dashboard's token; undefined: the dashboard is off. */
-  adminToken: string | undefined;
-  discord: { token: string | undefined; appId: string | undefined; apiUrl: string; shards: DiscordShards | undefined };
-  telegram: {
-    token: string | undefined;
-    apiRoot: string;
-    /** Set: webhook mode (URL, secret, local port); unset: long polling. */
-    webhook: { url: string; secret: string | undefined; port: number } | undefined;
-  };
-  logLevel: (typeof LOG_LEVELS)[number];
-  /** Cron pattern of the scheduled retrain, or null when it is off. */
-  retrainCron: string | null;
-}
+/** The typed configuration every process receives: what {@link loadConfig} derives from the variables. */
+export type Config = ReturnType<typeof toConfig>;
 
 /** The environment variable names the config knows (used by the docker-compose check). */
 export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof typeof configSchema.shape)[];
@@ -207,10 +167,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       })),
     );
   }
-  const e = result.data;
-  const dataDir = path.resolve(e.DATA_DIR);
+  return toConfig(result.data);
+}
+
+/** The variables, validated, as the shape the code reads (paths resolved, URLs without a trailing slash). */
+function toConfig(e: z.output<typeof configSchema>) {
   return {
-    dataDir,
+    dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     movielensDir: e.MOVIELENS_DIR ? path.resolve(e.MOVIELENS_DIR) : undefined,
@@ -218,11 +181,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    /** The share site's "get your own" link, or null. */
     inviteUrl:
       e.BOT_INVITE_URL ??
       (e.DISCORD_APP_ID ? `https://discord.com/oauth2/authorize?client_id=${e.DISCORD_APP_ID}&scope=bot+applications.commands` : null),
     tmdbApiKey: e.TMDB_API_KEY,
+    /** Where worker and bot processes serve /metrics; undefined: they do not. */
     metricsPort: e.METRICS_PORT,
+    /** The queue dashboard's token; undefined: the dashboard is off. */
     adminToken: e.ADMIN_TOKEN,
     discord: {
       token: e.DISCORD_TOKEN,
@@ -233,9 +199,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     telegram: {
       token: e.TELEGRAM_TOKEN,
       apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+      /** Set: webhook mode (URL, secret, local port); unset: long polling. */
       webhook: e.TELEGRAM_WEBHOOK_URL ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT } : undefined,
     },
     logLevel: e.LOG_LEVEL,
+    /** Cron pattern of the scheduled retrain, or null when it is off. */
     retrainCron: e.RETRAIN_CRON === 'off' ? null : e.RETRAIN_CRON,
   };
 }

@@ -35,9 +35,8 @@ export async function* readRatingFile(
   context: RatingReadContext,
 ): AsyncGenerator<RatingBatch> {
   const { batchSize, movieIds } = context;
-  const sep = syntax.separator.charCodeAt(0);
-  const wide = syntax.separator.length === 2;
   const { min, max, wholeStars } = syntax.scale;
+  const fast = new FastLineParser(syntax.separator.charCodeAt(0), syntax.separator.length === 2, wholeStars);
   let columns = allocate(batchSize);
   let count = 0;
   let problems: RowProblem[] = [];
@@ -58,7 +57,7 @@ export async function* readRatingFile(
         needHeader = false;
       } else if (end > pos) {
         const ok =
-          parseFast(buf, pos, end, sep, wide, wholeStars, columns, count) &&
+          fast.parse(buf, pos, end, columns, count) &&
           columns.ratings[count]! >= min &&
           columns.ratings[count]! <= max &&
           (movieIds === undefined || movieIds.has(columns.movieIds[count]!));
@@ -89,68 +88,79 @@ export async function* readRatingFile(
   if (count > 0 || problems.length > 0) yield batch(columns, count, problems, bytesRead);
 }
 
-// Cursor of the fast-path number reader; module-level so the hot loop allocates nothing.
-let cursor = 0;
-
-/** Reads ASCII digits at `cursor`: their value, or -1 when there are none or more than `maxDigits`. */
-function digits(buf: Buffer, end: number, maxDigits: number): number {
-  const start = cursor;
-  let value = 0;
-  while (cursor < end) {
-    const c = buf[cursor]!;
-    if (c < 48 || c > 57) break;
-    value = value * 10 + (c - 48);
-    cursor++;
-  }
-  const n = cursor - start;
-  return n === 0 || n > maxDigits ? -1 : value;
-}
-
-function separator(buf: Buffer, end: number, sep: number, wide: boolean): boolean {
-  if (cursor >= end || buf[cursor] !== sep) return false;
-  if (wide && buf[cursor + 1] !== sep) return false;
-  cursor += wide ? 2 : 1;
-  return true;
-}
-
 /**
- * Parses `user SEP movie SEP rating SEP timestamp` exactly, writing row `i`.
- * Ids are capped at 9 digits so they fit Int32 without a range check; ranges
- * and movie ids are checked by the caller.
+ * Reads `user SEP movie SEP rating SEP timestamp` straight from the bytes.
+ * One per file being read: its cursor is a field, so the hot loop allocates
+ * nothing and two files read at once do not share it.
  */
-function parseFast(
-  buf: Buffer,
-  start: number,
-  end: number,
-  sep: number,
-  wide: boolean,
-  wholeStars: boolean,
-  columns: Columns,
-  i: number,
-): boolean {
-  cursor = start;
-  const user = digits(buf, end, 9);
-  if (user <= 0 || !separator(buf, end, sep, wide)) return false;
-  const movie = digits(buf, end, 9);
-  if (movie <= 0 || !separator(buf, end, sep, wide)) return false;
-  let stars = digits(buf, end, 2);
-  if (stars < 0) return false;
-  if (buf[cursor] === DOT && cursor < end) {
-    if (wholeStars) return false;
-    cursor++;
-    const from = cursor;
-    const fraction = digits(buf, end, 6);
-    if (fraction < 0) return false;
-    stars += fraction / 10 ** (cursor - from);
+class FastLineParser {
+  private buf: Buffer = Buffer.alloc(0);
+  private end = 0;
+  private cursor = 0;
+
+  constructor(
+    private readonly sep: number,
+    private readonly wide: boolean,
+    private readonly wholeStars: boolean,
+  ) {}
+
+  /**
+   * Parses buf[start … end) exactly, writing row `i`; false for any line it
+   * does not accept as-is. Ids are capped at 9 digits so they fit Int32
+   * without a range check; ranges and movie ids are checked by the caller.
+   */
+  parse(buf: Buffer, start: number, end: number, columns: Columns, i: number): boolean {
+    this.buf = buf;
+    this.end = end;
+    this.cursor = start;
+    const user = this.digits(9);
+    if (user <= 0 || !this.separator()) return false;
+    const movie = this.digits(9);
+    if (movie <= 0 || !this.separator()) return false;
+    let stars = this.digits(2);
+    if (stars < 0) return false;
+    if (buf[this.cursor] === DOT && this.cursor < end) {
+      if (this.wholeStars) return false;
+      this.cursor++;
+      const from = this.cursor;
+      const fraction = this.digits(6);
+      if (fraction < 0) return false;
+      stars += fraction / 10 ** (this.cursor - from);
+    }
+    if (!this.separator()) return false;
+    const seconds = this.digits(15);
+    if (seconds < 0 || this.cursor !== end) return false;
+    columns.userIds[i] = user;
+    columns.movieIds[i] = movie;
+    columns.ratings[i] = stars;
+    columns.timestamps[i] = seconds;
+    return true;
   }
-  if (!separator(buf, end, sep, wide)) return false;
-  const seconds = digits(buf, end, 15);
-  if (seconds < 0 || cursor !== end) return false;
-  columns.userIds[i] = user;
-  columns.movieIds[i] = movie;
-  columns.ratings[i] = stars;
-  columns.timestamps[i] = seconds;
-  return true;
+
+  /** Reads ASCII digits at the cursor: their value, or -1 when there are none or more than `maxDigits`. */
+  private digits(maxDigits: number): number {
+    const { buf, end } = this;
+    const start = this.cursor;
+    let cursor = start;
+    let value = 0;
+    while (cursor < end) {
+      const c = buf[cursor]!;
+      if (c < 48 || c > 57) break;
+      value = value * 10 + (c - 48);
+      cursor++;
+    }
+    this.cursor = cursor;
+    const n = cursor - start;
+    return n === 0 || n > maxDigits ? -1 : value;
+  }
+
+  private separator(): boolean {
+    const { buf, cursor, sep } = this;
+    if (cursor >= this.end || buf[cursor] !== sep) return false;
+    if (this.wide && buf[cursor + 1] !== sep) return false;
+    this.cursor = cursor + (this.wide ? 2 : 1);
+    return true;
+  }
 }
 
 /** Validates a line the fast path rejected; writes row `i` or throws `RowError`. */

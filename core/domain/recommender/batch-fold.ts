@@ -1,5 +1,5 @@
 import type { DotKernel } from './dot-kernel.ts';
-import { topK } from './top-k.ts';
+import { topK } from '../top-k.ts';
 
 /** What the pruned fold reads of a served model (EaseRecommender's arrays, shared, not copied). */
 export interface FoldModel {
@@ -19,8 +19,9 @@ export interface FoldQuery {
 
 /**
  * Directions scored for every shortlisted item before the rest are bounded.
- * A query's weight is shrunk by e/(e+λ): past ~500 of the 959 directions it is
- * a percent of the head's, so the bound below settles most of the shortlist.
+ * A query's weight is shrunk by e/(e+λ), which falls with the eigenvalue e:
+ * past the first few hundred directions it is a small fraction of the head's,
+ * so the bound below settles most of the shortlist.
  */
 const SPLIT = 512;
 /** Covers float64 rounding in a sum of ~1k products (≈1e-13 relative) many times over. */
@@ -29,17 +30,15 @@ const SLACK = 1e-9;
 /**
  * The shortlist scoring of a ready list with less work, and the very same
  * answer: the same items and scores as EaseRecommender.recommend, bit for bit
- * (batch-fold.test.ts checks it; on ml-latest-small 3,000 sampled profiles
- * gave identical ready lists).
+ * (batch-fold.test.ts checks it).
  *
- * recommend scores each of the ~200 shortlisted items over all 959
- * directions. Here every item is scored over the first {@link SPLIT}; the rest
- * of its score is at most |q_tail|·|V_k,tail| (Cauchy–Schwarz), so an item
- * whose score plus that bound stays under the k-th best exact score cannot be
- * picked and is never finished (about 70 of 210 are, on ml-latest-small). A
- * finished score continues the same four accumulators in the same order, so
- * it equals recommend's to the last bit; the shortlist is the index's, as
- * recommend's is.
+ * recommend scores each shortlisted item over every direction. Here every
+ * item is scored over the first {@link SPLIT}; the rest of its score is at
+ * most |q_tail|·|V_k,tail| (Cauchy–Schwarz), so an item whose score plus that
+ * bound stays under the k-th best exact score cannot be picked and is never
+ * finished. A finished score continues the same four accumulators in the same
+ * order, so it equals recommend's to the last bit; the shortlist is the
+ * index's, as recommend's is.
  */
 export class PrunedFold {
   /** |V_k| over directions ≥ SPLIT, and over all: the bound and its rounding slack. */

@@ -1,4 +1,4 @@
-import { topK } from './top-k.ts';
+import { topK } from '../top-k.ts';
 
 export type GroupStrategy = 'average' | 'average-without-misery' | 'fair-turns';
 

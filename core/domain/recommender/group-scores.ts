@@ -13,7 +13,7 @@ export interface MemberQuery {
  * before they rule an item out or let it through.
  */
 const SD_MARGIN = 0.05;
-/** Exact moments (a scan of every item, ~5 ms) made at most this often per pick; past it, estimates decide. */
+/** Exact moments (a scan of every item) made at most this often per pick; past it, estimates decide. */
 const MAX_EXACT = 8;
 
 export interface Moments {

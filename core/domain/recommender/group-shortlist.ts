@@ -35,8 +35,7 @@ interface MomentSample {
 
 /**
  * {@link aggregateGroup}'s strategies on a large server without scoring every
- * member over the whole catalog (that costs members × items × rank: ~4 s for
- * 200 members on ml-latest-small).
+ * member over the whole catalog (that costs members × items × rank).
  *
  * - A member's mean score over all items is exact and cheap: q·μ_g, μ_g being
  *   the mean of V_k / (norm_g[k]·s_k), made once per λ grid point. Their sd

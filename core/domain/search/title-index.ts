@@ -11,7 +11,7 @@ import { buildMovieTable, type MovieTable, type SearchableMovie } from './movie-
 import { parseQuery } from './query.ts';
 import { RowLists, RowMarks } from './row-lists.ts';
 import type { TokenDictionary } from './token-dictionary.ts';
-import { TopK } from './top-k.ts';
+import { TopK } from '../top-k.ts';
 
 export interface SearchHit {
   id: number;
@@ -100,7 +100,7 @@ export class TitleIndex {
       ranked = this.rank(text, all, year, wanted);
     }
     return ranked.top.slice(offset).map((hit) => ({
-      id: this.table.ids[hit.row]!,
+      id: this.table.ids[hit.index]!,
       score: Math.round(hit.score * 1e4) / 1e4,
     }));
   }

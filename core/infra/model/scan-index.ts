@@ -1,5 +1,5 @@
 import type { VectorIndex } from '../../domain/recommender/vector-index.ts';
-import { bestIndices } from './best-indices.ts';
+import { bestIndices } from '../../domain/top-k.ts';
 import { instantiateKernel } from './wasm-kernel.ts';
 
 /** scan-kernel.wat's functions. */
@@ -15,12 +15,11 @@ const BATCH = 4;
 
 /**
  * Catalogs up to this many items are served by {@link ScanIndex}, larger ones
- * by HNSW. On ml-latest-small (9,742 items, 256 dimensions) a scan took 0.19
- * ms for one query and 0.12 ms a query in batches of four, where hnswlib took
- * 0.32 ms, and it misses fewer of the exact shortlist (bench:speed compares
- * the two). A scan's cost grows with the catalog (~20 ns an item alone),
- * HNSW's barely: around 20,000 items a lone scan would cost what hnswlib does
- * here (an estimate; no catalog of that size was measured).
+ * by HNSW. On a small catalog a scan is faster than hnswlib and misses fewer
+ * of the exact shortlist; its cost grows with the catalog, HNSW's barely, and
+ * this is about where a lone scan would cost what hnswlib does (an estimate
+ * from the per-item cost; bench:speed compares the two, the README has the
+ * figures).
  */
 export const SCAN_MAX_ITEMS = 20_000;
 
@@ -30,8 +29,8 @@ export const SCAN_MAX_ITEMS = 20_000;
  * dimension) and scored eight products per WebAssembly SIMD instruction.
  *
  * Scores are exact integer sums, so a query gets the same items whether it is
- * searched alone or in a batch; the quantization only decides near-ties (on
- * ml-latest-small 99.96% of the float top 210, where HNSW holds 99.67%).
+ * searched alone or in a batch; the quantization only decides near-ties, and
+ * the scan keeps more of the float shortlist than HNSW does (bench:speed).
  */
 export class ScanIndex implements VectorIndex {
   private readonly kernel: ScanKernel & { memory: WebAssembly.Memory };
@@ -43,8 +42,6 @@ export class ScanIndex implements VectorIndex {
   private readonly scale: Float64Array;
   private readonly queryPtr: number;
   private readonly outPtr: number;
-  /** bestIndices' scratch: the indices that reach its bar. */
-  private readonly picked: Int32Array;
 
   constructor(
     vectors: Float32Array,
@@ -63,7 +60,6 @@ export class ScanIndex implements VectorIndex {
     const bytes = this.outPtr + BATCH * this.itemsPadded * 4;
     this.kernel = instantiateKernel<ScanKernel>('scan-kernel', bytes);
 
-    this.picked = new Int32Array(items);
     this.scale = new Float64Array(dimensions);
     for (let p = 0; p < vectors.length; p++) {
       const v = Math.abs(vectors[p]!);
@@ -82,7 +78,7 @@ export class ScanIndex implements VectorIndex {
   search(query: Float32Array, k: number): Int32Array {
     this.quantizeQuery(query, 0);
     this.kernel.scores1x4(0, this.itemsPadded, this.dimsPadded, this.queryPtr, this.outPtr);
-    return bestIndices(this.scores(0), this.items, k, this.picked);
+    return bestIndices(this.scores(0), this.items, k);
   }
 
   searchMany(queries: readonly Float32Array[], k: readonly number[]): Int32Array[] {
@@ -92,7 +88,7 @@ export class ScanIndex implements VectorIndex {
     for (; r + 4 <= queries.length; r += 4) {
       for (let b = 0; b < 4; b++) this.quantizeQuery(queries[r + b]!, b);
       this.kernel.scores4x2(0, this.itemsPadded, this.dimsPadded, this.queryPtr, this.outPtr, this.itemsPadded);
-      for (let b = 0; b < 4; b++) out.push(bestIndices(this.scores(b), this.items, k[r + b]!, this.picked));
+      for (let b = 0; b < 4; b++) out.push(bestIndices(this.scores(b), this.items, k[r + b]!));
     }
     for (; r < queries.length; r++) out.push(this.search(queries[r]!, k[r]!));
     return out;

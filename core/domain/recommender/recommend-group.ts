@@ -1,0 +1,48 @@
+import { favouriteBehind, type Explainable } from './explain.ts';
+import { foldIn, scoreFolded, type FoldedProfile, type ScoredProfile } from './fold-in.ts';
+import { aggregateGroup, type GroupStrategy } from './group-aggregation.ts';
+import type { GroupShortlist } from './group-shortlist.ts';
+import { popularPicks } from './popular-picks.ts';
+import type { ServingModel } from './serving-model.ts';
+import type { Recommendation, TasteProfile } from './types.ts';
+
+/**
+ * One list for several people (see {@link aggregateGroup} for the strategies).
+ * With a group shortlist, members are scored only on the group's shortlist
+ * and their spread estimated from a sample ({@link GroupShortlist}): about
+ * members × 1k items scored instead of members × the catalog. A popularity
+ * prior needs each member's largest score over the catalog, so it keeps the
+ * exact path. The popular fallback when no member has anything to fold in.
+ */
+export function recommendGroup(
+  model: ServingModel,
+  shortlist: GroupShortlist | undefined,
+  strategy: GroupStrategy,
+  members: readonly TasteProfile[],
+  k: number,
+): Recommendation[] {
+  const excluded = model.excludedRows(members);
+  const { miseryThreshold, popularityWeight } = model.params;
+  if (shortlist && popularityWeight === 0) {
+    const folded = members.map((member) => foldIn(model, member)).filter((f): f is FoldedProfile => f !== null);
+    if (folded.length === 0) return popularPicks(model, k, excluded);
+    return explained(model, shortlist.pick(strategy, folded, excluded, k, miseryThreshold), folded);
+  }
+  const scored = members
+    .map((member) => foldIn(model, member))
+    .filter((f): f is FoldedProfile => f !== null)
+    .map((folded): ScoredProfile => scoreFolded(model, folded, model.allRows));
+  if (scored.length === 0) return popularPicks(model, k, excluded);
+  const picks = aggregateGroup(
+    strategy,
+    scored.map((member) => member.scores),
+    excluded,
+    k,
+    miseryThreshold,
+  );
+  return explained(model, picks, scored);
+}
+
+function explained(model: ServingModel, picks: readonly { index: number; score: number }[], members: readonly Explainable[]): Recommendation[] {
+  return picks.map(({ index: row, score }) => ({ movieId: model.movieId(row), score, because: favouriteBehind(model, row, members) }));
+}

@@ -1,0 +1,52 @@
+import { favouriteBehind } from './explain.ts';
+import { foldIn, scoreFolded, type ScoredProfile } from './fold-in.ts';
+import { popularPicks } from './popular-picks.ts';
+import type { ServingModel } from './serving-model.ts';
+import { topK } from '../top-k.ts';
+import type { Recommendation, TasteProfile } from './types.ts';
+import type { VectorIndex } from './vector-index.ts';
+
+/**
+ * Items the index shortlists for a k-long answer. 4k: a ready list (k = 50)
+ * shares the k ≤ 50 answers' shortlist, so its top 20 is the plain top 20;
+ * the excluded are added so that they never crowd out a pick.
+ */
+export function shortlistSize(k: number, excluded: ReadonlySet<number>): number {
+  return Math.max(200, 4 * k) + excluded.size;
+}
+
+/**
+ * One person's k picks, best first, each with the favourite it follows from:
+ * the profile folded in and scored on the index's shortlist (every item
+ * without an index); the popular fallback when nothing can be folded in.
+ */
+export function recommendOne(
+  model: ServingModel,
+  index: VectorIndex | undefined,
+  profile: TasteProfile,
+  k: number,
+  popular: readonly number[] = [],
+): Recommendation[] {
+  const excluded = model.excludedRows([profile]);
+  const scored = scoreProfile(model, profile, index && { index, size: shortlistSize(k, excluded) });
+  if (!scored) return popularPicks(model, k, excluded, popular);
+  return topK(scored.scores, k, excluded).map(({ index: row, score }) => ({
+    movieId: model.movieId(row),
+    score,
+    because: favouriteBehind(model, row, [scored]),
+  }));
+}
+
+/** A profile folded in and scored on a shortlist of `size` from `index`, or on every item; null with nothing to fold. */
+export function scoreProfile(
+  model: ServingModel,
+  profile: TasteProfile,
+  shortlist?: { index: VectorIndex; size: number },
+): ScoredProfile | null {
+  const folded = foldIn(model, profile);
+  if (!folded) return null;
+  const candidates = shortlist
+    ? shortlist.index.search(Float32Array.from(folded.q.subarray(0, model.indexDimensions)), shortlist.size)
+    : model.allRows;
+  return scoreFolded(model, folded, candidates);
+}
