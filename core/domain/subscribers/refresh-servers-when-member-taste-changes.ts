@@ -1,0 +1,46 @@
+import type { TasteChange } from '../events/taste-changes.ts';
+import { isTasteWrite } from '../events/taste-changes.ts';
+import type { CommunityStore } from '../ports/community.store.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
+import type { ServerResultCache } from '../ports/server-result.cache.ts';
+import { queueRecomputeServer, type WarnLog } from './recompute-jobs.ts';
+
+/**
+ * A member's 👍/👎 or favourite: every server they are in has its ready
+ * results marked stale and remade in the background (recompute-server).
+ *
+ * Why this is correct:
+ * - markStale drops the trends (cheap: made on the spot meanwhile) and
+ *   refuses every result made from the old taste (the server cache's token
+ *   compare-and-set, as for ready lists), while the old pick keeps
+ *   answering until its replacement is stored: a large server's group
+ *   fold-in takes seconds, and nobody waits for it.
+ * - Clicks across a server are one job per community (debounced,
+ *   {@link SERVER_RECOMPUTE_DEBOUNCE_MS}); a job run twice stores the same.
+ * - The servers are read from the store, not a cache: who must be remade
+ *   cannot be stale. A redelivered click announces nothing, so nothing is
+ *   queued.
+ */
+export function refreshServersWhenMemberTasteChanges(ports: RefreshPorts) {
+  return (change: TasteChange): void => {
+    if (!isTasteWrite(change)) return;
+    ports.communities
+      .communitiesOf(change.userId)
+      .then((ids) => Promise.all(ids.map((id) => markStaleAndRecompute(ports, id))))
+      .catch((err: unknown) => ports.log.warn({ err, change }, 'could not mark server results stale'));
+  };
+}
+
+export interface RefreshPorts {
+  jobs: JobQueue;
+  communities: CommunityStore;
+  /** Without one (a process keeping no server results) the job still remakes the shared ones. */
+  serverResults?: ServerResultCache;
+  log: WarnLog;
+}
+
+/** The drop is issued first (Redis keeps a connection's order), then the remake queued. */
+export async function markStaleAndRecompute({ jobs, serverResults, log }: RefreshPorts, communityId: number): Promise<void> {
+  await serverResults?.markStale(communityId);
+  queueRecomputeServer(jobs, log, communityId);
+}
