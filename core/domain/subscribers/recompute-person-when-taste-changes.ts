@@ -1,5 +1,4 @@
-import type { TasteChange } from '../events/taste-changes.ts';
-import { isTasteWrite } from '../events/taste-changes.ts';
+import { isTasteWrite, type TasteChange } from '../events/taste-changes.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import { queueRecomputeUser, type WarnLog } from './recompute-jobs.ts';
 
@@ -13,7 +12,7 @@ import { queueRecomputeUser, type WarnLog } from './recompute-jobs.ts';
  *   announcing, so until the job has run the next answer folds in on the
  *   spot from the new taste; a job that never runs costs only that.
  * - A burst of clicks is one job: the queue debounces per person
- *   ({@link RECOMPUTE_DEBOUNCE_MS}) and runs it after the last click.
+ *   (RECOMPUTE_DEBOUNCE_MS) and runs it after the last click.
  * - The job takes the list's token before reading the taste and stores the
  *   list only if the token is unchanged (compare-and-set in the
  *   recommendation cache): a click that lands while it runs drops the list

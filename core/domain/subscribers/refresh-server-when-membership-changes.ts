@@ -1,5 +1,5 @@
 import type { TasteChange } from '../events/taste-changes.ts';
-import { markStaleAndRecompute, type RefreshPorts } from './refresh-servers-when-member-taste-changes.ts';
+import { markStaleAndRecompute, type BackgroundPorts } from './recompute-jobs.ts';
 
 /**
  * Someone new joined a server: its ready results are marked stale and
@@ -14,7 +14,7 @@ import { markStaleAndRecompute, type RefreshPorts } from './refresh-servers-when
  * - Every interaction re-joins its member; only a membership the store did
  *   not have is announced, so a rejoin queues nothing.
  */
-export function refreshServerWhenMembershipChanges(ports: RefreshPorts) {
+export function refreshServerWhenMembershipChanges(ports: BackgroundPorts) {
   return (change: TasteChange): void => {
     if (change.type !== 'member-joined') return;
     markStaleAndRecompute(ports, change.communityId).catch((err: unknown) =>

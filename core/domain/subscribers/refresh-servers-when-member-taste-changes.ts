@@ -1,9 +1,5 @@
-import type { TasteChange } from '../events/taste-changes.ts';
-import { isTasteWrite } from '../events/taste-changes.ts';
-import type { CommunityStore } from '../ports/community.store.ts';
-import type { JobQueue } from '../ports/job-queue.ts';
-import type { ServerResultCache } from '../ports/server-result.cache.ts';
-import { queueRecomputeServer, type WarnLog } from './recompute-jobs.ts';
+import { isTasteWrite, type TasteChange } from '../events/taste-changes.ts';
+import { markStaleAndRecompute, type BackgroundPorts } from './recompute-jobs.ts';
 
 /**
  * A member's 👍/👎 or favourite: every server they are in has its ready
@@ -16,12 +12,12 @@ import { queueRecomputeServer, type WarnLog } from './recompute-jobs.ts';
  *   answering until its replacement is stored: a large server's group
  *   fold-in takes seconds, and nobody waits for it.
  * - Clicks across a server are one job per community (debounced,
- *   {@link SERVER_RECOMPUTE_DEBOUNCE_MS}); a job run twice stores the same.
+ *   SERVER_RECOMPUTE_DEBOUNCE_MS); a job run twice stores the same.
  * - The servers are read from the store, not a cache: who must be remade
  *   cannot be stale. A redelivered click announces nothing, so nothing is
  *   queued.
  */
-export function refreshServersWhenMemberTasteChanges(ports: RefreshPorts) {
+export function refreshServersWhenMemberTasteChanges(ports: BackgroundPorts) {
   return (change: TasteChange): void => {
     if (!isTasteWrite(change)) return;
     ports.communities
@@ -29,18 +25,4 @@ export function refreshServersWhenMemberTasteChanges(ports: RefreshPorts) {
       .then((ids) => Promise.all(ids.map((id) => markStaleAndRecompute(ports, id))))
       .catch((err: unknown) => ports.log.warn({ err, change }, 'could not mark server results stale'));
   };
-}
-
-export interface RefreshPorts {
-  jobs: JobQueue;
-  communities: CommunityStore;
-  /** Without one (a process keeping no server results) the job still remakes the shared ones. */
-  serverResults?: ServerResultCache;
-  log: WarnLog;
-}
-
-/** The drop is issued first (Redis keeps a connection's order), then the remake queued. */
-export async function markStaleAndRecompute({ jobs, serverResults, log }: RefreshPorts, communityId: number): Promise<void> {
-  await serverResults?.markStale(communityId);
-  queueRecomputeServer(jobs, log, communityId);
 }
