@@ -67,5 +67,17 @@ export { ANSWER_DEADLINE_MS, DeadlineExceededError, withDeadline } from './domai
 export { MovieCatalog, movieLabel } from './domain/catalog.ts';
 export { LruCache } from './domain/lru-cache.ts';
 export * from './domain/use-cases/index.ts';
+export { TasteChanges, type TasteChange, type TasteWrite } from './domain/events/taste-changes.ts';
+export type { PublicPages } from './domain/ports/public-pages.ts';
+export {
+  subscribeBackgroundWork,
+  subscribePublicPages,
+  queueRecomputeServer,
+  queueRecomputeUser,
+  RECOMPUTE_DEBOUNCE_MS,
+  SERVER_RECOMPUTE_DEBOUNCE_MS,
+  type BackgroundPorts,
+  type WarnLog,
+} from './domain/subscribers/index.ts';
 export { MIN_CONTRIBUTORS, tasteTrends, type TasteTrends, type MovieTally, type GenreShare } from './domain/trends/taste-trends.ts';
 export type { TasteSignal } from './domain/ports/community.store.ts';

@@ -4,10 +4,11 @@ import {
   communityPick,
   sharedListOwner,
   sharedListPage,
+  subscribePublicPages,
   trendsBySlug,
   type CommunityDeps,
+  type PublicPages,
   type SharedListDeps,
-  type TasteChange,
   type TasteChanges,
 } from '../core/index.ts';
 import { PageCache } from './page-cache.ts';
@@ -24,7 +25,7 @@ export interface ShareSiteOptions {
   publicUrl: string;
   /** Where "get your own" leads (a bot invite); null leads to the home page. */
   inviteUrl: string | null;
-  /** Writes announced by this process: pages they make stale are dropped at once. */
+  /** Writes announced by this process: the pages they make stale are dropped at once (core/domain/subscribers, drop-pages-when-lists-change). */
   changes?: TasteChanges;
   posters?: PosterSource;
   cache?: { maxEntries?: number; ttlMs?: number; livenessMs?: number };
@@ -52,7 +53,7 @@ const GROUP_PICK = 6;
 /** nanoid's alphabet; a request for anything else is a 404 without a database round-trip. */
 const SLUG = /^[A-Za-z0-9_-]{21,64}$/;
 
-export class SharePages {
+export class SharePages implements PublicPages {
   private readonly lists: PageCache<ListEntry>;
   private readonly trends: PageCache<TrendsEntry>;
   private readonly posters: PosterSource;
@@ -68,16 +69,23 @@ export class SharePages {
     this.trends = new PageCache(cache);
     this.posters = options.posters ?? noPosters;
     this.base = options.publicUrl.replace(/\/+$/, '');
-    this.unsubscribe = options.changes?.subscribe((change) => this.changed(change)) ?? (() => {});
+    this.unsubscribe = options.changes ? subscribePublicPages(options.changes, this) : () => {};
   }
 
   get cacheStats() {
     return { hits: this.lists.hits + this.trends.hits, misses: this.lists.misses + this.trends.misses, entries: this.lists.size + this.trends.size };
   }
 
-  /** Drops the pages a write made stale (also called for writes announced by other processes). */
-  changed(change: TasteChange): void {
-    const tag = 'userId' in change ? `u:${change.userId}` : `c:${change.communityId}`;
+  /** A person's list page, and the trends pages of the servers they are in (each is tagged with its members). */
+  dropPerson(userId: number): void {
+    this.drop(`u:${userId}`);
+  }
+
+  dropCommunity(communityId: number): void {
+    this.drop(`c:${communityId}`);
+  }
+
+  private drop(tag: string): void {
     this.lists.invalidate(tag);
     this.trends.invalidate(tag);
   }

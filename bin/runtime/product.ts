@@ -1,39 +1,33 @@
 import {
-  announcingDeps,
-  announcingShareDeps,
-  cachedStores,
-  MemoryRecommendationCache,
-  FailSoftRecommendationCache,
-  MeteringRecommendationCache,
-  Metrics,
   BullmqQueue,
+  cachedStores,
   createRepositories,
   InProcessQueue,
-  RedisRecommendationCache,
+  Metrics,
   ModelHolder,
   MovieCatalog,
+  subscribeBackgroundWork,
+  TasteChanges,
+  type CommunityDeps,
   type Config,
   type Database,
-  type Logger,
-  type CommunityDeps,
   type JobQueue,
+  type Logger,
   type Processors,
-  type ShareDeps,
-  type RecommendationCache,
   type Recommender,
-  TasteChanges,
+  type ShareDeps,
 } from '../../core/index.ts';
 import type { Redis } from 'ioredis';
 import { createProcessors } from '../../worker/index.ts';
 import { openModelRollout, type ModelRollout } from './model-rollout.ts';
-import { openServerResults, queueServerRecompute, recomputeServersOnChange } from './recompute-wiring.ts';
+import { openReadyCaches } from './ready-caches.ts';
 
 /** Everything an adapter needs to serve people: the use cases' dependencies. */
 export interface Product {
   deps: CommunityDeps;
   share: ShareDeps;
   models: ModelHolder;
-  /** Every write the use cases make here, announced so the share site drops pages it made stale. */
+  /** Every write the use cases store here, announced: the subscribers (core/domain/subscribers) act on it; the share site adds its page drops. */
   changes: TasteChanges;
   /** Resolves once a model is being served (loaded, or trained on first run). */
   modelReady: Promise<void>;
@@ -46,9 +40,6 @@ export interface Product {
   /** This process's metrics registry (job durations, recommend latency, ready-list hits), served on /metrics. */
   metrics: Metrics;
 }
-
-/** A burst of 👍/👎 clicks by one person is one recompute. */
-const RECOMPUTE_DEBOUNCE_MS = 200;
 
 /**
  * Builds the in-memory catalog from the database and serves the active model
@@ -70,50 +61,30 @@ export async function openProduct(
   // The registry's active model version, followed live (Redis pub/sub + poll); trained on first run.
   const rollout = openModelRollout({ config, database, models, logger, say, redis, prefix, pollMs: modelPollMs, trainInThread });
   const modelReady = rollout.ready;
-
+  const metrics = new Metrics();
   // Every interaction reads its person's taste: from memory once they are known.
   const stores = cachedStores(repos);
+  // The use cases announce each stored write here; what follows is the list in core/domain/subscribers.
   const changes = new TasteChanges();
-  // Ready lists: a plain /recommend is answered without a fold-in. With Redis they are shared by
-  // every process (workers write, bots read); the model version tells an old list from a new one.
+  // With Redis, jobs go to BullMQ (any process's workers run them) and ready lists and results are shared.
+  const shared = redis ? { redis, jobs: new BullmqQueue(redis, prefix) } : undefined;
   const versionOf = (model: Recommender) =>
     models.ready && models.current().recommender === model ? models.current().manifest.version : 'not-served';
-  // While Redis is down answers fold in and feedback is still acknowledged; lists it made stale are dropped once it is back.
-  const shared = redis
-    ? new FailSoftRecommendationCache(new RedisRecommendationCache(redis, versionOf, { prefix: `${prefix}:ready` }), {
-        logger,
-        onRecovered: (userIds) => userIds.forEach((userId) => recompute(userId)),
-      })
-    : undefined;
-  redis?.on('ready', () => void shared?.flush());
-  const metrics = new Metrics();
-  const recommendations: RecommendationCache = new MeteringRecommendationCache(shared ?? new MemoryRecommendationCache(), metrics.readyListLookup);
-  const serverResults = openServerResults({ redis, prefix, versionOf, logger, recompute: (communityId) => queueServerRecompute(jobs, logger, communityId) });
-  const deps: CommunityDeps = announcingDeps(
-    { ...stores, catalog, model: () => (models.ready ? models.current().recommender : null), recommendations, serverResults, observer: metrics },
-    changes,
-  );
+  const { recommendations, serverResults } = openReadyCaches({ shared, prefix, versionOf, logger, metrics });
+  const model = () => (models.ready ? models.current().recommender : null);
+  const deps: CommunityDeps = { ...stores, catalog, model, recommendations, serverResults, observer: metrics, changes };
+  const share: ShareDeps = { accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl, changes };
   // Jobs read the source of truth: this process's taste caches do not see another process's writes.
   const processors = createProcessors({
     deps: { ...deps, accounts: repos.accounts, favorites: repos.favorites, feedback: repos.feedback },
     retrain: rollout.retrain,
     database,
   });
-  const jobs: JobQueue = redis
-    ? new BullmqQueue(redis, prefix)
-    : new InProcessQueue(processors, { onFailed: (name, data, err) => logger.warn({ err, job: name, data }, 'job failed'), onJobFinished: metrics.jobFinished });
-  // A taste change remakes the person's ready list in the background (recompute-user).
-  function recompute(userId: number): void {
-    jobs.enqueue('recompute-user', { userId }, { debounceKey: String(userId), debounceMs: RECOMPUTE_DEBOUNCE_MS }).catch((err: unknown) =>
-      // The list was already dropped: the next answer folds in on the spot, nothing is lost.
-      logger.warn({ err, userId }, 'could not queue a recompute'),
-    );
-  }
-  changes.subscribe((change) => {
-    if ('userId' in change) recompute(change.userId);
-  });
-  // A member's taste or the membership changes: the community's pick and trends are remade (recompute-server).
-  recomputeServersOnChange({ changes, deps, jobs, logger });
-  const share = announcingShareDeps({ accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl }, changes);
+  // Without Redis this process runs the jobs itself, with the processors over these deps.
+  const jobs: JobQueue =
+    shared?.jobs ??
+    new InProcessQueue(processors, { onFailed: (name, data, err) => logger.warn({ err, job: name, data }, 'job failed'), onJobFinished: metrics.jobFinished });
+  // A stored write remakes the person's ready list and their servers' results in the background.
+  subscribeBackgroundWork(changes, { jobs, communities: deps.communities, serverResults, log: logger });
   return { deps, share, models, modelReady, rollout, changes, jobs, processors, metrics };
 }

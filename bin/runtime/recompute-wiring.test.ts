@@ -1,12 +1,13 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  announcingDeps,
   InProcessQueue,
   joinCommunity,
   MemoryServerResultCache,
   recordFeedback,
   refreshServerResults,
+  SERVER_RECOMPUTE_DEBOUNCE_MS,
   serverPick,
+  subscribeBackgroundWork,
   TasteChanges,
   type Processors,
   type Recommender,
@@ -14,7 +15,6 @@ import {
 import { createProcessors } from '../../worker/index.ts';
 import { silentLogger } from '../../test/support/databases.ts';
 import { memoryCommunityDeps, seedGuild, smallModel } from '../../test/support/memory-community.ts';
-import { recomputeServersOnChange, SERVER_RECOMPUTE_DEBOUNCE_MS } from './recompute-wiring.ts';
 
 let model: Recommender;
 let queue: InProcessQueue | undefined;
@@ -26,15 +26,15 @@ afterEach(async () => {
   queue = undefined;
 });
 
-/** The product's wiring on memory stores and the in-process runner. */
+/** The product's wiring on memory stores and the in-process runner: the use cases announce, the subscribers queue. */
 function wired() {
   const changes = new TasteChanges();
   const serverResults = new MemoryServerResultCache();
-  const deps = announcingDeps(memoryCommunityDeps(model, serverResults), changes);
+  const deps = { ...memoryCommunityDeps(model, serverResults), changes };
   const processors = createProcessors({ deps });
   const recompute = vi.fn(processors['recompute-server']);
   queue = new InProcessQueue({ ...processors, 'recompute-server': recompute } as Processors, { backoffMs: 50 });
-  recomputeServersOnChange({ changes, deps, jobs: queue, logger: silentLogger });
+  subscribeBackgroundWork(changes, { jobs: queue, communities: deps.communities, serverResults, log: silentLogger });
   return { deps, serverResults, recompute };
 }
 

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
   addFavorite,
-  announcingDeps,
-  announcingShareDeps,
   cachedStores,
   createRepositories,
   joinCommunity,
@@ -72,8 +70,8 @@ const who = (id: string) => ({ platform: 'discord' as const, platformUserId: id,
 
 /**
  * The real web app over a fresh PGlite holding a shared list and a server
- * with trends, written through the same use cases and announcing wrappers as
- * production. Used by the inject tests, the browser pass and bench:web.
+ * with trends, written through the same use cases, announcing to the same
+ * page drops as production. Used by the inject tests, the browser pass and bench:web.
  */
 export async function webFixture(options: FixtureOptions = {}): Promise<WebFixture> {
   const handle = await freshPglite();
@@ -85,8 +83,8 @@ export async function webFixture(options: FixtureOptions = {}): Promise<WebFixtu
   const catalog = new MovieCatalog(movies, DEMO_POPULARITY);
   const model = new GenreRecommender(movies);
   const changes = new TasteChanges();
-  const deps = announcingDeps({ ...cachedStores(repos), catalog, model: () => model }, changes);
-  const share = announcingShareDeps({ accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: options.publicUrl ?? 'https://movies.example.org' }, changes);
+  const deps: CommunityDeps = { ...cachedStores(repos), catalog, model: () => model, changes };
+  const share: ShareDeps = { accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: options.publicUrl ?? 'https://movies.example.org', changes };
 
   const ann = who('ann');
   const annFavorites = options.xss ? [100, 101, 102, 10, 103, 104, 105] : [10, 13, 24, 18, 15, 27];

@@ -13,9 +13,14 @@ export interface CommunityStore {
   ensure(platform: Platform, platformCommunityId: string, name?: string | null): Promise<Community>;
   /** The community with this id; null for an unknown one. */
   find(communityId: number): Promise<Community | null>;
-  addMember(communityId: number, userId: number): Promise<void>;
-  /** {@link addMember} for several memberships in one write (a burst of newcomers); ones already there are kept as they are. */
-  addMembers(memberships: readonly { communityId: number; userId: number }[]): Promise<void>;
+  /** True when the person joined now, false when they already were a member (every interaction re-joins: only a new member is news). */
+  addMember(communityId: number, userId: number): Promise<boolean>;
+  /**
+   * {@link addMember} for several memberships in one write (a burst of
+   * newcomers); ones already there are kept as they are. One answer per
+   * membership in the order given; a membership listed twice is new once.
+   */
+  addMembers(memberships: readonly { communityId: number; userId: number }[]): Promise<boolean[]>;
   memberIds(communityId: number): Promise<number[]>;
   /** The communities this user is a member of (ids): whose server results their taste is part of. */
   communitiesOf(userId: number): Promise<number[]>;

@@ -23,10 +23,14 @@ export class MemoryCommunities implements CommunityStore {
   }
   async addMember(communityId: number, userId: number) {
     const members = this.members.get(communityId) ?? [];
-    if (!members.includes(userId)) this.members.set(communityId, [...members, userId]);
+    if (members.includes(userId)) return false;
+    this.members.set(communityId, [...members, userId]);
+    return true;
   }
   async addMembers(memberships: readonly { communityId: number; userId: number }[]) {
-    for (const m of memberships) await this.addMember(m.communityId, m.userId);
+    const added: boolean[] = [];
+    for (const m of memberships) added.push(await this.addMember(m.communityId, m.userId));
+    return added;
   }
   async memberIds(communityId: number) {
     return [...(this.members.get(communityId) ?? [])];

@@ -1,4 +1,5 @@
 import type { MovieCatalog } from '../catalog.ts';
+import type { TasteChanges } from '../events/taste-changes.ts';
 import type { AccountStore } from '../ports/account.store.ts';
 import type { FavoriteStore } from '../ports/favorite.store.ts';
 import type { FeedbackStore } from '../ports/feedback.store.ts';
@@ -15,6 +16,8 @@ export interface TasteDeps {
   catalog: MovieCatalog;
   /** Ready lists; every write of a taste drops the person's. Without one every answer is folded in on the spot. */
   recommendations?: RecommendationCache;
+  /** Where stored writes are announced; what follows each is in core/domain/subscribers. Without one nothing follows. */
+  changes?: TasteChanges;
 }
 
 export interface RecommendDeps extends TasteDeps {
@@ -29,4 +32,6 @@ export interface ShareDeps {
   sharedLists: SharedListStore;
   /** Base of share links, e.g. https://movies.example.org */
   publicUrl: string;
+  /** Where a replaced link is announced (its old page is dropped). */
+  changes?: TasteChanges;
 }

@@ -23,6 +23,10 @@ export interface FeedbackRequest {
  * Stores 👍/👎 before anything is acknowledged; `recorded` is false for a
  * redelivery, or for a reaction that changes nothing (reactions carry no
  * event id, so their redelivery is recognised by the state it would set).
+ * A recorded one drops the person's ready list and is announced
+ * (`feedback-recorded`: the list is remade, their servers refreshed, their
+ * pages dropped — core/domain/subscribers); an unrecorded one sets nothing
+ * in motion.
  */
 export async function recordFeedback(deps: TasteDeps, request: FeedbackRequest): Promise<{ movie: Movie; recorded: boolean }> {
   const movie = findMovie(deps.catalog, request.movieId);
@@ -42,6 +46,8 @@ export async function recordFeedback(deps: TasteDeps, request: FeedbackRequest):
     communityId: request.communityId ?? null,
     eventKey: request.eventKey ?? null,
   });
-  if (recorded) await deps.recommendations?.invalidate(userId);
+  if (!recorded) return { movie, recorded };
+  await deps.recommendations?.invalidate(userId);
+  deps.changes?.announce({ type: 'feedback-recorded', userId, movieId: movie.id, value: request.value });
   return { movie, recorded };
 }

@@ -11,5 +11,6 @@ export async function removeFavorite(deps: TasteDeps, identity: PlatformIdentity
     throw new UserError('NOT_A_FAVORITE', `${movie.title} is not one of your favourites.`);
   }
   await deps.recommendations?.invalidate(userId);
+  deps.changes?.announce({ type: 'favorite-removed', userId, movieId: movie.id });
   return movie;
 }

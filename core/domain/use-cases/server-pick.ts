@@ -18,10 +18,15 @@ export interface CommunityRef {
   name?: string | null;
 }
 
-/** Records that this person uses the bot in this server, so the server pick includes them. */
+/**
+ * Records that this person uses the bot in this server, so the server pick
+ * includes them. Every interaction in a server calls it: only a new member
+ * is announced (`member-joined`: the server's results are remade with them).
+ */
 export async function joinCommunity(deps: CommunityDeps, identity: PlatformIdentity, ref: CommunityRef): Promise<void> {
   const community = await deps.communities.ensure(ref.platform, ref.id, ref.name ?? null);
-  await deps.communities.addMember(community.id, await deps.accounts.resolveUser(identity));
+  const userId = await deps.accounts.resolveUser(identity);
+  if (await deps.communities.addMember(community.id, userId)) deps.changes?.announce({ type: 'member-joined', communityId: community.id, userId });
 }
 
 /**

@@ -27,6 +27,7 @@ export async function trendsBySlug(deps: CommunityDeps, slug: string, publicUrl:
 export async function setTrendsPage(deps: CommunityDeps, ref: CommunityRef, enabled: boolean): Promise<void> {
   const community = await deps.communities.ensure(ref.platform, ref.id, ref.name ?? null);
   await deps.communities.setTrendsEnabled(community.id, enabled);
+  deps.changes?.announce({ type: 'trends-page-switched', communityId: community.id, enabled });
 }
 
 async function trendsOf(deps: CommunityDeps, community: Community, publicUrl: string): Promise<ServerTrends> {

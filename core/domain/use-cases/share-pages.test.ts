@@ -2,20 +2,20 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Recommender } from '../recommender/types.ts';
 import { MemoryCommunities } from '../testing/memory-communities.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback, MemorySharedLists } from '../testing/memory-stores.ts';
+import { TasteChanges, type TasteChange } from '../events/taste-changes.ts';
 import {
   addFavorite,
-  announcingDeps,
-  announcingShareDeps,
   communityPick,
+  forgetUser,
   joinCommunity,
   recordFeedback,
+  removeFavorite,
+  setTrendsPage,
   shareLink,
   sharedListOwner,
   sharedListPage,
-  TasteChanges,
   type CommunityDeps,
   type SharedListDeps,
-  type TasteChange,
 } from './index.ts';
 import { smallCatalog as catalog, smallModel } from '../testing/small-world.ts';
 
@@ -86,21 +86,34 @@ describe('community pick', () => {
 });
 
 describe('taste changes', () => {
-  it('announces each write that a public page shows, once it is stored', async () => {
+  it('announces each write that a public page shows, once it is stored, and a write that changed nothing not at all', async () => {
     const changes = new TasteChanges();
     const seen: TasteChange[] = [];
     changes.subscribe((c) => seen.push(c));
-    const d = announcingDeps(deps, changes);
-    const share = announcingShareDeps({ accounts: d.accounts, sharedLists, publicUrl: 'https://x.example' }, changes);
+    const d = { ...deps, changes };
+    const share = { accounts: d.accounts, sharedLists, publicUrl: 'https://x.example', changes };
 
     await addFavorite(d, ann, 1);
     const userId = (await d.accounts.findUser('discord', 'ann'))!;
     expect(await d.favorites.list(userId)).toEqual([1]);
-    await recordFeedback(d, { identity: ann, movieId: 2, value: 1, source: 'button' });
+    await addFavorite(d, ann, 1); // already one: no news
+    await recordFeedback(d, { identity: ann, movieId: 2, value: 1, source: 'button', eventKey: 'click-1' });
+    await recordFeedback(d, { identity: ann, movieId: 2, value: 1, source: 'button', eventKey: 'click-1' }); // redelivered: no news
     await joinCommunity(d, ann, server);
     await joinCommunity(d, ann, server); // the second join is no news
-    await shareLink(share, ann);
+    await shareLink(share, ann); // a first link: no page showed it before
     await shareLink(share, ann, { replace: true });
-    expect(seen).toEqual([{ userId }, { userId }, { communityId: 1 }, { userId }]);
+    await setTrendsPage(d, server, false);
+    await removeFavorite(d, ann, 1);
+    await forgetUser(d, ann);
+    expect(seen).toEqual([
+      { type: 'favorite-added', userId, movieId: 1 },
+      { type: 'feedback-recorded', userId, movieId: 2, value: 1 },
+      { type: 'member-joined', communityId: 1, userId },
+      { type: 'share-link-replaced', userId },
+      { type: 'trends-page-switched', communityId: 1, enabled: false },
+      { type: 'favorite-removed', userId, movieId: 1 },
+      { type: 'person-forgotten', userId },
+    ]);
   });
 });

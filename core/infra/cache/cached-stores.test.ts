@@ -12,8 +12,8 @@ const communities = (): CommunityStore => {
       if (!byRef.has(`${platform}:${id}`)) byRef.set(`${platform}:${id}`, next++);
       return { id: byRef.get(`${platform}:${id}`)!, platform, platformCommunityId: id, name: name ?? null, trendsSlug: 's'.repeat(24), trendsEnabled: true };
     }),
-    addMember: vi.fn(async () => undefined),
-    addMembers: vi.fn(async () => undefined),
+    addMember: vi.fn(async () => true),
+    addMembers: vi.fn(async (list: readonly unknown[]) => list.map(() => true)),
     find: async () => null,
     memberIds: async () => [],
     communitiesOf: async () => [],
@@ -83,8 +83,8 @@ describe('cached stores', () => {
     const { inner, cached } = setup();
     const c = await cached.communities.ensure('discord', 'g1', 'Film club');
     await cached.communities.ensure('discord', 'g1', 'Film club');
-    await cached.communities.addMember(c.id, 1);
-    await cached.communities.addMember(c.id, 1);
+    expect(await cached.communities.addMember(c.id, 1)).toBe(true);
+    expect(await cached.communities.addMember(c.id, 1)).toBe(false);
     expect(inner.communities.ensure).toHaveBeenCalledTimes(1);
     expect(inner.communities.addMember).toHaveBeenCalledTimes(1);
   });
@@ -118,7 +118,7 @@ describe('cached stores in a burst of newcomers', () => {
 
     const [c] = await Promise.all(ids.map(() => cached.communities.ensure('discord', 'g1', 'Film club')));
     expect(inner.communities.ensure).toHaveBeenCalledTimes(1);
-    await Promise.all(ids.map((id) => cached.communities.addMember(c!.id, id)));
+    expect(await Promise.all(ids.map((id) => cached.communities.addMember(c!.id, id)))).toEqual(ids.map(() => true));
     expect(inner.communities.addMembers).toHaveBeenCalledTimes(1);
     expect(inner.communities.addMember).not.toHaveBeenCalled();
     expect(vi.mocked(inner.communities.addMembers).mock.calls[0]![0]).toHaveLength(51);

@@ -174,17 +174,14 @@ class CachedCommunities implements CommunityStore {
   private readonly byRef = new Map<string, Community>();
   /** Lookups in flight, by community and name. */
   private readonly ensuring = new Map<string, Promise<Community>>();
-  private readonly joiner: Coalescer<{ communityId: number; userId: number }, void>;
+  private readonly joiner: Coalescer<{ communityId: number; userId: number }, boolean>;
 
   constructor(
     private readonly inner: CommunityStore,
     private readonly members: LruCache<string, true>,
   ) {
     this.joiner = new Coalescer(
-      async (list) => {
-        await inner.addMembers(list);
-        return list.map(() => undefined);
-      },
+      (list) => inner.addMembers(list),
       ({ communityId, userId }) => inner.addMember(communityId, userId),
     );
   }
@@ -204,16 +201,18 @@ class CachedCommunities implements CommunityStore {
     return community;
   }
 
-  async addMember(communityId: number, userId: number): Promise<void> {
+  /** A member seen here already is no news; otherwise the store says whether they joined now. */
+  async addMember(communityId: number, userId: number): Promise<boolean> {
     const key = `${communityId}:${userId}`;
-    if (this.members.get(key)) return;
+    if (this.members.get(key)) return false;
     const generation = this.members.generation(key);
-    await this.joiner.load({ communityId, userId });
+    const added = await this.joiner.load({ communityId, userId });
     this.members.setIfCurrent(key, true, generation);
+    return added;
   }
 
-  async addMembers(list: readonly { communityId: number; userId: number }[]): Promise<void> {
-    await Promise.all(list.map(({ communityId, userId }) => this.addMember(communityId, userId)));
+  async addMembers(list: readonly { communityId: number; userId: number }[]): Promise<boolean[]> {
+    return Promise.all(list.map(({ communityId, userId }) => this.addMember(communityId, userId)));
   }
 
   find(communityId: number): Promise<Community | null> {

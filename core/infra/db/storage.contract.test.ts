@@ -162,8 +162,8 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     ]);
     expect(c1.id).toBe(c2.id);
     expect(c1.trendsSlug).toHaveLength(24);
-    await repos.communities.addMember(c1.id, u);
-    await repos.communities.addMember(c1.id, u);
+    expect(await repos.communities.addMember(c1.id, u)).toBe(true);
+    expect(await repos.communities.addMember(c1.id, u)).toBe(false);
     expect(await repos.communities.memberIds(c1.id)).toEqual([u]);
     expect((await repos.communities.findByTrendsSlug(c1.trendsSlug))?.name).toBe('Film Club');
     await repos.communities.setTrendsEnabled(c1.id, false);
@@ -174,8 +174,10 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     const [a, b] = await repos.accounts.resolveUsers(['burst-member-a', 'burst-member-b'].map((id) => ({ platform: 'discord' as const, platformUserId: id })));
     const [c1, c2] = await Promise.all(['guild-burst-1', 'guild-burst-2'].map((id) => repos.communities.ensure('discord', id)));
     await repos.communities.addMember(c1!.id, a!);
-    await repos.communities.addMembers([{ communityId: c1!.id, userId: b! }, { communityId: c1!.id, userId: a! }, { communityId: c2!.id, userId: a! }, { communityId: c1!.id, userId: b! }]);
-    await repos.communities.addMembers([]);
+    const added = await repos.communities.addMembers([{ communityId: c1!.id, userId: b! }, { communityId: c1!.id, userId: a! }, { communityId: c2!.id, userId: a! }, { communityId: c1!.id, userId: b! }]);
+    // Only a membership stored now is news: a was there already, b's repeat is not new twice.
+    expect(added).toEqual([true, false, true, false]);
+    expect(await repos.communities.addMembers([])).toEqual([]);
     expect(await repos.communities.memberIds(c1!.id)).toEqual([a, b]);
     expect(await repos.communities.memberIds(c2!.id)).toEqual([a]);
   });

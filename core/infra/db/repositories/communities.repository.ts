@@ -33,16 +33,21 @@ export class CommunitiesRepository implements CommunityStore {
     return row ?? null;
   }
 
-  async addMember(communityId: number, userId: number): Promise<void> {
-    await this.db.insert(memberships).values({ communityId, userId }).onConflictDoNothing();
+  async addMember(communityId: number, userId: number): Promise<boolean> {
+    const inserted = await this.db.insert(memberships).values({ communityId, userId }).onConflictDoNothing().returning({ userId: memberships.userId });
+    return inserted.length > 0;
   }
 
-  async addMembers(list: readonly { communityId: number; userId: number }[]): Promise<void> {
-    if (list.length === 0) return;
-    await this.db
+  async addMembers(list: readonly { communityId: number; userId: number }[]): Promise<boolean[]> {
+    if (list.length === 0) return [];
+    const inserted = await this.db
       .insert(memberships)
       .values(list.map(({ communityId, userId }) => ({ communityId, userId })))
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ communityId: memberships.communityId, userId: memberships.userId });
+    // Each inserted row answers the first membership that names it; a repeat was already there by then.
+    const fresh = new Set(inserted.map((row) => `${row.communityId}:${row.userId}`));
+    return list.map(({ communityId, userId }) => fresh.delete(`${communityId}:${userId}`));
   }
 
   async memberIds(communityId: number): Promise<number[]> {

@@ -1,0 +1,44 @@
+import type { FeedbackValue } from '../model.ts';
+
+/**
+ * What a use case announces once its write is stored: each kind of change
+ * a public page, a ready list or a server result can depend on. A write
+ * that changed nothing (a redelivered click, a favourite already there, a
+ * member seen before) announces nothing.
+ */
+export type TasteChange =
+  | { type: 'feedback-recorded'; userId: number; movieId: number; value: FeedbackValue }
+  | { type: 'favorite-added'; userId: number; movieId: number }
+  | { type: 'favorite-removed'; userId: number; movieId: number }
+  | { type: 'member-joined'; communityId: number; userId: number }
+  | { type: 'person-forgotten'; userId: number }
+  | { type: 'share-link-replaced'; userId: number }
+  | { type: 'trends-page-switched'; communityId: number; enabled: boolean };
+
+/** The changes to what a person likes: the ones their recommendations and their servers' results are made of. */
+export type TasteWrite = Extract<TasteChange, { type: 'feedback-recorded' | 'favorite-added' | 'favorite-removed' }>;
+
+export function isTasteWrite(change: TasteChange): change is TasteWrite {
+  return change.type === 'feedback-recorded' || change.type === 'favorite-added' || change.type === 'favorite-removed';
+}
+
+/**
+ * In-process announcements of stored writes. The use cases announce; what
+ * follows is one subscriber file each in core/domain/subscribers, registered
+ * in its index. Listeners run synchronously in the announcing call, so the
+ * first step of each (a cache drop) is issued before the use case returns;
+ * they must be quick and must not throw (each catches its own failures).
+ */
+export class TasteChanges {
+  private readonly listeners = new Set<(change: TasteChange) => void>();
+
+  /** Returns the unsubscribe function. */
+  subscribe(listener: (change: TasteChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  announce(change: TasteChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * What a write sets in motion — "what happens after a 👍?". A use case
+ * stores the write, does what must hold before it returns (a 👍 drops the
+ * person's ready list; forgetting someone drops their servers' results),
+ * then announces it ({@link TasteChanges}). Everything that follows is one
+ * file here, and this is the whole list:
+ *
+ * - recompute-person-when-taste-changes — a 👍/👎 or a favourite added or
+ *   removed queues recompute-user for the person (debounced).
+ * - refresh-servers-when-member-taste-changes — the same changes mark each
+ *   of the person's servers stale and queue its recompute-server.
+ * - refresh-server-when-membership-changes — a new member marks the server
+ *   stale and queues its recompute-server.
+ * - drop-pages-when-lists-change — any of these, a forgotten person, a
+ *   replaced share link or a trends page switched on/off drop the rendered
+ *   public pages that show it.
+ *
+ * A write that changed nothing (a redelivered click, a favourite already
+ * there, a rejoin) is not announced and sets nothing in motion. The first
+ * three need only the JobQueue port, so every process serving people
+ * registers them when it opens its product; the last needs the rendered
+ * pages, so the web process registers it with them.
+ */
+import type { TasteChange, TasteChanges } from '../events/taste-changes.ts';
+import type { PublicPages } from '../ports/public-pages.ts';
+import { dropPagesWhenListsChange } from './drop-pages-when-lists-change.ts';
+import { recomputePersonWhenTasteChanges } from './recompute-person-when-taste-changes.ts';
+import { refreshServerWhenMembershipChanges } from './refresh-server-when-membership-changes.ts';
+import type { BackgroundPorts } from './recompute-jobs.ts';
+import { refreshServersWhenMemberTasteChanges } from './refresh-servers-when-member-taste-changes.ts';
+
+export {
+  queueRecomputeServer,
+  queueRecomputeUser,
+  RECOMPUTE_DEBOUNCE_MS,
+  SERVER_RECOMPUTE_DEBOUNCE_MS,
+  type BackgroundPorts,
+  type WarnLog,
+} from './recompute-jobs.ts';
+
+/** The background work a change queues; returns the unsubscribe function. */
+export function subscribeBackgroundWork(changes: TasteChanges, ports: BackgroundPorts): () => void {
+  return subscribeAll(changes, [
+    recomputePersonWhenTasteChanges(ports),
+    refreshServersWhenMemberTasteChanges(ports),
+    refreshServerWhenMembershipChanges(ports),
+  ]);
+}
+
+/** The pages a change makes stale, in the process that serves them; returns the unsubscribe function. */
+export function subscribePublicPages(changes: TasteChanges, pages: PublicPages): () => void {
+  return subscribeAll(changes, [dropPagesWhenListsChange(pages)]);
+}
+
+function subscribeAll(changes: TasteChanges, subscribers: ((change: TasteChange) => void)[]): () => void {
+  const unsubscribe = subscribers.map((subscriber) => changes.subscribe(subscriber));
+  return () => unsubscribe.forEach((off) => off());
+}
