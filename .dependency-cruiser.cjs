@@ -1,8 +1,8 @@
 /**
  * The architecture rules of STYLE.md, checked on every `npm test`:
  * core/domain stays free of infrastructure and platform libraries; the outer
- * folders reach core only through core/index.ts and never import each other;
- * no import cycles.
+ * folders reach core only through core/index.ts (and bin/ and data/ through
+ * core/wiring.ts) and never import each other; no import cycles.
  */
 const INFRA_LIBS =
   'node_modules/(discord[.]js|@discordjs|telegraf|fastify|@fastify|bullmq|ioredis|pg|pg-copy-streams|drizzle-orm|@electric-sql|hnswlib-node|@tensorflow|nanoid|prom-client|@bull-board)/';
@@ -32,9 +32,17 @@ module.exports = {
     {
       name: 'outer-through-core-index',
       severity: 'error',
-      comment: 'bot/, worker/, web-share/, data/ and bin/ may import core only through core/index.ts (benchmarks may also use core/bench/).',
+      comment: 'bot/, worker/, web-share/, data/ and bin/ may import core only through core/index.ts and core/wiring.ts (benchmarks may also use core/bench/).',
       from: { path: '^(bot|worker|web-share|data|bin)/' },
-      to: { path: '^core/', pathNot: '^(core/index[.]ts|core/bench/.*)$' },
+      to: { path: '^core/', pathNot: '^(core/index[.]ts|core/wiring[.]ts|core/bench/.*)$' },
+    },
+    {
+      name: 'adapters-not-wiring',
+      severity: 'error',
+      comment:
+        'Opening the database, queues, caches and model files is bin/\'s wiring (core/wiring.ts); the adapters get what it makes through the use cases\' dependencies. Their tests and test fixtures may wire real infrastructure.',
+      from: { path: '^(bot|worker|web-share)/', pathNot: '([.]test[.]ts$|/testing/)' },
+      to: { path: '^core/wiring[.]ts$' },
     },
     {
       name: 'bot-isolated',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BullmqQueue } from '../core/index.ts';
+import { BullmqQueue } from '../core/wiring.ts';
 import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
 import { spawnCli, type RunningCli } from '../test/support/cli.ts';
 import { startOwnRedis } from '../test/support/redis-server.ts';

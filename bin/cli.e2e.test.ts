@@ -116,7 +116,7 @@ describe('moviebot data import', () => {
     const again = await runCli(['data', 'import', '--from', before.dir], env);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`${before.counts.movies} movies`);
-    const { openDatabase } = await import('../core/index.ts');
+    const { openDatabase } = await import('../core/wiring.ts');
     const { silentLogger } = await import('../test/support/databases.ts');
     const database = await openDatabase({ databaseUrl: undefined, pgliteDir: path.join(env.DATA_DIR, 'pglite'), logger: silentLogger });
     try {

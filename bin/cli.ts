@@ -1,4 +1,5 @@
-import { ConfigError, ModelNotFoundError, PgliteLockedError } from '../core/index.ts';
+import { ConfigError } from '../core/index.ts';
+import { ModelNotFoundError, PgliteLockedError } from '../core/wiring.ts';
 import { DatasetError, ImportRejectedError, TrainingDataError } from '../data/index.ts';
 import { RecommendInputError } from './recommend/input-error.ts';
 import { buildProgram } from './program.ts';

@@ -19,20 +19,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, QueueUnavailableError, recommend, recordFeedback, type PlatformIdentity } from '../core/index.ts';
 import {
   BullmqQueue,
   createRedisClient,
-  loadConfig,
   openDatabase,
-  QueueUnavailableError,
   RETRAIN_SCHEDULER_ID,
-  recommend,
-  recordFeedback,
   RedisRecommendationCache,
   type Database,
-  type PlatformIdentity,
   type Repositories,
-} from '../core/index.ts';
+} from '../core/wiring.ts';
 import { ChatSession } from '../bot/console/index.ts';
 import { healthProbe } from './runtime/health.ts';
 import { openProduct, type Product } from './runtime/product.ts';

@@ -7,7 +7,7 @@
  */
 import net from 'node:net';
 import path from 'node:path';
-import { loadModel } from '../core/index.ts';
+import { loadModel } from '../core/wiring.ts';
 import { describe, expect, it } from 'vitest';
 import { spawnCli } from '../test/support/cli.ts';
 import { FakeDiscord } from '../test/support/fake-discord.ts';

@@ -11,7 +11,8 @@
 import path from 'node:path';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisClient, JOB_NAMES, loadConfig, QUEUE_STATES, recommend, type Repositories } from '../core/index.ts';
+import { JOB_NAMES, loadConfig, QUEUE_STATES, recommend } from '../core/index.ts';
+import { createRedisClient, type Repositories } from '../core/wiring.ts';
 import { startMetricsServer } from './runtime/metrics-server.ts';
 import { openProduct, type Product } from './runtime/product.ts';
 import { startWeb } from './runtime/web.ts';

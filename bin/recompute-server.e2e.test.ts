@@ -9,17 +9,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  addFavorite,
-  JOB_NAMES,
-  joinCommunity,
-  loadConfig,
-  recordFeedback,
-  RedisServerResultCache,
-  serverPick,
-  serverTrends,
-  type BullmqQueue,
-} from '../core/index.ts';
+import { addFavorite, JOB_NAMES, joinCommunity, loadConfig, recordFeedback, serverPick, serverTrends } from '../core/index.ts';
+import { RedisServerResultCache, type BullmqQueue } from '../core/wiring.ts';
 import { importDataset } from '../data/index.ts';
 import { openProduct, type Product } from './runtime/product.ts';
 import { startWorkers } from './runtime/workers.ts';

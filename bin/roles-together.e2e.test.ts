@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadModel } from '../core/index.ts';
+import { loadModel } from '../core/wiring.ts';
 import { importDataset } from '../data/index.ts';
 import { spawnCli, type RunningCli } from '../test/support/cli.ts';
 import { freshPostgres, type TestDatabase } from '../test/support/databases.ts';

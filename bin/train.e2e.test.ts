@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRepositories } from '../core/index.ts';
+import { createRepositories } from '../core/wiring.ts';
 import { importDataset } from '../data/index.ts';
 import { freshPostgres, type TestDatabase } from '../test/support/databases.ts';
 import { runCli } from '../test/support/cli.ts';

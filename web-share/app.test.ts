@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addFavorite, createRepositories, joinCommunity, recordFeedback, setTrendsPage, shareLink } from '../core/index.ts';
+import { addFavorite, joinCommunity, recordFeedback, setTrendsPage, shareLink } from '../core/index.ts';
+import { createRepositories } from '../core/wiring.ts';
 import { XSS } from './testing/demo-data.ts';
 import { securityHeadersOf, webFixture, type WebFixture } from './testing/fixture.ts';
 import { escapeHtml } from './views/html.ts';

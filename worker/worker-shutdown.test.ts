@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BullmqQueue, JOB_NAMES, type Processors } from '../core/index.ts';
+import { JOB_NAMES, type Processors } from '../core/index.ts';
+import { BullmqQueue } from '../core/wiring.ts';
 import { silentLogger } from '../test/support/databases.ts';
 import { startBullmqWorkers } from './bullmq-worker.ts';
 import { TEST_REDIS_URL } from '../test/support/redis-server.ts';

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EaseRecommender, loadModel, saveModel, trainModel } from '../../core/index.ts';
+import { EaseRecommender } from '../../core/index.ts';
+import { loadModel, saveModel, trainModel } from '../../core/wiring.ts';
 import { loadTrainingData } from '../../data/index.ts';
 import { runGroupPickBench } from './group-pick.ts';
 

@@ -18,16 +18,14 @@ import {
   DEFAULT_SERVING,
   EaseRecommender,
   evaluate,
-  loadModel,
   MODEL_GROUP_STRATEGY,
   popularityRecommender,
-  saveModel,
-  trainModel,
   type EvalReport,
   type GroupStrategy,
   type ListViolations,
   type TrainingData,
 } from '../../core/index.ts';
+import { loadModel, saveModel, trainModel } from '../../core/wiring.ts';
 import { loadTrainingData } from '../../data/index.ts';
 
 const SEED = 42;

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { BullmqQueue, migrateDatabase, openDatabase, saveModel, trainModel, type Database } from '../../core/index.ts';
+import { BullmqQueue, migrateDatabase, openDatabase, saveModel, trainModel, type Database } from '../../core/wiring.ts';
 import { importDataset, loadTrainingData } from '../../data/index.ts';
 import { createPostgresDatabase, silentLogger } from '../../test/support/databases.ts';
 import { startOwnRedis } from '../../test/support/redis-server.ts';

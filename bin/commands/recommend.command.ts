@@ -3,7 +3,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
-import { loadModel } from '../../core/index.ts';
+import { loadModel } from '../../core/wiring.ts';
 import { withoutByteOrderMark } from '../../data/index.ts';
 import { cannotRead, checkInputFile, checkModelFolder, checkOutputFile, OutputFile } from '../recommend/files.ts';
 import { RecommendInputError } from '../recommend/input-error.ts';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createRepositories } from '../../core/index.ts';
+import { createRepositories } from '../../core/wiring.ts';
 import { ensureCatalog } from '../../data/index.ts';
 import { startBots } from '../runtime/bots.ts';
 import { openRoleProduct } from '../runtime/role-product.ts';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ModelHolder, saveModel, trainModel, type RetrainOutcome, type SliceScore } from '../../core/index.ts';
+import { type RetrainOutcome, type SliceScore } from '../../core/index.ts';
+import { ModelHolder, saveModel, trainModel } from '../../core/wiring.ts';
 import { formatBytes, loadTrainingData } from '../../data/index.ts';
 import { boot, openStorage } from '../runtime/boot.ts';
 import { openModelRollout } from '../runtime/model-rollout.ts';

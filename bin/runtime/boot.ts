@@ -1,13 +1,6 @@
 import path from 'node:path';
-import {
-  createLogger,
-  loadConfig,
-  migrateDatabase,
-  openDatabase,
-  type Config,
-  type Database,
-  type Logger,
-} from '../../core/index.ts';
+import { createLogger, loadConfig, type Config, type Logger } from '../../core/index.ts';
+import { migrateDatabase, openDatabase, type Database } from '../../core/wiring.ts';
 
 export interface Booted {
   config: Config;

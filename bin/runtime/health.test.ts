@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../core/index.ts';
+import { openDatabase, type Database } from '../../core/wiring.ts';
 import { freshPostgres, silentLogger, type TestDatabase } from '../../test/support/databases.ts';
 import { TcpProxy } from '../../test/support/tcp-proxy.ts';
 import { healthProbe } from './health.ts';

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import { createRepositories, pingRedis, withDeadline, type Database } from '../../core/index.ts';
+import { withDeadline } from '../../core/index.ts';
+import { createRepositories, pingRedis, type Database } from '../../core/wiring.ts';
 import type { HealthProbe, HealthReport } from '../../web-share/index.ts';
 import { VERSION } from './version.ts';
 

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRepositories, loadConfig, ModelHolder, openDatabase, type Database } from '../../core/index.ts';
+import { loadConfig } from '../../core/index.ts';
+import { createRepositories, ModelHolder, openDatabase, type Database } from '../../core/wiring.ts';
 import { importDataset } from '../../data/index.ts';
 import { freshPostgres, silentLogger, type TestDatabase } from '../../test/support/databases.ts';
 import { ML_LATEST_SMALL } from '../../test/support/movielens.ts';

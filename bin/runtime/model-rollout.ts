@@ -1,18 +1,6 @@
 import type { Redis } from 'ioredis';
-import {
-  ArtifactTrainer,
-  createRepositories,
-  DatabaseTrainingSource,
-  ModelSync,
-  retrainModel,
-  type Config,
-  type Database,
-  type Logger,
-  type ModelHolder,
-  type RetrainDeps,
-  type RetrainOptions,
-  type RetrainOutcome,
-} from '../../core/index.ts';
+import { retrainModel, type Config, type Logger, type RetrainDeps, type RetrainOptions, type RetrainOutcome } from '../../core/index.ts';
+import { ArtifactTrainer, createRepositories, DatabaseTrainingSource, ModelSync, type Database, type ModelHolder } from '../../core/wiring.ts';
 
 /** Model versions for one process: serving the active one, following promotions, and retraining. */
 export interface ModelRollout {

@@ -1,23 +1,18 @@
 import {
-  BullmqQueue,
-  cachedStores,
-  createRepositories,
-  InProcessQueue,
   Metrics,
-  ModelHolder,
   MovieCatalog,
-  subscribeBackgroundWork,
   TasteChanges,
   type CommunityDeps,
   type Config,
-  type Database,
   type JobQueue,
   type Logger,
   type Processors,
   type Recommender,
   type ShareDeps,
 } from '../../core/index.ts';
+import { BullmqQueue, cachedStores, createRepositories, InProcessQueue, ModelHolder, subscribeBackgroundWork, type Database } from '../../core/wiring.ts';
 import type { Redis } from 'ioredis';
+import { importDataset } from '../../data/index.ts';
 import { createProcessors } from '../../worker/index.ts';
 import { openModelRollout, type ModelRollout } from './model-rollout.ts';
 import { openReadyCaches } from './ready-caches.ts';
@@ -78,7 +73,7 @@ export async function openProduct(
   const processors = createProcessors({
     deps: { ...deps, accounts: repos.accounts, favorites: repos.favorites, feedback: repos.feedback },
     retrain: rollout.retrain,
-    database,
+    importFolder: (dir) => importDataset({ database, dir }),
   });
   // Without Redis this process runs the jobs itself, with the processors over these deps.
   const jobs: JobQueue =

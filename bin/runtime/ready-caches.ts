@@ -1,14 +1,7 @@
 import type { Redis } from 'ioredis';
 import {
-  FailSoftRecommendationCache,
-  FailSoftServerResultCache,
-  MemoryRecommendationCache,
-  MemoryServerResultCache,
-  MeteringRecommendationCache,
   queueRecomputeServer,
   queueRecomputeUser,
-  RedisRecommendationCache,
-  RedisServerResultCache,
   type JobQueue,
   type Logger,
   type Metrics,
@@ -16,6 +9,15 @@ import {
   type Recommender,
   type ServerResultCache,
 } from '../../core/index.ts';
+import {
+  FailSoftRecommendationCache,
+  FailSoftServerResultCache,
+  MemoryRecommendationCache,
+  MemoryServerResultCache,
+  MeteringRecommendationCache,
+  RedisRecommendationCache,
+  RedisServerResultCache,
+} from '../../core/wiring.ts';
 
 /**
  * Where ready lists and ready server results live. With Redis they are

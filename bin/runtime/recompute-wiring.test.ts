@@ -1,17 +1,15 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  InProcessQueue,
   joinCommunity,
-  MemoryServerResultCache,
   recordFeedback,
   refreshServerResults,
   SERVER_RECOMPUTE_DEBOUNCE_MS,
   serverPick,
-  subscribeBackgroundWork,
   TasteChanges,
   type Processors,
   type Recommender,
 } from '../../core/index.ts';
+import { InProcessQueue, MemoryServerResultCache, subscribeBackgroundWork } from '../../core/wiring.ts';
 import { createProcessors } from '../../worker/index.ts';
 import { silentLogger } from '../../test/support/databases.ts';
 import { memoryCommunityDeps, seedGuild, smallModel } from '../../test/support/memory-community.ts';

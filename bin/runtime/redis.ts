@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import { createRedisClient, type Config, type Logger } from '../../core/index.ts';
+import { type Config, type Logger } from '../../core/index.ts';
+import { createRedisClient } from '../../core/wiring.ts';
 
 /** The Redis connection when REDIS_URL is set; jobs run in-process otherwise. */
 export function connectRedis(config: Config, logger: Logger): { redis: Redis | undefined; close: () => Promise<void> } {

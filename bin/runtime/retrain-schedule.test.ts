@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BullmqQueue, createRedisClient, InProcessQueue, loadConfig, RETRAIN_SCHEDULER_ID, scheduleRetrain, type Processors } from '../../core/index.ts';
+import { loadConfig, type Processors } from '../../core/index.ts';
+import { BullmqQueue, createRedisClient, InProcessQueue, RETRAIN_SCHEDULER_ID, scheduleRetrain } from '../../core/wiring.ts';
 import { silentLogger } from '../../test/support/databases.ts';
 import { freePort, startOwnRedis } from '../../test/support/redis-server.ts';
 import type { Product } from './product.ts';

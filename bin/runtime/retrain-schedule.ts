@@ -1,4 +1,5 @@
-import { BullmqQueue, CronTimer, InProcessQueue, scheduleRetrain, type Config, type Logger } from '../../core/index.ts';
+import { type Config, type Logger } from '../../core/index.ts';
+import { BullmqQueue, CronTimer, InProcessQueue, scheduleRetrain } from '../../core/wiring.ts';
 import type { Product } from './product.ts';
 
 /**

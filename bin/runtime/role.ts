@@ -1,4 +1,4 @@
-import type { Database } from '../../core/index.ts';
+import type { Database } from '../../core/wiring.ts';
 import { boot, openStorage, type Booted } from './boot.ts';
 import { Shutdown } from './shutdown.ts';
 

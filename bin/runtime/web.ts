@@ -1,4 +1,5 @@
-import { BullmqQueue, JOB_NAMES, type Config, type Logger } from '../../core/index.ts';
+import { JOB_NAMES, type Config, type Logger } from '../../core/index.ts';
+import { BullmqQueue } from '../../core/wiring.ts';
 import { buildWebApp, noPosters, tmdbPosters, type HealthProbe } from '../../web-share/index.ts';
 import type { Product } from './product.ts';
 

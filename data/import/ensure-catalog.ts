@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Config, Database } from '../../core/index.ts';
-import { createRepositories } from '../../core/index.ts';
+import type { Config } from '../../core/index.ts';
+import type { Database } from '../../core/wiring.ts';
+import { createRepositories } from '../../core/wiring.ts';
 import { fetchRelease } from '../fetch/index.ts';
 import { importDataset, type ImportSummary } from './import-dataset.ts';
 

@@ -2,7 +2,7 @@ import { ML_25M_CATALOG, ML_LATEST_SMALL } from '../../test/support/movielens.ts
 import { useTempDirs } from '../../test/support/temp-dirs.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, type TestDatabase } from '../../test/support/databases.ts';
-import { createRepositories, type Database } from '../../core/index.ts';
+import { createRepositories, type Database } from '../../core/wiring.ts';
 import { writeFixture } from '../testing/fixtures.ts';
 import type { Layout } from '../dataset/types.ts';
 import { DatasetError } from '../dataset/types.ts';

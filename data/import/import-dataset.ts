@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Database, SqlTx } from '../../core/index.ts';
+import type { Database, SqlTx } from '../../core/wiring.ts';
 import { detectDataset, readLinks, readMovies, readRatings, readTags } from '../dataset/index.ts';
 import type { DatasetFiles, LinkRow, MovieRow } from '../dataset/types.ts';
 import { DatasetError } from '../dataset/types.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { pino } from 'pino';
-import { migrateDatabase, openDatabase, type Database } from '../../core/index.ts';
+import { migrateDatabase, openDatabase, type Database } from '../../core/wiring.ts';
 
 /** The server the Postgres suites create their throwaway databases on. */
 export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { BullmqQueue, InProcessQueue, JOB_NAMES, type JobQueue, type Processors } from '../../core/index.ts';
+import { JOB_NAMES, type JobQueue, type Processors } from '../../core/index.ts';
+import { BullmqQueue, InProcessQueue } from '../../core/wiring.ts';
 import { silentLogger } from './databases.ts';
 import { startBullmqWorkers } from '../../worker/index.ts';
 import { TEST_REDIS_URL } from './redis-server.ts';

@@ -1,4 +1,5 @@
-import { createRepositories, loadConfig, type Repositories } from '../../core/index.ts';
+import { loadConfig } from '../../core/index.ts';
+import { createRepositories, type Repositories } from '../../core/wiring.ts';
 import { importDataset } from '../../data/index.ts';
 import { openProduct } from '../../bin/runtime/product.ts';
 import { freshPostgres, silentLogger, type TestDatabase } from './databases.ts';

@@ -7,7 +7,8 @@
  *  - JOB_CONCURRENCY: jobs at once per queue (the production default otherwise).
  */
 import { Redis } from 'ioredis';
-import { createLogger, createRedisClient, loadConfig, openDatabase, type Processors } from '../../core/index.ts';
+import { createLogger, loadConfig, type Processors } from '../../core/index.ts';
+import { createRedisClient, openDatabase } from '../../core/wiring.ts';
 import { openProduct } from '../../bin/runtime/product.ts';
 import { startBullmqWorkers } from '../../worker/index.ts';
 

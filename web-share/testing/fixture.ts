@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
   addFavorite,
-  cachedStores,
-  createRepositories,
   joinCommunity,
   MovieCatalog,
   recordFeedback,
@@ -14,6 +12,7 @@ import {
   type Movie,
   type ShareDeps,
 } from '../../core/index.ts';
+import { cachedStores, createRepositories } from '../../core/wiring.ts';
 import { freshPglite, silentLogger, type TestDatabase } from '../../test/support/databases.ts';
 import { buildWebApp, type WebAppOptions } from '../app.ts';
 import type { RateLimitOptions } from '../plugins/security.ts';

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BadJobError, createRepositories, type CommunityDeps, type RetrainOutcome } from '../../core/index.ts';
+import { BadJobError, type CommunityDeps, type RetrainOutcome } from '../../core/index.ts';
+import { createRepositories } from '../../core/wiring.ts';
+import { importDataset } from '../../data/index.ts';
 import { writeFixture } from '../../data/testing/fixtures.ts';
 import { BACKENDS, type TestDatabase } from '../../test/support/databases.ts';
 import { useTempDirs } from '../../test/support/temp-dirs.ts';
@@ -19,7 +21,7 @@ describe.each(BACKENDS)('import processor on $name', ({ open }) => {
 
   it('imports a MovieLens folder; run twice (a redelivery), the catalog is the same', async () => {
     const fixture = await writeFixture(path.join(tmp(), 'ml'), 'csv');
-    const run = importData({ deps, database: db.database });
+    const run = importData({ deps, importFolder: (dir) => importDataset({ database: db.database, dir }) });
     await run({ source: fixture.dir });
     const catalog = createRepositories(db.database.db).catalog;
     const first = await catalog.stats();
@@ -29,7 +31,7 @@ describe.each(BACKENDS)('import processor on $name', ({ open }) => {
   });
 
   it('a folder that is missing, holds no release or has malformed rows fails as bad job data, saying why', async () => {
-    const run = importData({ deps, database: db.database });
+    const run = importData({ deps, importFolder: (dir) => importDataset({ database: db.database, dir }) });
     const missing = path.join(tmp(), 'nowhere');
     await expect(run({ source: missing })).rejects.toThrow(new BadJobError(`import: ${missing} is not a folder on this worker`));
     const empty = tmp();

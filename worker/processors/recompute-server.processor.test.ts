@@ -3,13 +3,8 @@
  * (a queue prefix per test) and the in-process runner, over memory stores.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import {
-  MemoryServerResultCache,
-  serverPick,
-  type CommunityDeps,
-  type Processors,
-  type Recommender,
-} from '../../core/index.ts';
+import { serverPick, type CommunityDeps, type Processors, type Recommender } from '../../core/index.ts';
+import { MemoryServerResultCache } from '../../core/wiring.ts';
 import { memoryCommunityDeps, seedGuild, smallModel } from '../../test/support/memory-community.ts';
 import { JOB_RUNNERS, type JobRunner } from '../../test/support/job-runners.ts';
 import { createProcessors } from './index.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, type TestDatabase } from '../../../test/support/databases.ts';
-import { createRepositories, type Repositories } from '../../index.ts';
+import { createRepositories, type Repositories } from '../../wiring.ts';
 
 /** One contract, two implementations: the same repository code on Postgres and on PGlite. */
 describe.each(BACKENDS)('storage on $name', ({ open }) => {
@@ -32,7 +32,7 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
   });
 
   it('migrations are idempotent', async () => {
-    const { migrateDatabase } = await import('../../index.ts');
+    const { migrateDatabase } = await import('../../wiring.ts');
     await migrateDatabase(handle.database);
     expect((await repos.catalog.stats()).movies).toBe(3);
   });
