@@ -1,20 +1,10 @@
 import { Client, Events, GatewayIntentBits, Partials, type Interaction, MessageFlags } from 'discord.js';
 import { joinCommunity, UserError, withDeadline, type DiscordShards } from '../../core/index.ts';
-import { parseRatingId } from '../shared/rating-id.ts';
 import { identityOf, type DiscordDeps } from './discord-context.ts';
-import { favAutocomplete, favCommand, favDefinition } from './handlers/fav.command.ts';
-import { FORGET_CONFIRM, forgetButton, forgetCommand, forgetDefinition } from './handlers/forget.command.ts';
-import { movieCommand, movieDefinition } from './handlers/movie.command.ts';
-import { onReaction } from './handlers/reaction.listener.ts';
-import { isMoreId, moreButton, rateButton, recommendCommand, recommendDefinition } from './handlers/recommend.command.ts';
-import { shareCommand, shareDefinition } from './handlers/share.command.ts';
-import { trendsCommand, trendsDefinition } from './handlers/trends.command.ts';
+import { dispatch } from './interaction-router.ts';
+import { onReaction } from './listeners/reaction.listener.ts';
 
-export const COMMAND_DEFINITIONS = [favDefinition, recommendDefinition, movieDefinition, shareDefinition, trendsDefinition, forgetDefinition].map((c) =>
-  c.toJSON(),
-);
-
-/** The Discord bot: every command and button registered here, in one place. */
+/** The Discord bot: the client and its listeners; what answers each interaction is in registry.ts. */
 export function createDiscordBot(apiUrl: string, d: DiscordDeps, shards?: DiscordShards): Client {
   const client = new Client({
     // Large bots split their gateway shards between processes (DISCORD_SHARDS); each process answers its guilds.
@@ -59,18 +49,5 @@ async function handle(i: Interaction, d: DiscordDeps): Promise<void> {
       d.logger.warn({ err, interactionId: i.id }, 'could not record server membership'),
     );
   }
-  if (i.isAutocomplete() && (i.commandName === 'fav' || i.commandName === 'movie')) return await favAutocomplete(i, d);
-  if (i.isChatInputCommand() && i.commandName === 'fav') return await favCommand(i, d);
-  if (i.isChatInputCommand() && i.commandName === 'recommend') return await recommendCommand(i, d);
-  if (i.isChatInputCommand() && i.commandName === 'movie') return await movieCommand(i, d);
-  if (i.isChatInputCommand() && i.commandName === 'share') return await shareCommand(i, d);
-  if (i.isChatInputCommand() && i.commandName === 'trends') return await trendsCommand(i, d);
-  if (i.isChatInputCommand() && i.commandName === 'forget') return await forgetCommand(i);
-  if (i.isButton()) {
-    if (i.customId === FORGET_CONFIRM) return await forgetButton(i, d);
-    if (isMoreId(i.customId)) return await moreButton(i, d);
-    const rate = parseRatingId(i.customId);
-    if (rate) return await rateButton(i, d, rate.value, rate.movieId);
-    await i.reply({ content: 'This button has expired.', flags: MessageFlags.Ephemeral });
-  }
+  await dispatch(i, d);
 }
