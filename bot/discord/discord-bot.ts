@@ -1,7 +1,9 @@
 import { Client, Events, GatewayIntentBits, Partials, type Interaction, MessageFlags } from 'discord.js';
 import { joinCommunity, UserError, withDeadline, type DiscordShards } from '../../core/index.ts';
+import { phrase } from '../shared/user-error-text.ts';
 import { identityOf, type DiscordDeps } from './discord-context.ts';
 import { dispatch } from './interaction-router.ts';
+import { DISCORD_USER_ERROR_TEXT } from './user-error-text.ts';
 import { onReaction } from './listeners/reaction.listener.ts';
 
 /** The Discord bot: the client and its listeners; what answers each interaction is in registry.ts. */
@@ -35,7 +37,7 @@ async function route(i: Interaction, d: DiscordDeps): Promise<void> {
   } catch (err) {
     if (!(err instanceof UserError)) d.logger.error({ err, interactionId: i.id }, 'discord interaction failed');
     if (i.isRepliable() && !i.replied && !i.deferred) {
-      const content = err instanceof UserError ? err.message : 'Something went wrong on our side; please try again.';
+      const content = err instanceof UserError ? phrase(DISCORD_USER_ERROR_TEXT, err) : 'Something went wrong on our side; please try again.';
       await i.reply({ content, flags: MessageFlags.Ephemeral }).catch(() => undefined);
     }
   }

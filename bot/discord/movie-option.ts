@@ -21,10 +21,10 @@ export function movieIdOf(i: ChatInputCommandInteraction, { deps }: DiscordDeps)
   const value = i.options.getString('movie', true).trim();
   const choice = CHOICE.exec(value);
   if (choice) {
-    if (!deps.catalog.get(Number(choice[1]))) throw new UserError('MOVIE_NOT_FOUND', 'That movie is not in the catalog; pick one from the list.');
+    if (!deps.catalog.get(Number(choice[1]))) throw new UserError('CHOICE_NOT_IN_CATALOG', 'That movie is not in the catalog; pick one from the list.');
     return Number(choice[1]);
   }
   const [best] = deps.catalog.search(value, { limit: 1 });
-  if (!best) throw new UserError('MOVIE_NOT_FOUND', 'No movie matches that title.');
+  if (!best) throw new UserError('NO_TITLE_MATCH', 'No movie matches that title.');
   return best.id;
 }

@@ -61,8 +61,10 @@ describe('/fav add | list | remove', () => {
   });
 
   it('refuses an id that is not in the catalog, and a title that matches nothing, saving nothing', async () => {
-    await expect(favCommand.execute(fav('add', 'id:777') as never, d)).rejects.toThrow(new UserError('MOVIE_NOT_FOUND', 'That movie is not in the catalog; pick one from the list.'));
+    await expect(favCommand.execute(fav('add', 'id:777') as never, d)).rejects.toThrow(new UserError('CHOICE_NOT_IN_CATALOG', 'That movie is not in the catalog; pick one from the list.'));
     await expect(favCommand.execute(fav('add', 'qqqzzz') as never, d)).rejects.toThrow('No movie matches that title.');
+    await expect(favCommand.execute(fav('add', 'qqqzzz') as never, d)).rejects.toMatchObject({ code: 'NO_TITLE_MATCH' });
+    await expect(favCommand.execute(fav('add', 'id:777') as never, d)).rejects.toMatchObject({ code: 'CHOICE_NOT_IN_CATALOG' });
     expect((await tasteOf(d.deps, 'discord', 'u1')).favorites).toEqual([]);
   });
 
