@@ -3,8 +3,8 @@ import { joinCommunity, UserError, withDeadline, type DiscordShards } from '../.
 import { phrase } from '../shared/user-error-text.ts';
 import { identityOf, type DiscordDeps } from './discord-context.ts';
 import { dispatch } from './interaction-router.ts';
-import { DISCORD_USER_ERROR_TEXT } from './user-error-text.ts';
 import { onReaction } from './listeners/reaction.listener.ts';
+import { DISCORD_USER_ERROR_TEXT } from './user-error-text.ts';
 
 /** The Discord bot: the client and its listeners; what answers each interaction is in registry.ts. */
 export function createDiscordBot(apiUrl: string, d: DiscordDeps, shards?: DiscordShards): Client {
