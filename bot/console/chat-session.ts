@@ -1,4 +1,5 @@
 import { ANSWER_DEADLINE_MS, UserError, withDeadline, type Logger, type PlatformIdentity, type RecommendDeps, type ShareDeps } from '../../core/index.ts';
+import { phrase } from '../shared/user-error-text.ts';
 import { newChatState, type ChatContext, type ConsoleCommand } from './chat-context.ts';
 import { favCommand } from './commands/fav.command.ts';
 import { favsCommand } from './commands/favs.command.ts';
@@ -8,6 +9,7 @@ import { rateCommand } from './commands/rate.command.ts';
 import { recommendCommand } from './commands/recommend.command.ts';
 import { shareCommand } from './commands/share.command.ts';
 import { unfavCommand } from './commands/unfav.command.ts';
+import { CONSOLE_USER_ERROR_TEXT } from './user-error-text.ts';
 
 /** Every terminal command, registered in one place. */
 const COMMANDS: ConsoleCommand[] = [favCommand, favsCommand, unfavCommand, recommendCommand, rateCommand, shareCommand, forgetCommand];
@@ -53,7 +55,7 @@ export class ChatSession {
       // A person is told to try again rather than left waiting (the database may be unreachable).
       return await withDeadline(command.run(this.ctx, command === pickCommand || command === rateCommand ? line : args), ANSWER_DEADLINE_MS, `console ${word}`);
     } catch (err) {
-      if (err instanceof UserError) return [err.message];
+      if (err instanceof UserError) return [phrase(CONSOLE_USER_ERROR_TEXT, err)];
       this.logger.error({ err, command: word }, 'console command failed');
       return ['Something went wrong on our side; please try again.'];
     }

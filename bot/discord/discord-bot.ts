@@ -1,20 +1,12 @@
 import { Client, Events, GatewayIntentBits, Partials, type Interaction, MessageFlags } from 'discord.js';
 import { joinCommunity, UserError, withDeadline, type DiscordShards } from '../../core/index.ts';
-import { parseRatingId } from '../shared/rating-id.ts';
+import { phrase } from '../shared/user-error-text.ts';
 import { identityOf, type DiscordDeps } from './discord-context.ts';
-import { favAutocomplete, favCommand, favDefinition } from './handlers/fav.command.ts';
-import { FORGET_CONFIRM, forgetButton, forgetCommand, forgetDefinition } from './handlers/forget.command.ts';
-import { movieCommand, movieDefinition } from './handlers/movie.command.ts';
-import { onReaction } from './handlers/reaction.listener.ts';
-import { isMoreId, moreButton, rateButton, recommendCommand, recommendDefinition } from './handlers/recommend.command.ts';
-import { shareCommand, shareDefinition } from './handlers/share.command.ts';
-import { trendsCommand, trendsDefinition } from './handlers/trends.command.ts';
+import { dispatch } from './interaction-router.ts';
+import { onReaction } from './listeners/reaction.listener.ts';
+import { DISCORD_USER_ERROR_TEXT } from './user-error-text.ts';
 
-export const COMMAND_DEFINITIONS = [favDefinition, recommendDefinition, movieDefinition, shareDefinition, trendsDefinition, forgetDefinition].map((c) =>
-  c.toJSON(),
-);
-
-/** The Discord bot: every command and button registered here, in one place. */
+/** The Discord bot: the client and its listeners; what answers each interaction is in registry.ts. */
 export function createDiscordBot(apiUrl: string, d: DiscordDeps, shards?: DiscordShards): Client {
   const client = new Client({
     // Large bots split their gateway shards between processes (DISCORD_SHARDS); each process answers its guilds.
@@ -45,7 +37,7 @@ async function route(i: Interaction, d: DiscordDeps): Promise<void> {
   } catch (err) {
     if (!(err instanceof UserError)) d.logger.error({ err, interactionId: i.id }, 'discord interaction failed');
     if (i.isRepliable() && !i.replied && !i.deferred) {
-      const content = err instanceof UserError ? err.message : 'Something went wrong on our side; please try again.';
+      const content = err instanceof UserError ? phrase(DISCORD_USER_ERROR_TEXT, err) : 'Something went wrong on our side; please try again.';
       await i.reply({ content, flags: MessageFlags.Ephemeral }).catch(() => undefined);
     }
   }
@@ -59,18 +51,5 @@ async function handle(i: Interaction, d: DiscordDeps): Promise<void> {
       d.logger.warn({ err, interactionId: i.id }, 'could not record server membership'),
     );
   }
-  if (i.isAutocomplete() && (i.commandName === 'fav' || i.commandName === 'movie')) return await favAutocomplete(i, d);
-  if (i.isChatInputCommand() && i.commandName === 'fav') return await favCommand(i, d);
-  if (i.isChatInputCommand() && i.commandName === 'recommend') return await recommendCommand(i, d);
-  if (i.isChatInputCommand() && i.commandName === 'movie') return await movieCommand(i, d);
-  if (i.isChatInputCommand() && i.commandName === 'share') return await shareCommand(i, d);
-  if (i.isChatInputCommand() && i.commandName === 'trends') return await trendsCommand(i, d);
-  if (i.isChatInputCommand() && i.commandName === 'forget') return await forgetCommand(i);
-  if (i.isButton()) {
-    if (i.customId === FORGET_CONFIRM) return await forgetButton(i, d);
-    if (isMoreId(i.customId)) return await moreButton(i, d);
-    const rate = parseRatingId(i.customId);
-    if (rate) return await rateButton(i, d, rate.value, rate.movieId);
-    await i.reply({ content: 'This button has expired.', flags: MessageFlags.Ephemeral });
-  }
+  await dispatch(i, d);
 }

@@ -38,6 +38,15 @@ describe('discord routing', () => {
     expect((await tasteOf(d.deps, 'discord', 'u1')).feedback).toMatchObject([{ movieId: 42, value: 1, source: 'button' }]);
   });
 
+  it('routes the other buttons by the prefix of their id', async () => {
+    const forget = await deliver(fakeInteraction({ kind: 'button', customId: 'x:forget' }));
+    // The server membership recorded just before the handler ran is what gets deleted.
+    expect(forget.updates[0]!.content).toBe('Done: everything about you is deleted.');
+    expect(await d.deps.accounts.findUser('discord', 'u1')).toBeNull();
+    const more = await deliver(fakeInteraction({ kind: 'button', customId: 'more:1' }));
+    expect(more.updates[0]!.embeds[0]!.title).toBe('Movies for you');
+  });
+
   it('answers an unknown button with "expired", privately', async () => {
     const i = await deliver(fakeInteraction({ kind: 'button', customId: 'old:format:1' }));
     expect(i.replies[0]!.content).toBe('This button has expired.');

@@ -1,2 +1,3 @@
-export { createDiscordBot, COMMAND_DEFINITIONS } from './discord-bot.ts';
+export { createDiscordBot } from './discord-bot.ts';
+export { COMMAND_DEFINITIONS } from './registry.ts';
 export type { DiscordDeps } from './discord-context.ts';

@@ -1,6 +1,6 @@
 import { Markup } from 'telegraf';
 import { LruCache, movieLabel, type Movie } from '../../core/index.ts';
-import { ratingId } from '../shared/rating-id.ts';
+import { rateMovie } from './handlers/feedback.handler.ts';
 
 /** A movie card's text: the title and genres, nothing a chat could misparse (sent without parse mode). */
 export function cardText(movie: Movie): string {
@@ -9,7 +9,7 @@ export function cardText(movie: Movie): string {
 }
 
 export const cardKeyboard = (movie: Movie) =>
-  Markup.inlineKeyboard([Markup.button.callback('👍', ratingId(1, movie.id)), Markup.button.callback('👎', ratingId(-1, movie.id))]);
+  Markup.inlineKeyboard([Markup.button.callback('👍', rateMovie.data({ value: 1, movieId: movie.id })), Markup.button.callback('👎', rateMovie.data({ value: -1, movieId: movie.id }))]);
 
 /**
  * Which movie each card in a chat is about, so a message_reaction (which

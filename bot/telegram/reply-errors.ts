@@ -1,7 +1,9 @@
 import type { Context, Middleware } from 'telegraf';
 import { ANSWER_DEADLINE_MS, UserError, withDeadline, type Logger } from '../../core/index.ts';
+import { phrase } from '../shared/user-error-text.ts';
+import { TELEGRAM_USER_ERROR_TEXT } from './user-error-text.ts';
 
-/** Runs a handler: a UserError becomes its message, anything else a short apology and a log line. */
+/** Runs a handler: a UserError becomes its reply in Telegram's words (user-error-text.ts), anything else a short apology and a log line. */
 export async function answering(ctx: Context, logger: Logger, run: () => Promise<void>): Promise<void> {
   try {
     await run();
@@ -23,7 +25,7 @@ export function answerInTime(logger: Logger): Middleware<Context> {
 }
 
 async function apologize(ctx: Context, logger: Logger, err: unknown): Promise<void> {
-  const text = err instanceof UserError ? err.message : 'Something went wrong on our side; please try again.';
+  const text = err instanceof UserError ? phrase(TELEGRAM_USER_ERROR_TEXT, err) : 'Something went wrong on our side; please try again.';
   if (!(err instanceof UserError)) logger.error({ err, updateId: ctx.update.update_id }, 'telegram handler failed');
   if (ctx.callbackQuery) await ctx.answerCbQuery(text.slice(0, 200)).catch(() => undefined);
   else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0 }).catch(() => undefined);

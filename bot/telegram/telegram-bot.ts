@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Telegraf } from 'telegraf';
 import { joinCommunity } from '../../core/index.ts';
 import { favHandler } from './handlers/fav.handler.ts';
+import { feedbackHandler } from './handlers/feedback.handler.ts';
 import { forgetHandler } from './handlers/forget.handler.ts';
 import { inlineHandler } from './handlers/inline.handler.ts';
 import { movieHandler } from './handlers/movie.handler.ts';
@@ -57,6 +58,7 @@ export function createTelegramBot(token: string, apiRoot: string, deps: Telegram
     startHandler(deps),
     favHandler(deps),
     recommendHandler(deps),
+    feedbackHandler(deps),
     movieHandler(deps, cards),
     reactionHandler(deps, cards),
     trendsHandler(deps),

@@ -1,7 +1,7 @@
 import { Context } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { describe, expect, it } from 'vitest';
-import { CALLBACK, groupOf, identityOf } from './telegram-context.ts';
+import { groupOf, identityOf } from './telegram-context.ts';
 import { BOT_INFO, GROUP_CHAT, PRIVATE_CHAT } from './testing/telegram-harness.ts';
 
 const ctxOf = (chat: object, from: object) =>
@@ -19,10 +19,5 @@ describe('telegram context', () => {
     expect(groupOf(ctxOf({ id: -100, type: 'supergroup', title: 'Big' }, from))?.id).toBe('-100');
     expect(groupOf(ctxOf(PRIVATE_CHAT, from))).toBeNull();
     expect(groupOf(ctxOf({ id: -101, type: 'channel', title: 'News' }, from))).toBeNull();
-  });
-
-  it('callback data stays within 64 bytes', () => {
-    expect(Buffer.byteLength(CALLBACK.pickFavorite(999_999_999))).toBeLessThanOrEqual(64);
-    expect(Buffer.byteLength(CALLBACK.confirmForget)).toBeLessThanOrEqual(64);
   });
 });

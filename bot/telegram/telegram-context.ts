@@ -19,9 +19,3 @@ export function groupOf(ctx: Context): CommunityRef | null {
   if (!chat || (chat.type !== 'group' && chat.type !== 'supergroup')) return null;
   return { platform: 'telegram', id: String(chat.id), name: chat.title };
 }
-
-/** Callback data is 1–64 bytes (Telegram): ids only, never titles. */
-export const CALLBACK = {
-  pickFavorite: (movieId: number) => `f:${movieId}`,
-  confirmForget: 'x:forget',
-} as const;

@@ -1,10 +1,10 @@
 import type { Context } from 'telegraf';
 import { Composer } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import { parseRatingId } from '../../shared/rating-id.ts';
 import { cardKeyboard, cardText, type CardRegistry } from '../movie-card.ts';
 import { answering } from '../reply-errors.ts';
 import type { TelegramDeps } from '../telegram-context.ts';
+import { rateMovie } from './feedback.handler.ts';
 
 /**
  * /movie <title> posts a card for the chat to rate; cards sent through
@@ -25,7 +25,7 @@ export function movieHandler({ deps, logger }: TelegramDeps, cards: CardRegistry
     const message = ctx.message as typeof ctx.message & { via_bot?: { id: number }; reply_markup?: InlineKeyboardMarkup };
     if (message.via_bot?.id === ctx.botInfo.id) {
       const button = message.reply_markup?.inline_keyboard.flat()[0];
-      const rating = button && 'callback_data' in button ? parseRatingId(button.callback_data) : null;
+      const rating = button && 'callback_data' in button ? rateMovie.parse(button.callback_data) : null;
       if (rating) cards.remember(message.chat.id, message.message_id, rating.movieId);
     }
     return next();

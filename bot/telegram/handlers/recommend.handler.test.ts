@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addFavorite, joinCommunity } from '../../../core/index.ts';
-import { botDeps, GENERIC_APOLOGY, tasteOf } from '../../testing/bot-deps.ts';
+import { botDeps } from '../../testing/bot-deps.ts';
 import { callbackData, GROUP_CHAT, telegramHarness } from '../testing/telegram-harness.ts';
 import { recommendHandler } from './recommend.handler.ts';
 
@@ -11,8 +11,6 @@ beforeEach(async () => {
   tg = telegramHarness(recommendHandler(d));
   for (const id of [41, 42, 43]) await addFavorite(d.deps, { platform: 'telegram', platformUserId: '1001' }, id);
 });
-
-const feedback = async () => (await tasteOf(d.deps, 'telegram', '1001')).feedback.map(({ movieId, value, source }) => ({ movieId, value, source }));
 
 describe('/recommend', () => {
   it('lists five movies with a 👍/👎 pair for each, callback data within 64 bytes', async () => {
@@ -36,23 +34,6 @@ describe('/recommend', () => {
     await tg.message('/recommend');
     expect(tg.sent('sendMessage').map((m) => m.text)).toEqual(['Recommendations are still being prepared; try again in a minute.']);
     expect(d.logger.lines).toEqual([]);
-  });
-
-  it('a 👍 tap is recorded and acknowledged with the title; a redelivered tap counts once', async () => {
-    await tg.callback('r:u:44', { id: 'tap-1' });
-    await tg.callback('r:u:44', { id: 'tap-1' });
-    expect(tg.sent('answerCallbackQuery').map((a) => a.text)).toEqual(['👍 Horror 44 (2000)', 'Already noted']);
-    expect(await feedback()).toEqual([{ movieId: 44, value: 1, source: 'button' }]);
-  });
-
-  it('a tap for a movie no longer in the catalog gets the UserError message; an unexpected failure the apology', async () => {
-    await tg.callback('r:d:777');
-    d.deps.feedback.record = async () => {
-      throw new Error('password authentication failed for user "moviebot"');
-    };
-    await tg.callback('r:d:44');
-    expect(tg.sent('answerCallbackQuery').map((a) => a.text)).toEqual(['There is no movie with id 777 in the catalog.', GENERIC_APOLOGY]);
-    expect(d.logger.lines).toMatchObject([{ level: 'error' }]);
   });
 });
 

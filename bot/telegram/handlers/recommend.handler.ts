@@ -1,10 +1,10 @@
 import type { Context } from 'telegraf';
 import { Composer, Markup } from 'telegraf';
-import { movieLabel, recommend, recordFeedback, serverPick, type RecommendedMovie } from '../../../core/index.ts';
+import { movieLabel, recommend, serverPick, type RecommendedMovie } from '../../../core/index.ts';
 import { pickedFor } from '../../shared/picked-for.ts';
 import { answering } from '../reply-errors.ts';
-import { parseRatingId, RATING_ID, ratingId } from '../../shared/rating-id.ts';
 import { groupOf, identityOf, type TelegramDeps } from '../telegram-context.ts';
+import { rateMovie } from './feedback.handler.ts';
 
 function listText(picks: RecommendedMovie[], heading = 'You might like:'): string {
   const lines = picks.map((p, i) => {
@@ -14,7 +14,7 @@ function listText(picks: RecommendedMovie[], heading = 'You might like:'): strin
   return `${heading}\n${lines.join('\n')}`;
 }
 
-/** /recommend: five movies, a 👍/👎 pair of buttons for each. */
+/** /recommend: five movies, a 👍/👎 pair of buttons for each (feedback.handler.ts answers them). */
 export function recommendHandler({ deps, logger }: TelegramDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command('recommend', (ctx) =>
@@ -31,25 +31,11 @@ export function recommendHandler({ deps, logger }: TelegramDeps): Composer<Conte
         listText(picks),
         Markup.inlineKeyboard(
           picks.map((p, i) => [
-            Markup.button.callback(`👍 ${i + 1}`, ratingId(1, p.movie.id)),
-            Markup.button.callback(`👎 ${i + 1}`, ratingId(-1, p.movie.id)),
+            Markup.button.callback(`👍 ${i + 1}`, rateMovie.data({ value: 1, movieId: p.movie.id })),
+            Markup.button.callback(`👎 ${i + 1}`, rateMovie.data({ value: -1, movieId: p.movie.id })),
           ]),
         ),
       );
-    }),
-  );
-  composer.action(RATING_ID, (ctx) =>
-    answering(ctx, logger, async () => {
-      const { value, movieId } = parseRatingId(ctx.match[0])!;
-      const { movie, recorded } = await recordFeedback(deps, {
-        identity: identityOf(ctx),
-        movieId,
-        value,
-        source: 'button',
-        // The callback query id identifies the tap: a redelivered update is stored once.
-        eventKey: `tg:cb:${ctx.callbackQuery.id}`,
-      });
-      await ctx.answerCbQuery(recorded ? `${value === 1 ? '👍' : '👎'} ${movieLabel(movie, 150)}` : 'Already noted');
     }),
   );
   return composer;

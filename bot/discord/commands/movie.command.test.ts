@@ -11,7 +11,7 @@ beforeEach(async () => {
 describe('/movie', () => {
   it('posts a public card linking the movie, with 👍/👎 buttons carrying its id', async () => {
     const i = fakeInteraction({ commandName: 'movie', strings: { movie: 'id:42' } });
-    await movieCommand(i as never, d);
+    await movieCommand.execute(i as never, d);
     const card = i.replies[0]!;
     expect(isEphemeral(card)).toBe(false);
     expect(card.embeds[0]).toMatchObject({ title: 'Horror 42 (2000)', url: 'https://movielens.org/movies/42', description: 'Horror' });
@@ -21,10 +21,10 @@ describe('/movie', () => {
 
   it('finds a typed title, and refuses one that matches nothing', async () => {
     const i = fakeInteraction({ commandName: 'movie', strings: { movie: 'blockbuster' } });
-    await movieCommand(i as never, d);
+    await movieCommand.execute(i as never, d);
     expect(customIds(i.replies[0]!)).toEqual(['r:u:99', 'r:d:99']);
     const none = fakeInteraction({ commandName: 'movie', strings: { movie: 'qqqzzz' } });
-    await expect(movieCommand(none as never, d)).rejects.toThrow('No movie matches that title.');
+    await expect(movieCommand.execute(none as never, d)).rejects.toThrow('No movie matches that title.');
     expect(none.replies).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ const trends = (o: Parameters<typeof fakeInteraction>[0] = {}) => fakeInteractio
 describe('/trends', () => {
   it('works only in a server', async () => {
     const i = trends({ guildId: null });
-    await trendsCommand(i as never, d);
+    await trendsCommand.execute(i as never, d);
     expect(i.replies[0]!.content).toBe('Trends are about a server: use /trends in one.');
     expect(isEphemeral(i.replies[0]!)).toBe(true);
   });
@@ -22,14 +22,14 @@ describe('/trends', () => {
   it('says how many members are still needed before there are trends', async () => {
     await seedGuild(d.deps, 'g1', { a: [1] });
     const i = trends();
-    await trendsCommand(i as never, d);
+    await trendsCommand.execute(i as never, d);
     expect(i.replies[0]!.embeds[0]!.title).toBe('Trends appear once 3 members have shared their taste (so far 1).');
   });
 
   it("shows the server's most liked movies publicly, with its charts link", async () => {
     const id = await seedGuild(d.deps, 'g1', { a: [1, 2, 99], b: [1, 2], c: [1, 21] });
     const i = trends();
-    await trendsCommand(i as never, d);
+    await trendsCommand.execute(i as never, d);
     const reply = i.replies[0]!;
     expect(isEphemeral(reply)).toBe(false);
     expect(reply.embeds[0]!.title).toBe('Taste of this server, from 3 members');
@@ -43,12 +43,12 @@ describe('/trends', () => {
   it('lets only a member who can manage the server turn the page off', async () => {
     const id = await seedGuild(d.deps, 'g1', { a: [1] });
     const member = trends({ strings: { page: 'off' } });
-    await trendsCommand(member as never, d);
+    await trendsCommand.execute(member as never, d);
     expect(member.replies[0]!.content).toBe('Only members who can manage the server can turn the trends page on or off.');
     expect((await d.deps.communities.find(id))!.trendsEnabled).toBe(true);
 
     const admin = trends({ strings: { page: 'off' }, canManageGuild: true });
-    await trendsCommand(admin as never, d);
+    await trendsCommand.execute(admin as never, d);
     expect(admin.replies[0]!.content).toBe('The trends page is now off.');
     expect(isEphemeral(admin.replies[0]!)).toBe(true);
     expect((await d.deps.communities.find(id))!.trendsEnabled).toBe(false);

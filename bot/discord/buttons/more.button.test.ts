@@ -1,0 +1,38 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addFavorite } from '../../../core/index.ts';
+import { botDeps } from '../../testing/bot-deps.ts';
+import { recommendCommand } from '../commands/recommend.command.ts';
+import { customIds, fakeInteraction, type SentMessage } from '../testing/fake-interaction.ts';
+import { moreButton } from './more.button.ts';
+
+let d: Awaited<ReturnType<typeof botDeps>>;
+beforeEach(async () => {
+  d = await botDeps();
+  for (const id of [1, 2, 3]) await addFavorite(d.deps, { platform: 'discord', platformUserId: 'u1' }, id);
+});
+
+const movieIds = (m: SentMessage) => customIds(m).flatMap((id) => (id.startsWith('r:u:') ? [Number(id.slice(4))] : []));
+
+async function firstPage(): Promise<SentMessage> {
+  const i = fakeInteraction({ commandName: 'recommend' });
+  await recommendCommand.execute(i as never, d);
+  return i.replies[0]!;
+}
+
+describe('"More" under /recommend', () => {
+  it('"More" shows the next five, and the last page has no "More"', async () => {
+    const first = movieIds(await firstPage());
+    const more = fakeInteraction({ kind: 'button', customId: 'more:1' });
+    await moreButton.run(more as never, d, moreButton.parse('more:1')!);
+    const second = movieIds(more.updates[0]!);
+    expect(second).toHaveLength(5);
+    expect(second.filter((id) => first.includes(id))).toEqual([]);
+    expect(customIds(more.updates[0]!)).toContain('more:2');
+
+    // The small world has 35 movies to suggest: page 8 (movies 41–45) is past the end.
+    const past = fakeInteraction({ kind: 'button', customId: 'more:8' });
+    await moreButton.run(past as never, d, moreButton.parse('more:8')!);
+    expect(past.updates[0]!.content).toBe('Nothing more to suggest right now.');
+    expect(customIds(past.updates[0]!)).toEqual([]);
+  });
+});

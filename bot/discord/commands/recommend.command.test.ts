@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addFavorite } from '../../../core/index.ts';
+import { seedGuild } from '../../../test/support/memory-community.ts';
+import { botDeps } from '../../testing/bot-deps.ts';
+import { customIds, fakeInteraction, isEphemeral, type SentMessage } from '../testing/fake-interaction.ts';
+import { recommendCommand } from './recommend.command.ts';
+
+let d: Awaited<ReturnType<typeof botDeps>>;
+beforeEach(async () => {
+  d = await botDeps();
+  for (const id of [1, 2, 3]) await addFavorite(d.deps, { platform: 'discord', platformUserId: 'u1' }, id);
+});
+
+const movieIds = (m: SentMessage) => customIds(m).flatMap((id) => (id.startsWith('r:u:') ? [Number(id.slice(4))] : []));
+
+async function firstPage(): Promise<SentMessage> {
+  const i = fakeInteraction({ commandName: 'recommend' });
+  await recommendCommand.execute(i as never, d);
+  return i.replies[0]!;
+}
+
+describe('/recommend', () => {
+  it('lists five movies to the person alone, a 👍 and a 👎 button for each and "More"', async () => {
+    const page = await firstPage();
+    expect(isEphemeral(page)).toBe(true);
+    const fields = page.embeds[0]!.fields!;
+    expect(fields).toHaveLength(5);
+    // Sci-fi fans get sci-fi they have not saved yet.
+    expect(fields.filter((f) => /^\d\. Sci-Fi \d+ \(2000\)$/.test(f.name)).length).toBeGreaterThanOrEqual(4);
+    expect(fields.map((f) => f.name).join()).not.toMatch(/Sci-Fi [123] /);
+    const ids = movieIds(page);
+    expect(customIds(page)).toEqual([...ids.map((id) => `r:u:${id}`), ...ids.map((id) => `r:d:${id}`), 'more:1']);
+    for (const id of customIds(page)) expect(id.length).toBeLessThanOrEqual(100);
+    expect(page.components.every((row) => row.components.length <= 5)).toBe(true);
+  });
+});
+
+describe('/recommend for: server', () => {
+  it('needs a server', async () => {
+    const i = fakeInteraction({ commandName: 'recommend', strings: { for: 'server' }, guildId: null });
+    await recommendCommand.execute(i as never, d);
+    expect(i.replies[0]!.content).toBe('The server pick works in a server, not in direct messages.');
+    expect(isEphemeral(i.replies[0]!)).toBe(true);
+  });
+
+  it('picks publicly for the members, naming them without pinging anyone, with no rating buttons', async () => {
+    await seedGuild(d.deps, 'g1', { a: [21, 22], b: [23, 24] });
+    const i = fakeInteraction({ commandName: 'recommend', strings: { for: 'server' } });
+    await recommendCommand.execute(i as never, d);
+    const reply = i.replies[0]!;
+    expect(isEphemeral(reply)).toBe(false);
+    expect(reply.content).toBe('🍿 Server pick — picked for <@a>, <@b>.');
+    expect(reply.allowedMentions).toEqual({ parse: [] });
+    expect(reply.components).toEqual([]);
+    expect(reply.embeds[0]!.fields!.length).toBeGreaterThan(0);
+    expect(reply.embeds[0]!.fields!.some((f) => f.name.includes('Romance'))).toBe(true);
+  });
+});

@@ -1,0 +1,8 @@
+import { COMMON_USER_ERROR_TEXT, type UserErrorText } from '../shared/user-error-text.ts';
+
+/** What Discord users are told about each UserError code. */
+export const DISCORD_USER_ERROR_TEXT: UserErrorText = {
+  ...COMMON_USER_ERROR_TEXT,
+  // Discord offers movies as autocomplete choices; one can go stale before it is sent.
+  CHOICE_NOT_IN_CATALOG: () => 'That movie is not in the catalog; pick one from the list.',
+};
