@@ -40,7 +40,7 @@ module.exports = {
       name: 'adapters-not-wiring',
       severity: 'error',
       comment:
-        'Opening the database, queues, caches and model files is bin/\'s wiring (core/wiring.ts); the adapters get what it makes through the use cases\' dependencies. Their tests and test fixtures may wire real infrastructure.',
+        "Opening the database, queues, caches and model files is bin/'s wiring (core/wiring.ts); the adapters get what it makes through the use cases' dependencies. Their tests and test fixtures may wire real infrastructure.",
       from: { path: '^(bot|worker|web-share)/', pathNot: '([.]test[.]ts$|/testing/)' },
       to: { path: '^core/wiring[.]ts$' },
     },

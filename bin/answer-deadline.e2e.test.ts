@@ -45,7 +45,14 @@ describe('answers while the database never answers', () => {
     // From a group: the membership bookkeeping before the handler hangs too.
     const update = {
       update_id: 5,
-      message: { message_id: 1, date: 0, chat: { id: -77, type: 'group', title: 'Film Club' }, from: { id: 9, is_bot: false, first_name: 'W' }, text: '/recommend', entities: [{ type: 'bot_command', offset: 0, length: 10 }] },
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: -77, type: 'group', title: 'Film Club' },
+        from: { id: 9, is_bot: false, first_name: 'W' },
+        text: '/recommend',
+        entities: [{ type: 'bot_command', offset: 0, length: 10 }],
+      },
     };
     const t0 = performance.now();
     const res = await fetch(`http://127.0.0.1:${port}/telegram/hook`, {
@@ -89,10 +96,26 @@ describe('answers while the database never answers', () => {
     const user = '111111111111111111';
     const t0 = performance.now();
     // In a server: the membership bookkeeping before the command hangs too.
-    const id = discord.interaction(user, 2, { id: '2', name: 'recommend', type: 1 }, {
-      guild_id: GUILD, channel: { id: '501', type: 0, guild_id: GUILD }, channel_id: '501',
-      member: { user: { id: user, username: 'm', discriminator: '0', global_name: null, avatar: null }, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: '0', pending: false },
-    });
+    const id = discord.interaction(
+      user,
+      2,
+      { id: '2', name: 'recommend', type: 1 },
+      {
+        guild_id: GUILD,
+        channel: { id: '501', type: 0, guild_id: GUILD },
+        channel_id: '501',
+        member: {
+          user: { id: user, username: 'm', discriminator: '0', global_name: null, avatar: null },
+          roles: [],
+          joined_at: new Date().toISOString(),
+          deaf: false,
+          mute: false,
+          flags: 0,
+          permissions: '0',
+          pending: false,
+        },
+      },
+    );
     const call = await discord.waitFor((c) => c.path.startsWith(`/interactions/${id}/`));
     const answeredMs = performance.now() - t0;
     expect(call.body).toMatchObject({ type: 4, data: { content: SORRY, flags: 64 } });

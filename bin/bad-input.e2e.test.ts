@@ -58,13 +58,24 @@ describe.skipIf(!ML_LATEST_SMALL.present)('bad input on Discord and Telegram', (
 
   describe('Discord', () => {
     const USER = '710000000000000001';
-    const reply = async (id: string) => (await discord.waitFor((c) => c.path.startsWith(`/interactions/${id}/`))).body as { type: number; data: Record<string, unknown> };
+    const reply = async (id: string) =>
+      (await discord.waitFor((c) => c.path.startsWith(`/interactions/${id}/`))).body as { type: number; data: Record<string, unknown> };
     const fav = (value: string, extra: Record<string, unknown> = {}) =>
-      discord.interaction(USER, CHAT_INPUT, { id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value }] }] }, extra);
+      discord.interaction(
+        USER,
+        CHAT_INPUT,
+        { id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value }] }] },
+        extra,
+      );
 
     it('autocomplete answers every odd query within its limits', async () => {
       for (const q of QUERIES) {
-        const id = discord.interaction(USER, AUTOCOMPLETE, { id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: q, focused: true }] }] });
+        const id = discord.interaction(USER, AUTOCOMPLETE, {
+          id: '1',
+          name: 'fav',
+          type: 1,
+          options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: q, focused: true }] }],
+        });
         const choices = (await reply(id)).data.choices as { name: string; value: string }[];
         expect(choices.length).toBeLessThanOrEqual(25);
         for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
@@ -109,11 +120,41 @@ describe.skipIf(!ML_LATEST_SMALL.present)('bad input on Discord and Telegram', (
       const before = await events();
       const id = discord.snowflake();
       const payload = { custom_id: 'r:u:260', component_type: 2 };
-      const message = { id: discord.snowflake(), channel_id: '500', content: '', embeds: [], components: [], author: { id: '42', username: 'moviebot', discriminator: '0', avatar: null }, attachments: [], timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], pinned: false, type: 0, flags: 64 };
+      const message = {
+        id: discord.snowflake(),
+        channel_id: '500',
+        content: '',
+        embeds: [],
+        components: [],
+        author: { id: '42', username: 'moviebot', discriminator: '0', avatar: null },
+        attachments: [],
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions: [],
+        mention_roles: [],
+        pinned: false,
+        type: 0,
+        flags: 64,
+      };
       const dispatch = () =>
         discord.dispatch('INTERACTION_CREATE', {
-          id, application_id: discord.appId, type: 3, data: payload, channel_id: '500', channel: { id: '500', type: 1 }, message,
-          user: { id: USER, username: 'u', discriminator: '0', global_name: null, avatar: null }, token: `token-${id}`, version: 1, locale: 'en-US', app_permissions: '0', entitlements: [], authorizing_integration_owners: { 1: USER }, context: 1,
+          id,
+          application_id: discord.appId,
+          type: 3,
+          data: payload,
+          channel_id: '500',
+          channel: { id: '500', type: 1 },
+          message,
+          user: { id: USER, username: 'u', discriminator: '0', global_name: null, avatar: null },
+          token: `token-${id}`,
+          version: 1,
+          locale: 'en-US',
+          app_permissions: '0',
+          entitlements: [],
+          authorizing_integration_owners: { 1: USER },
+          context: 1,
         });
       dispatch();
       dispatch();
@@ -126,9 +167,31 @@ describe.skipIf(!ML_LATEST_SMALL.present)('bad input on Discord and Telegram', (
     });
 
     it('interactions from a guild the bot has never seen work', async () => {
-      const guild = { guild_id: '999000000000000001', channel_id: '999000000000000002', channel: { id: '999000000000000002', type: 0, guild_id: '999000000000000001' } };
-      const member = { member: { user: { id: USER, username: 'u', discriminator: '0', global_name: null, avatar: null }, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: '0', pending: false } };
-      const pick = await reply(discord.interaction(USER, CHAT_INPUT, { id: '2', name: 'recommend', type: 1, options: [{ name: 'for', type: 3, value: 'server' }] }, { ...guild, ...member }));
+      const guild = {
+        guild_id: '999000000000000001',
+        channel_id: '999000000000000002',
+        channel: { id: '999000000000000002', type: 0, guild_id: '999000000000000001' },
+      };
+      const member = {
+        member: {
+          user: { id: USER, username: 'u', discriminator: '0', global_name: null, avatar: null },
+          roles: [],
+          joined_at: new Date().toISOString(),
+          deaf: false,
+          mute: false,
+          flags: 0,
+          permissions: '0',
+          pending: false,
+        },
+      };
+      const pick = await reply(
+        discord.interaction(
+          USER,
+          CHAT_INPUT,
+          { id: '2', name: 'recommend', type: 1, options: [{ name: 'for', type: 3, value: 'server' }] },
+          { ...guild, ...member },
+        ),
+      );
       expect(String(pick.data.content)).toMatch(/Server pick/);
       const trends = await reply(discord.interaction(USER, CHAT_INPUT, { id: '5', name: 'trends', type: 1 }, { ...guild, ...member }));
       expect(JSON.stringify(trends.data)).toMatch(/once 3 members/);
@@ -182,7 +245,12 @@ describe.skipIf(!ML_LATEST_SMALL.present)('bad input on Discord and Telegram', (
 
     it('forged callback data gets an answer and records nothing', async () => {
       const before = await events();
-      for (const [data, answer] of [['r:u:999999999', /no movie with id/], ['f:999999999', /no movie with id/], ['r:u:', /expired/], ['x'.repeat(64), /expired/]] as const) {
+      for (const [data, answer] of [
+        ['r:u:999999999', /no movie with id/],
+        ['f:999999999', /no movie with id/],
+        ['r:u:', /expired/],
+        ['x'.repeat(64), /expired/],
+      ] as const) {
         const from = telegram.calls.length;
         telegram.click(USER, 1, data);
         expect(String((await next('answerCallbackQuery', from)).text)).toMatch(answer);
@@ -198,7 +266,14 @@ describe.skipIf(!ML_LATEST_SMALL.present)('bad input on Discord and Telegram', (
       const before = await events();
       const updateId = telegram.reaction(USER, USER, messageId, [], ['👍']);
       telegram.redeliver(updateId, {
-        message_reaction: { chat: { id: USER, type: 'private' }, message_id: messageId, user: { id: USER, is_bot: false, first_name: 'U' }, date: 0, old_reaction: [], new_reaction: [{ type: 'emoji', emoji: '👍' }] },
+        message_reaction: {
+          chat: { id: USER, type: 'private' },
+          message_id: messageId,
+          user: { id: USER, is_bot: false, first_name: 'U' },
+          date: 0,
+          old_reaction: [],
+          new_reaction: [{ type: 'emoji', emoji: '👍' }],
+        },
       });
       from = telegram.calls.length;
       telegram.text(USER, '/help');

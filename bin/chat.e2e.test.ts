@@ -95,10 +95,13 @@ describe.skipIf(!ML_LATEST_SMALL.present)('moviebot chat with REDIS_URL', () => 
 
     // No worker yet: the recompute waits in Redis for one, and the chat answers all the same (fold-in).
     const recompute = jobs.queue('recompute-user');
-    await vi.waitFor(async () => {
-      const queued = await recompute.getJobs(['delayed', 'wait', 'prioritized']);
-      expect(queued.map((j) => j.data)).toContainEqual({ userId });
-    }, { timeout: 10_000, interval: 100 });
+    await vi.waitFor(
+      async () => {
+        const queued = await recompute.getJobs(['delayed', 'wait', 'prioritized']);
+        expect(queued.map((j) => j.data)).toContainEqual({ userId });
+      },
+      { timeout: 10_000, interval: 100 },
+    );
     expect(await client.exists(listKey)).toBe(0);
     const shown = titles(await say('rec', /Rate with/));
     expect(shown).toHaveLength(5);
@@ -116,14 +119,17 @@ describe.skipIf(!ML_LATEST_SMALL.present)('moviebot chat with REDIS_URL', () => 
     expect(await say('+1', /noted/)).toContain(`👍 ${shown[0]}`);
     const [liked] = [...(await repos.feedback.current(userId)).entries()].filter(([, value]) => value === 1).map(([movieId]) => movieId);
     expect(liked).toBeDefined();
-    await vi.waitFor(async () => {
-      const raw = await client.get(listKey);
-      expect(raw).not.toBeNull();
-      const entry = JSON.parse(raw!) as { version: string; picks: [number, number, number | null][] };
-      expect(entry.version).not.toBe('not-served');
-      expect(entry.picks).toHaveLength(50);
-      expect(entry.picks.map(([movieId]) => movieId)).not.toContain(liked);
-    }, { timeout: 30_000, interval: 100 });
+    await vi.waitFor(
+      async () => {
+        const raw = await client.get(listKey);
+        expect(raw).not.toBeNull();
+        const entry = JSON.parse(raw!) as { version: string; picks: [number, number, number | null][] };
+        expect(entry.version).not.toBe('not-served');
+        expect(entry.picks).toHaveLength(50);
+        expect(entry.picks.map(([movieId]) => movieId)).not.toContain(liked);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
     expect((await recompute.getJobCounts('completed')).completed).toBeGreaterThan(completedBefore);
 
     chat.process.stdin.write('quit\n');

@@ -71,7 +71,11 @@ describe('moviebot data import', () => {
     if (bigRelease) return bigRelease;
     const dir = tmp();
     const fixture = await writeFixture(dir, 'csv');
-    await generateRatings(path.join(dir, 'ratings.csv'), fixture.expected.movies.map((m) => m.id), 3_000_000);
+    await generateRatings(
+      path.join(dir, 'ratings.csv'),
+      fixture.expected.movies.map((m) => m.id),
+      3_000_000,
+    );
     bigRelease = dir;
     return dir;
   }

@@ -43,12 +43,23 @@ describe('Discord shards split between bot processes', () => {
   });
 
   it('each process identifies as its own shard and answers only the guilds routed to it', async () => {
-    expect(discord.identified).toEqual([[0, 2], [1, 2]]);
+    expect(discord.identified).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
     expect(GUILDS.map((g) => shardOf(g.id, 2))).toEqual([1, 0]);
     for (const g of GUILDS) {
-      const id = discord.interaction('111111111111111111', AUTOCOMPLETE, {
-        id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: 'toy', focused: true }] }],
-      }, { guild_id: g.id, channel_id: g.channelId });
+      const id = discord.interaction(
+        '111111111111111111',
+        AUTOCOMPLETE,
+        {
+          id: '1',
+          name: 'fav',
+          type: 1,
+          options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: 'toy', focused: true }] }],
+        },
+        { guild_id: g.id, channel_id: g.channelId },
+      );
       const call = await discord.waitFor((c) => c.path.startsWith(`/interactions/${id}/`));
       expect((call.body.data as { choices: { name: string }[] }).choices[0]!.name).toMatch(/Toy Story/);
     }

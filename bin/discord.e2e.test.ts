@@ -42,16 +42,32 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
   const callbackOf = (id: string) => (c: { path: string }) => c.path.startsWith(`/interactions/${id}/`);
   const guild = { guild_id: GUILD, channel: { id: '501', type: 0, guild_id: GUILD }, channel_id: '501' };
   const member = (id: string, permissions = '0') => ({
-    member: { user: { id, username: `m${id}`, discriminator: '0', global_name: null, avatar: null }, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions, pending: false },
+    member: {
+      user: { id, username: `m${id}`, discriminator: '0', global_name: null, avatar: null },
+      roles: [],
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      permissions,
+      pending: false,
+    },
   });
   const add = async (user: string, movie: string) => {
-    const id = discord.interaction(user, CHAT_INPUT, { id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: movie }] }] }, { ...guild, ...member(user) });
+    const id = discord.interaction(
+      user,
+      CHAT_INPUT,
+      { id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: movie }] }] },
+      { ...guild, ...member(user) },
+    );
     await discord.waitFor(callbackOf(id));
   };
 
   async function autocomplete(query: string) {
     const id = discord.interaction(USER, AUTOCOMPLETE, {
-      id: '1', name: 'fav', type: 1,
+      id: '1',
+      name: 'fav',
+      type: 1,
       options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: query, focused: true }] }],
     });
     const call = await discord.waitFor(callbackOf(id));
@@ -60,14 +76,20 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
 
   async function favAdd(movieId: string) {
     const id = discord.interaction(USER, CHAT_INPUT, {
-      id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: movieId }] }],
+      id: '1',
+      name: 'fav',
+      type: 1,
+      options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: movieId }] }],
     });
     return (await discord.waitFor(callbackOf(id))).body.data as { content: string; flags: number };
   }
 
   type ListData = { embeds: { fields: { name: string }[] }[]; components: { components: { custom_id: string }[] }[] };
   const idsOf = (data: ListData) =>
-    data.components.flatMap((row) => row.components.map((b) => b.custom_id)).filter((b) => b.startsWith('r:u:')).map((b) => Number(b.split(':')[2]));
+    data.components
+      .flatMap((row) => row.components.map((b) => b.custom_id))
+      .filter((b) => b.startsWith('r:u:'))
+      .map((b) => Number(b.split(':')[2]));
 
   async function recommendIds(): Promise<{ ids: number[]; buttons: string[] } & ListData> {
     const id = discord.interaction(USER, CHAT_INPUT, { id: '2', name: 'recommend', type: 1 });
@@ -122,7 +144,11 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
   it('moviebot discord register puts the slash commands', async () => {
     const { runCli } = await import('../test/support/cli.ts');
     const from = discord.calls.length;
-    const run = await runCli(['discord', 'register', '--guild', '777'], { DISCORD_TOKEN: 'fake', DISCORD_APP_ID: discord.appId, DISCORD_API_URL: discord.apiUrl });
+    const run = await runCli(['discord', 'register', '--guild', '777'], {
+      DISCORD_TOKEN: 'fake',
+      DISCORD_APP_ID: discord.appId,
+      DISCORD_API_URL: discord.apiUrl,
+    });
     expect(run.code).toBe(0);
     const put = await discord.waitFor((c) => c.method === 'PUT' && c.path === `/applications/${discord.appId}/guilds/777/commands`, from);
     expect((put.body as unknown as { name: string }[]).map((c) => c.name)).toEqual(['fav', 'recommend', 'movie', 'share', 'trends', 'forget']);
@@ -149,8 +175,18 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
     await add('222222222222222222', 'id:2571');
     await add('222222222222222222', 'id:260');
     await add('333333333333333333', 'id:1');
-    const pick = discord.interaction('333333333333333333', CHAT_INPUT, { id: '2', name: 'recommend', type: 1, options: [{ name: 'for', type: 3, value: 'server' }] }, { ...guild, ...member('333333333333333333') });
-    const reply = (await discord.waitFor(callbackOf(pick))).body.data as { content: string; flags?: number; embeds: { fields: { name: string }[] }[]; allowed_mentions: { parse: string[] } };
+    const pick = discord.interaction(
+      '333333333333333333',
+      CHAT_INPUT,
+      { id: '2', name: 'recommend', type: 1, options: [{ name: 'for', type: 3, value: 'server' }] },
+      { ...guild, ...member('333333333333333333') },
+    );
+    const reply = (await discord.waitFor(callbackOf(pick))).body.data as {
+      content: string;
+      flags?: number;
+      embeds: { fields: { name: string }[] }[];
+      allowed_mentions: { parse: string[] };
+    };
     // Who it is for, by mention: names show, nobody is pinged.
     expect(reply.content).toContain('picked for <@222222222222222222>, <@333333333333333333>');
     expect(reply.allowed_mentions.parse).toEqual([]);
@@ -172,7 +208,9 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
   it('/trends shows the server taste once three members contributed, with its page link', async () => {
     const trends = async () => {
       const id = discord.interaction('444444444444444444', CHAT_INPUT, { id: '5', name: 'trends', type: 1 }, { ...guild, ...member('444444444444444444') });
-      return (await discord.waitFor(callbackOf(id))).body.data as { embeds: { title: string; fields: { name: string; value: string }[]; footer: { text: string } }[] };
+      return (await discord.waitFor(callbackOf(id))).body.data as {
+        embeds: { title: string; fields: { name: string; value: string }[]; footer: { text: string } }[];
+      };
     };
     expect((await trends()).embeds[0]!.title).toMatch(/once 3 members/);
     await add('444444444444444444', 'id:2571');
@@ -180,13 +218,23 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
     expect(shown.title).toMatch(/from 3 members/);
     expect(shown.fields.find((f) => f.name === 'Most liked')!.value).toContain('The Matrix (1999) — 👍 2');
     expect(shown.footer.text).toMatch(/\/s\/[A-Za-z0-9_-]{24}$/);
-    const off = discord.interaction('444444444444444444', CHAT_INPUT, { id: '5', name: 'trends', type: 1, options: [{ name: 'page', type: 3, value: 'off' }] }, { ...guild, ...member('444444444444444444') });
+    const off = discord.interaction(
+      '444444444444444444',
+      CHAT_INPUT,
+      { id: '5', name: 'trends', type: 1, options: [{ name: 'page', type: 3, value: 'off' }] },
+      { ...guild, ...member('444444444444444444') },
+    );
     expect(((await discord.waitFor(callbackOf(off))).body.data as { content: string }).content).toMatch(/Only members who can manage/);
   });
 
   it('👍/👎 reactions on a movie card count, and removing one takes it back', async () => {
     const REACTOR = '555555555555555555';
-    const post = discord.interaction(REACTOR, CHAT_INPUT, { id: '6', name: 'movie', type: 1, options: [{ name: 'movie', type: 3, value: 'heat' }] }, { ...guild, ...member(REACTOR) });
+    const post = discord.interaction(
+      REACTOR,
+      CHAT_INPUT,
+      { id: '6', name: 'movie', type: 1, options: [{ name: 'movie', type: 3, value: 'heat' }] },
+      { ...guild, ...member(REACTOR) },
+    );
     const card = (await discord.waitFor(callbackOf(post))).body.data as { embeds: { title: string; url: string }[] };
     expect(card.embeds[0]!.title).toBe('Heat (1995)');
     const message = discord.replyTo(post)!;

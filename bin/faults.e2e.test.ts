@@ -217,10 +217,15 @@ describe.skipIf(!ML_LATEST_SMALL.present)('worker faults', () => {
     expect([...bobs.keys()].sort()).toEqual([...acked].sort());
     expect(await repos.feedback.current(ann.userId)).toEqual(new Map([m1!, m2!, m3!, m4!].map((id) => [id, 1])));
     // Once each: nothing doubled by retries.
-    const rows = await db.database.sql.query('select user_id, movie_id, count(*)::int as n from feedback where user_id = any($1) group by 1, 2 having count(*) > 1', [[ann.userId, bob.userId]]);
+    const rows = await db.database.sql.query(
+      'select user_id, movie_id, count(*)::int as n from feedback where user_id = any($1) group by 1, 2 having count(*) > 1',
+      [[ann.userId, bob.userId]],
+    );
     expect(rows).toEqual([]);
     expect(worker.process.exitCode).toBeNull();
-    console.log(`[faults] 👍 during the outage acknowledged in ${likeMs.toFixed(0)} ms for two; ${acked.length} of Bob's acknowledged (${ackedWhileDown} while Redis was down), 0 failed; a 👍 after it recomputed in ${resumedMs} ms`);
+    console.log(
+      `[faults] 👍 during the outage acknowledged in ${likeMs.toFixed(0)} ms for two; ${acked.length} of Bob's acknowledged (${ackedWhileDown} while Redis was down), 0 failed; a 👍 after it recomputed in ${resumedMs} ms`,
+    );
   }, 120_000);
 
   it('Postgres unreachable: a clear error in bounded time, "try again" for the user, the job retried and done once it is back', async () => {
@@ -239,7 +244,10 @@ describe.skipIf(!ML_LATEST_SMALL.present)('worker faults', () => {
     proxy.cut();
     const stranger = { platform: 'discord' as const, platformUserId: 'faults-new' };
     let t0 = performance.now();
-    const err = await recommend(product.deps, stranger, { k: 5 }).then(() => null, (e: Error) => e);
+    const err = await recommend(product.deps, stranger, { k: 5 }).then(
+      () => null,
+      (e: Error) => e,
+    );
     const failMs = performance.now() - t0;
     // drizzle names the query; its cause says what happened.
     const reason = String((err?.cause as Error | undefined)?.message ?? err?.message);
@@ -346,7 +354,9 @@ describe.skipIf(!ML_LATEST_SMALL.present)('worker faults', () => {
     // The worker's job fails (it does not stay active) and waits its backoff.
     await product.jobs.enqueue('recompute-user', { userId: mia.userId });
     const queue = (product.jobs as BullmqQueue).queue('recompute-user');
-    const [, jobFailMs] = await timed(() => until(async () => (await queue.getJobs(['delayed', 'failed', 'active', 'wait'])).some((j) => j.attemptsMade >= 1), 60_000));
+    const [, jobFailMs] = await timed(() =>
+      until(async () => (await queue.getJobs(['delayed', 'failed', 'active', 'wait'])).some((j) => j.attemptsMade >= 1), 60_000),
+    );
     const [tried] = await queue.getJobs(['delayed', 'failed', 'active', 'wait']);
     expect(tried?.attemptsMade).toBeGreaterThanOrEqual(1);
     expect(tried?.failedReason).toMatch(/timeout|connect|terminated/i);

@@ -93,11 +93,22 @@ async function discordJourney(discord: FakeDiscord, dataDir: string): Promise<vo
   const USER = '810000000000000001';
   const answer = async (id: string) => (await discord.waitFor((c) => c.path.startsWith(`/interactions/${id}/`), 0, 30_000)).body;
   const command = (name: string, options: unknown[] = []) => discord.interaction(USER, 2, { id: '1', name, type: 1, options });
-  const ids = (list: DiscordList) => list.components.flatMap((r) => r.components.map((b) => b.custom_id)).filter((b) => b.startsWith('r:u:')).map((b) => Number(b.slice(4)));
+  const ids = (list: DiscordList) =>
+    list.components
+      .flatMap((r) => r.components.map((b) => b.custom_id))
+      .filter((b) => b.startsWith('r:u:'))
+      .map((b) => Number(b.slice(4)));
   const favourites: number[] = [];
 
   for (const title of ['matrix', 'star wars', 'toy story']) {
-    const auto = await answer(discord.interaction(USER, 4, { id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: title, focused: true }] }] }));
+    const auto = await answer(
+      discord.interaction(USER, 4, {
+        id: '1',
+        name: 'fav',
+        type: 1,
+        options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: title, focused: true }] }],
+      }),
+    );
     const [choice] = (auto.data as { choices: { value: string }[] }).choices;
     favourites.push(Number(choice!.value.slice(3)));
     const saved = await answer(command('fav', [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: choice!.value }] }]));

@@ -130,7 +130,8 @@ describe.skipIf(!ML_LATEST_SMALL.present)('metrics of the running roles', () => 
     // Depth is reported by the web process, read from this Redis: a delayed (debounced) job shows up.
     await product.jobs.enqueue('recompute-server', { communityId: 424242 }, { debounceKey: 'metrics', debounceMs: 60_000 });
     const text = await scrape(`${web.url}/metrics`);
-    for (const queue of JOB_NAMES) for (const state of QUEUE_STATES) expect(series(text, 'moviebot_queue_jobs', { queue, state }), `${queue} ${state}`).toBeTypeOf('number');
+    for (const queue of JOB_NAMES)
+      for (const state of QUEUE_STATES) expect(series(text, 'moviebot_queue_jobs', { queue, state }), `${queue} ${state}`).toBeTypeOf('number');
     expect(series(text, 'moviebot_queue_jobs', { queue: 'recompute-server', state: 'delayed' })).toBe(1);
     expect(series(text, 'moviebot_queue_jobs_readable')).toBe(1);
 

@@ -15,13 +15,22 @@ function jsonl(dir: string, lines: (object | string)[]): string {
 }
 
 const readOut = (file: string) =>
-  fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string | number; items: number[] });
+  fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { id: string | number; items: number[] });
 
 describe.skipIf(!ML_LATEST_SMALL.present)('moviebot train + recommend on ml-latest-small', () => {
   const dir = tmp();
   const model = path.join(dir, 'model');
   const movieIds = new Set(
-    fs.readFileSync(path.join(ML_LATEST_SMALL.dir, 'movies.csv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => Number(l.split(',')[0])),
+    fs
+      .readFileSync(path.join(ML_LATEST_SMALL.dir, 'movies.csv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => Number(l.split(',')[0])),
   );
 
   beforeAll(async () => {
@@ -69,7 +78,20 @@ describe.skipIf(!ML_LATEST_SMALL.present)('moviebot train + recommend on ml-late
   it('ignores unknown movie ids with one warning', async () => {
     const out = path.join(dir, 'unknown.jsonl');
     const run = await runCli(
-      ['recommend', '--model', model, '--in', jsonl(dir, [{ id: 'a', likes: [99999999, 2571] }, { id: 'b', likes: [88888888] }]), '--out', out, '--k', '5'],
+      [
+        'recommend',
+        '--model',
+        model,
+        '--in',
+        jsonl(dir, [
+          { id: 'a', likes: [99999999, 2571] },
+          { id: 'b', likes: [88888888] },
+        ]),
+        '--out',
+        out,
+        '--k',
+        '5',
+      ],
       {},
     );
     expect(run.code).toBe(0);
@@ -152,11 +174,29 @@ describe('moviebot recommend with bad input', () => {
 
   it.each<[string, () => { args: Parameters<typeof refused>[0]; message: string }]>([
     ['--out onto a folder', () => ({ args: { out: dir }, message: `cannot write ${dir}: it is a folder, not a file` })],
-    ['--out under a file', () => ({ args: { out: path.join(dir, 'users.jsonl', 'recs.jsonl') }, message: `cannot write ${path.join(dir, 'users.jsonl', 'recs.jsonl')}: ${path.join(dir, 'users.jsonl')} is a file, not a folder` })],
+    [
+      '--out under a file',
+      () => ({
+        args: { out: path.join(dir, 'users.jsonl', 'recs.jsonl') },
+        message: `cannot write ${path.join(dir, 'users.jsonl', 'recs.jsonl')}: ${path.join(dir, 'users.jsonl')} is a file, not a folder`,
+      }),
+    ],
     ['--in missing', () => ({ args: { in: path.join(dir, 'nope.jsonl') }, message: `cannot read ${path.join(dir, 'nope.jsonl')}: no such file` })],
     ['--in a folder', () => ({ args: { in: dir }, message: `cannot read ${dir}: it is a folder, not a file` })],
-    ['--model missing', () => ({ args: { model: path.join(dir, 'no-model') }, message: `model folder ${path.join(dir, 'no-model')}/ does not exist; train one with: moviebot train --model ${path.join(dir, 'no-model')}` })],
-    ['--model a file', () => ({ args: { model: path.join(dir, 'users.jsonl') }, message: `${path.join(dir, 'users.jsonl')} is a file, not a model folder (written by: moviebot train --model <folder>)` })],
+    [
+      '--model missing',
+      () => ({
+        args: { model: path.join(dir, 'no-model') },
+        message: `model folder ${path.join(dir, 'no-model')}/ does not exist; train one with: moviebot train --model ${path.join(dir, 'no-model')}`,
+      }),
+    ],
+    [
+      '--model a file',
+      () => ({
+        args: { model: path.join(dir, 'users.jsonl') },
+        message: `${path.join(dir, 'users.jsonl')} is a file, not a model folder (written by: moviebot train --model <folder>)`,
+      }),
+    ],
   ])('%s: one plain line, exit 1, nothing written', async (_label, setup) => {
     jsonl(dir, [{ id: 'a', likes: [1] }]); // users.jsonl exists
     const { args, message } = setup();
@@ -166,7 +206,10 @@ describe('moviebot recommend with bad input', () => {
   it('reads a JSONL file that starts with a UTF-8 byte-order mark exactly as without one', async () => {
     const text = ['{"id": "a", "likes": [1]}', '{"id": "g", "members": [{"likes": [1]}, {"likes": [11]}]}'].join('\r\n') + '\r\n';
     const outputs = [];
-    for (const [name, content] of [['plain.jsonl', text], ['bom.jsonl', `\uFEFF${text}`]] as const) {
+    for (const [name, content] of [
+      ['plain.jsonl', text],
+      ['bom.jsonl', `\uFEFF${text}`],
+    ] as const) {
       fs.writeFileSync(path.join(dir, name), content);
       const out = path.join(dir, `out-${name}`);
       const run = await runCli(['recommend', '--model', model, '--in', path.join(dir, name), '--out', out, '--k', '3'], {});

@@ -49,7 +49,11 @@ describe.skipIf(!ML_LATEST_SMALL.present)('recompute-server on BullMQ', () => {
   }, 180_000);
   afterAll(async () => {
     await workers?.close();
-    for (const name of JOB_NAMES) await (bot?.jobs as BullmqQueue | undefined)?.queue(name).obliterate({ force: true }).catch(() => undefined);
+    for (const name of JOB_NAMES)
+      await (bot?.jobs as BullmqQueue | undefined)
+        ?.queue(name)
+        .obliterate({ force: true })
+        .catch(() => undefined);
     await bot?.jobs.close();
     await worker?.jobs.close();
     const redis = connections[0];

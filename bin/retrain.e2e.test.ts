@@ -116,7 +116,9 @@ describe.skipIf(!ML_LATEST_SMALL.present)('retrain with the community’s feedba
     const served = bot.models.current().manifest.version;
     const outcome = await worker.rollout.retrain();
     expect(outcome).toMatchObject({ status: 'unchanged', version: served });
-    const rows = await db.database.sql.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM model_versions GROUP BY status ORDER BY status');
+    const rows = await db.database.sql.query<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM model_versions GROUP BY status ORDER BY status',
+    );
     expect(rows).toEqual([
       { status: 'active', n: 1 },
       { status: 'retired', n: 1 },

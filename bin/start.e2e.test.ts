@@ -90,7 +90,10 @@ describe.skipIf(!ML_LATEST_SMALL.present)('moviebot start with only MOVIELENS_DI
       expect(banner).toContain('telegram  running as @moviebot_test_bot');
       expect(health.bots).toEqual({ discord: 'running as moviebot (gateway)', telegram: 'running as @moviebot_test_bot (long polling)' });
       const id = discord.interaction('1234567890123', 4, {
-        id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: 'matrix', focused: true }] }],
+        id: '1',
+        name: 'fav',
+        type: 1,
+        options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: 'matrix', focused: true }] }],
       });
       const auto = await discord.waitFor((c) => c.path.startsWith(`/interactions/${id}/`));
       expect(JSON.stringify(auto.body)).toContain('The Matrix (1999)');
@@ -123,9 +126,7 @@ describe('moviebot start on a fresh machine with nothing configured', () => {
   it('downloads ml-latest-small, verifies it and imports it', async () => {
     const fixtureDir = tmp();
     const fixture = await writeFixture(path.join(fixtureDir, 'ml-latest-small'), 'csv');
-    const files = Object.fromEntries(
-      fs.readdirSync(fixture.dir).map((f) => [`ml-latest-small/${f}`, fs.readFileSync(path.join(fixture.dir, f), 'utf8')]),
-    );
+    const files = Object.fromEntries(fs.readdirSync(fixture.dir).map((f) => [`ml-latest-small/${f}`, fs.readFileSync(path.join(fixture.dir, f), 'utf8')]));
     const zip = await buildZip(files);
     const server = await startServer();
     server.routes.set('/datasets/movielens/ml-latest-small.zip', { body: zip });

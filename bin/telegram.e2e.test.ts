@@ -196,7 +196,10 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Telegram bot through the real telegra
   it('a reaction on a card sent through inline mode counts too', async () => {
     const from = api.calls.length;
     api.inline(8003, 'jumanji');
-    const [result] = (await api.waitFor('answerInlineQuery', () => true, from)).body.results as { input_message_content: { message_text: string }; reply_markup: unknown }[];
+    const [result] = (await api.waitFor('answerInlineQuery', () => true, from)).body.results as {
+      input_message_content: { message_text: string };
+      reply_markup: unknown;
+    }[];
     const { messageId } = api.viaBot(8003, GROUP.id, result!.input_message_content.message_text, result!.reply_markup);
     api.reaction(8001, GROUP.id, messageId, [], ['👎']);
     expect(await settled(8001, 2, -1)).toBe(-1);
@@ -228,7 +231,17 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Telegram webhook mode', () => {
         fetch(`http://127.0.0.1:${port}/telegram/hook`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': token },
-          body: JSON.stringify({ update_id: updateId, message: { message_id: 1, date: 0, chat: { id: 9, type: 'private' }, from: { id: 9, is_bot: false, first_name: 'W' }, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } }),
+          body: JSON.stringify({
+            update_id: updateId,
+            message: {
+              message_id: 1,
+              date: 0,
+              chat: { id: 9, type: 'private' },
+              from: { id: 9, is_bot: false, first_name: 'W' },
+              text: '/help',
+              entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+            },
+          }),
         });
       expect((await post('forged', 1)).status).toBe(403);
       expect((await post(secret, 2)).status).toBe(200);

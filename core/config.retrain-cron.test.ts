@@ -38,6 +38,8 @@ describe('RETRAIN_CRON', () => {
   });
 
   it('the message printed at boot names the variable', () => {
-    expect(() => loadConfig({ RETRAIN_CRON: '99 99 * * *' })).toThrow(/RETRAIN_CRON: "99 99 \* \* \*" is not valid \(Constraint error, got value 99 expected range 0-59\)/);
+    expect(() => loadConfig({ RETRAIN_CRON: '99 99 * * *' })).toThrow(
+      /RETRAIN_CRON: "99 99 \* \* \*" is not valid \(Constraint error, got value 99 expected range 0-59\)/,
+    );
   });
 });

@@ -19,17 +19,19 @@ const url = (protocols: string[]) =>
   z
     .string()
     .trim()
-    .refine((v) => {
-      try {
-        return protocols.includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
 
 /** An optional variable: unset or blank both mean unset; anything else must pass `schema`. */
-const unlessBlank = <T extends z.ZodTypeAny>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const unlessBlank = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const optionalUrl = (protocols: string[]) => unlessBlank(url(protocols));
 
@@ -66,7 +68,12 @@ export const configSchema = z.object({
   /** Optional: posters on the share pages from TMDB; without it they get generated placeholders. */
   TMDB_API_KEY: optionalString,
   DISCORD_TOKEN: optionalString,
-  DISCORD_APP_ID: unlessBlank(z.string().trim().regex(/^\d{5,25}$/, 'must be a numeric Discord application id')),
+  DISCORD_APP_ID: unlessBlank(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{5,25}$/, 'must be a numeric Discord application id'),
+  ),
   DISCORD_API_URL: url(['http:', 'https:']).default('https://discord.com/api'),
   /**
    * Gateway shards this process runs: unset = one; `auto` = as many as Discord recommends; `N` = N here;
@@ -84,7 +91,10 @@ export const configSchema = z.object({
   TELEGRAM_WEBHOOK_URL: optionalUrl(['https:', 'http:']),
   /** Checked on every webhook request (X-Telegram-Bot-Api-Secret-Token); a random one per start when unset. */
   TELEGRAM_WEBHOOK_SECRET: unlessBlank(
-    z.string().trim().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z, a-z, 0-9, _ and -'),
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z, a-z, 0-9, _ and -'),
   ),
   /** Local port the webhook listens on (a reverse proxy forwards TELEGRAM_WEBHOOK_URL to it). */
   TELEGRAM_WEBHOOK_PORT: z.string().default('8443').pipe(port(0)),
@@ -149,9 +159,7 @@ export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof typeof conf
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
-    super(
-      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`,
-    );
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
@@ -183,8 +191,7 @@ function toConfig(e: z.output<typeof configSchema>) {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     /** The share site's "get your own" link, or null. */
     inviteUrl:
-      e.BOT_INVITE_URL ??
-      (e.DISCORD_APP_ID ? `https://discord.com/oauth2/authorize?client_id=${e.DISCORD_APP_ID}&scope=bot+applications.commands` : null),
+      e.BOT_INVITE_URL ?? (e.DISCORD_APP_ID ? `https://discord.com/oauth2/authorize?client_id=${e.DISCORD_APP_ID}&scope=bot+applications.commands` : null),
     tmdbApiKey: e.TMDB_API_KEY,
     /** Where worker and bot processes serve /metrics; undefined: they do not. */
     metricsPort: e.METRICS_PORT,

@@ -5,14 +5,7 @@
  * get what these make through the use cases' dependencies instead
  * (core/index.ts); dependency-cruiser keeps them from importing this file.
  */
-export {
-  openDatabase,
-  migrateDatabase,
-  MIGRATIONS_DIR,
-  type Database,
-  type Db,
-  type OpenDatabaseOptions,
-} from './infra/db/database.ts';
+export { openDatabase, migrateDatabase, MIGRATIONS_DIR, type Database, type Db, type OpenDatabaseOptions } from './infra/db/database.ts';
 export type { SqlRunner, SqlTx } from './infra/db/sql-runner.ts';
 export { createRepositories, type Repositories } from './infra/db/repositories/index.ts';
 export { cachedStores, type CacheOptions } from './infra/cache/cached-stores.ts';

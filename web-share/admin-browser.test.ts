@@ -21,7 +21,6 @@ import { TEST_REDIS_URL } from '../test/support/redis-server.ts';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TOKEN = 'admin-browser-token-0123456789';
 
-
 describe.skipIf(!fs.existsSync(CHROMIUM) && !process.env.CI)('the queue dashboard in a real browser', () => {
   const prefix = `test-${randomUUID()}`;
   let redis: Redis;
@@ -35,7 +34,12 @@ describe.skipIf(!fs.existsSync(CHROMIUM) && !process.env.CI)('the queue dashboar
     await new Promise((resolve) => redis.once('ready', resolve));
     jobs = new BullmqQueue(redis, prefix);
     await jobs.enqueue('retrain', { reason: 'manual' });
-    app = await buildWebApp({ logger: silentLogger, health: testHealth, metrics: new Metrics(), admin: { token: TOKEN, queues: JOB_NAMES.map((n) => jobs.queue(n)) } });
+    app = await buildWebApp({
+      logger: silentLogger,
+      health: testHealth,
+      metrics: new Metrics(),
+      admin: { token: TOKEN, queues: JOB_NAMES.map((n) => jobs.queue(n)) },
+    });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   });

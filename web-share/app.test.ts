@@ -8,7 +8,9 @@ import { escapeHtml } from './views/html.ts';
 
 /** Every element the templates write; a payload turned markup would add another. */
 const OUR_TAGS = new Set(
-  'html head meta title link body a header main footer section div p h1 h2 span ul ol li figure figcaption em strong svg defs lineargradient stop rect circle text line path i img code'.split(' '),
+  'html head meta title link body a header main footer section div p h1 h2 span ul ol li figure figcaption em strong svg defs lineargradient stop rect circle text line path i img code'.split(
+    ' ',
+  ),
 );
 
 const slugOf = (url: string) => new URL(url).pathname.split('/').pop()!;
@@ -92,7 +94,8 @@ describe('share site', () => {
     const res = await f.app.inject({ url: `/s/${f.trendsSlug}` });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('What Film Club 🎬 likes to watch');
-    for (const heading of ['Top genres', 'Genres over time', 'Most liked', 'Most divisive', 'Hidden gems', 'Tonight’s group pick']) expect(res.body).toContain(heading);
+    for (const heading of ['Top genres', 'Genres over time', 'Most liked', 'Most divisive', 'Hidden gems', 'Tonight’s group pick'])
+      expect(res.body).toContain(heading);
     expect(res.body).toMatch(/<svg class="timeline"[^>]*role="img" aria-label="Genre mix by month/);
     expect(res.body).toContain('<span class="label">Sci-Fi</span>');
     expect(res.body).toContain('Cats (2019)'); // split 2 👍 / 3 👎: divisive
@@ -196,7 +199,12 @@ describe('script in every user-controlled field', () => {
     const markup = body.replace(/"[^"]*"/g, '""');
     expect(markup).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
     expect(markup).not.toMatch(/<[^>]+=\s*javascript:/i);
-    expect(markup.match(/<[a-z][a-z0-9]*/gi)!.map((t) => t.toLowerCase()).filter((t) => !OUR_TAGS.has(t.slice(1)))).toEqual([]);
+    expect(
+      markup
+        .match(/<[a-z][a-z0-9]*/gi)!
+        .map((t) => t.toLowerCase())
+        .filter((t) => !OUR_TAGS.has(t.slice(1))),
+    ).toEqual([]);
   });
 
   it('the server name is escaped in the page title and the unfurl tags', async () => {

@@ -17,7 +17,12 @@ export class WebMetrics {
 
   constructor(registry: Registry, pageCache: () => PageCacheStats | null) {
     const registers = [registry];
-    this.requests = new Counter({ name: 'moviebot_web_requests_total', help: 'HTTP requests answered, by route and status.', labelNames: ['route', 'status'], registers });
+    this.requests = new Counter({
+      name: 'moviebot_web_requests_total',
+      help: 'HTTP requests answered, by route and status.',
+      labelNames: ['route', 'status'],
+      registers,
+    });
     this.seconds = new Histogram({
       name: 'moviebot_web_request_seconds',
       help: 'Time to answer, by route.',

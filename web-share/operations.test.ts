@@ -53,7 +53,8 @@ describe('on BullMQ (real Redis)', () => {
     expect(depth('recompute-server', 'delayed')).toBe(1);
     expect(depth('recompute-server', 'waiting')).toBe(0);
     expect(depth('retrain', 'waiting')).toBe(1);
-    for (const queue of JOB_NAMES) for (const state of ['waiting', 'active', 'delayed', 'failed']) expect(depth(queue, state), `${queue} ${state}`).toBeTypeOf('number');
+    for (const queue of JOB_NAMES)
+      for (const state of ['waiting', 'active', 'delayed', 'failed']) expect(depth(queue, state), `${queue} ${state}`).toBeTypeOf('number');
     expect(series(res.body, 'moviebot_queue_jobs_readable')).toBe(1);
     // Node's default process metrics come with it, and the web server's own.
     expect(series(res.body, 'process_resident_memory_bytes')).toBeGreaterThan(0);
@@ -61,7 +62,12 @@ describe('on BullMQ (real Redis)', () => {
   });
 
   it('/admin/queues answers 401 without a token or with a wrong one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789abcdef' }, { authorization: `Basic ${TOKEN}` }, { cookie: `${ADMIN_COOKIE}=99999999999999.forged` }]) {
+    for (const headers of [
+      {},
+      { authorization: 'Bearer wrong-token-0123456789abcdef' },
+      { authorization: `Basic ${TOKEN}` },
+      { cookie: `${ADMIN_COOKIE}=99999999999999.forged` },
+    ]) {
       for (const url of ['/admin/queues', '/admin/queues/api/queues']) {
         const res = await app.inject({ url, headers, remoteAddress: '10.1.0.1' });
         expect(res.statusCode, `${url} ${JSON.stringify(headers)}`).toBe(401);
@@ -121,7 +127,10 @@ describe('on BullMQ (real Redis)', () => {
   it('failed logins are limited per address: past the limit even the right token waits', async () => {
     const ip = '10.9.9.9';
     const codes = [];
-    for (let i = 0; i < 11; i++) codes.push((await app.inject({ url: '/admin/queues', headers: { authorization: `Bearer guess-${i}-0123456789abcdefgh` }, remoteAddress: ip })).statusCode);
+    for (let i = 0; i < 11; i++)
+      codes.push(
+        (await app.inject({ url: '/admin/queues', headers: { authorization: `Bearer guess-${i}-0123456789abcdefgh` }, remoteAddress: ip })).statusCode,
+      );
     expect(codes.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(codes[10]).toBe(429);
     const right = await app.inject({ url: '/admin/queues', headers: { authorization: `Bearer ${TOKEN}` }, remoteAddress: ip });

@@ -55,7 +55,12 @@ describe('worker shutdown', () => {
 
   it('a worker with nothing running closes at once', async () => {
     const prefix = `test-${randomUUID()}`;
-    const workers = startBullmqWorkers(idle, { prefix, logger: silentLogger, connect: () => new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null }), closeTimeoutMs: 10_000 });
+    const workers = startBullmqWorkers(idle, {
+      prefix,
+      logger: silentLogger,
+      connect: () => new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null }),
+      closeTimeoutMs: 10_000,
+    });
     await new Promise((r) => setTimeout(r, 200));
     const t0 = performance.now();
     await workers.close();

@@ -46,16 +46,17 @@ const NEW_ONLY = process.argv.includes('--new-members-only');
 const BASELINE = arg('baseline') ? path.resolve(arg('baseline')!) : undefined;
 const PROFILE = arg('profile') ? path.resolve(arg('profile')!) : undefined;
 /** One server per new-members round, so every round is a new server of strangers. */
-const guildOf = (round: number) => ({ id: String(800_000_000_000_000_000n + BigInt(round)), name: `New server ${round + 1}`, channelId: String(810_000_000_000_000_000n + BigInt(round)) });
+const guildOf = (round: number) => ({
+  id: String(800_000_000_000_000_000n + BigInt(round)),
+  name: `New server ${round + 1}`,
+  channelId: String(810_000_000_000_000_000n + BigInt(round)),
+});
 
 type Make = (user: string, round: number) => string;
 
 console.log(`bench:bot — ${USERS} users, Discord gateway on loopback, bot in its own process`);
 if (!NEW_ONLY) await run({ checkout: root, label: 'embedded (PGlite, in-process jobs)', known: true });
-const runs = [
-  ...(BASELINE ? [{ checkout: BASELINE, label: `baseline ${BASELINE}` }] : []),
-  { checkout: root, label: BASELINE ? `this checkout` : '' },
-];
+const runs = [...(BASELINE ? [{ checkout: BASELINE, label: `baseline ${BASELINE}` }] : []), { checkout: root, label: BASELINE ? `this checkout` : '' }];
 for (const { checkout, label } of runs) {
   await run({ checkout, label: `${label ? `${label}, ` : ''}embedded (PGlite, in-process jobs)`, known: false });
   if (POSTGRES) {
@@ -107,16 +108,34 @@ async function run({ checkout, label, known, databaseUrl }: { checkout: string; 
     }
     const queries = ['mat', 'star w', 'lord of', 'toy', 'the god', 'amelie', 'dune', 'alien', 'pulp', 'fight'];
     const autocomplete = (u: string, r: number, extra: Record<string, unknown> = {}) =>
-      discord.interaction(u, 4, { id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: queries[(Number(u.slice(-3)) + r) % 10], focused: true }] }] }, extra);
+      discord.interaction(
+        u,
+        4,
+        {
+          id: '1',
+          name: 'fav',
+          type: 1,
+          options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: queries[(Number(u.slice(-3)) + r) % 10], focused: true }] }],
+        },
+        extra,
+      );
     const report = (name: string, latencies: number[]) => {
       latencies.sort((a, b) => a - b);
       const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
-      console.log(`  ${name.padEnd(26)} p50 ${q(0.5)} ms  p99 ${q(0.99)} ms  max ${latencies[latencies.length - 1]!.toFixed(1)} ms (${latencies.length} interactions)`);
+      console.log(
+        `  ${name.padEnd(26)} p50 ${q(0.5)} ms  p99 ${q(0.99)} ms  max ${latencies[latencies.length - 1]!.toFixed(1)} ms (${latencies.length} interactions)`,
+      );
     };
-    const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+    const loadavg = () =>
+      os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ');
 
     if (!known) {
-      console.log(`new members (${label}): ${USERS} never-seen members of a new server in the same instant, each autocomplete then /recommend, ${ROUNDS} servers (load average ${loadavg()}):`);
+      console.log(
+        `new members (${label}): ${USERS} never-seen members of a new server in the same instant, each autocomplete then /recommend, ${ROUNDS} servers (load average ${loadavg()}):`,
+      );
       const completes: number[] = [];
       const recommends: number[] = [];
       const cpu0 = cpuSeconds(child.pid!);
@@ -134,7 +153,8 @@ async function run({ checkout, label, known, databaseUrl }: { checkout: string; 
             completes.push(completed.at - at);
             at = performance.now();
             const answered = await discord.waitFor(callback(recommend(u, where)), from, 60_000);
-            if (!(answered.body.data as { embeds?: unknown[] }).embeds?.length) throw new Error(`/recommend gave a newcomer no list: ${JSON.stringify(answered.body)}`);
+            if (!(answered.body.data as { embeds?: unknown[] }).embeds?.length)
+              throw new Error(`/recommend gave a newcomer no list: ${JSON.stringify(answered.body)}`);
             recommends.push(answered.at - at);
           }),
         );

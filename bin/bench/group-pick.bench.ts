@@ -17,7 +17,10 @@ import { runGroupPickBench } from './group-pick.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const small = path.resolve(process.env.MOVIELENS_DIR ?? path.join(root, '../shared/data/ml-latest-small'));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'moviebot-bench-group-'));
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 
 const data = await loadTrainingData(small);
 const trained = await trainModel(data);

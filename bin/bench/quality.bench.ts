@@ -100,9 +100,7 @@ console.log(
 
 for (const method of METHODS) {
   const started = performance.now();
-  const report = await method.run(data, ({ index, folds, fitMs }) =>
-    console.log(`  ${method.name}: fold ${index + 1}/${folds}, fit ${seconds(fitMs)}`),
-  );
+  const report = await method.run(data, ({ index, folds, fitMs }) => console.log(`  ${method.name}: fold ${index + 1}/${folds}, fit ${seconds(fitMs)}`));
   print(method.name, report, performance.now() - started);
 }
 console.log(`\nTensorFlow.js backend used for training: ${[...backends].join(', ')}`);
@@ -159,7 +157,11 @@ function print(name: string, report: EvalReport, wallMs: number): void {
 /** Columns padded to their widest cell, a rule under the header. */
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join(' | ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.slice(1).map(line)].join('\n');
 }
 

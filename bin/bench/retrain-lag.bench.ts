@@ -29,7 +29,9 @@ const database = await openDatabase({ databaseUrl: undefined, pgliteDir: undefin
 await migrateDatabase(database);
 let t = performance.now();
 await importDataset({ database, dir: small });
-console.log(`ml-latest-small into in-memory PGlite: ${((performance.now() - t) / 1000).toFixed(1)} s; ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`);
+console.log(
+  `ml-latest-small into in-memory PGlite: ${((performance.now() - t) / 1000).toFixed(1)} s; ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`,
+);
 const config = loadConfig({ DATA_DIR: path.join(work, 'data'), RETRAIN_CRON: 'off' });
 const products = {
   'this thread  ': await openProduct(config, database, silentLogger, () => {}, { trainInThread: false }),
@@ -77,7 +79,14 @@ async function measure(product: Product, round: number): Promise<Figures> {
   await interactions;
   clearInterval(lagTimer);
   const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
-  return { seconds, lagMax: Math.max(...lags), lagP99: pct(lags, 0.99), answers: answers.length, answerP50: pct(answers, 0.5), answerMax: Math.max(...answers) };
+  return {
+    seconds,
+    lagMax: Math.max(...lags),
+    lagP99: pct(lags, 0.99),
+    answers: answers.length,
+    answerP50: pct(answers, 0.5),
+    answerMax: Math.max(...answers),
+  };
 }
 
 console.log('\nforced retrain (read ratings, hold out, train + write, load, score both models, promote), interactions every 50 ms:');

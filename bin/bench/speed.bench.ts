@@ -35,7 +35,7 @@ console.log('== 1. ml-latest-small model');
 const data = await loadTrainingData(small);
 let t = performance.now();
 const trained = await trainModel(data);
-console.log(`  train (fit)        ${(trained.manifest.trainingSeconds).toFixed(1)} s on ${trained.manifest.backend}; rank ${trained.manifest.rank}`);
+console.log(`  train (fit)        ${trained.manifest.trainingSeconds.toFixed(1)} s on ${trained.manifest.backend}; rank ${trained.manifest.rank}`);
 await saveModel(path.join(work, 'small'), trained);
 console.log(`  train + save       ${((performance.now() - t) / 1000).toFixed(1)} s (target ≤ 30 s); 9,742 movies are scanned: no HNSW build`);
 t = performance.now();
@@ -53,7 +53,9 @@ t = performance.now();
 await saveModel(path.join(work, 'small-hnsw'), trained, { scanMaxItems: 0 });
 const hnsw = await loadModel(path.join(work, 'small-hnsw'), { scanMaxItems: 0 });
 const viaHnsw = latency(profiles, (p) => hnsw.recommender.recommend(p, 20));
-console.log(`  via HNSW instead   p50 ${ms(viaHnsw.p50)}  p99 ${ms(viaHnsw.p99)}; overlap ${(overlapAtK(hnsw.recommender, exact, profiles.slice(0, 500), 20) * 100).toFixed(1)}%; save + load ${((performance.now() - t) / 1000).toFixed(1)} s`);
+console.log(
+  `  via HNSW instead   p50 ${ms(viaHnsw.p50)}  p99 ${ms(viaHnsw.p99)}; overlap ${(overlapAtK(hnsw.recommender, exact, profiles.slice(0, 500), 20) * 100).toFixed(1)}%; save + load ${((performance.now() - t) / 1000).toFixed(1)} s`,
+);
 
 console.log('== 1b. server-wide group pick, 20 favourites a member (served: the shortlist; exact: every item)');
 runGroupPickBench(model.recommender, exact, data.ratings);
@@ -68,7 +70,12 @@ if (!skip25m) {
   if (!fs.existsSync(path.join(dir, '.complete'))) {
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(path.join(catalog, 'movies.csv'), path.join(dir, 'movies.csv'));
-    const ids = fs.readFileSync(path.join(catalog, 'movies.csv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => Number(l.slice(0, l.indexOf(','))));
+    const ids = fs
+      .readFileSync(path.join(catalog, 'movies.csv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => Number(l.slice(0, l.indexOf(','))));
     await generateRatings(path.join(dir, 'ratings.csv'), ids, 25_000_000);
     fs.writeFileSync(path.join(dir, '.complete'), '');
   }

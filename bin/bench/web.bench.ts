@@ -48,7 +48,11 @@ if (process.argv.includes('--serve')) {
     // Steady state is what is measured: the JIT has compiled each route's path before its run.
     await autocannon({ url: t.url, connections: CONNECTIONS, duration: 2, headers });
   }
-  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
   console.log(`bench:web — ${CONNECTIONS} connections, ${DURATION_S} s per route, ${os.cpus().length} CPUs, load average before: ${load()}`);
   const rows: { name: string; rps: number; p50: number; p99: number; errors: number; bytes: number }[] = [];
   for (const t of targets) {
@@ -63,7 +67,9 @@ if (process.argv.includes('--serve')) {
     });
   }
   const hello = rows[0]!.rps;
-  console.log(`\n${'route'.padEnd(28)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'bytes'.padStart(7)} ${'vs hello'.padStart(9)} errors`);
+  console.log(
+    `\n${'route'.padEnd(28)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'bytes'.padStart(7)} ${'vs hello'.padStart(9)} errors`,
+  );
   for (const r of rows) {
     console.log(
       `${r.name.padEnd(28)} ${Math.round(r.rps).toString().padStart(9)} ${r.p50.toFixed(0).padStart(7)} ${r.p99.toFixed(0).padStart(7)} ${String(r.bytes).padStart(7)} ${`${((r.rps / hello) * 100).toFixed(0)}%`.padStart(9)} ${r.errors}`,
@@ -72,7 +78,11 @@ if (process.argv.includes('--serve')) {
   console.log(`\nload average after: ${load()}`);
   const pages = rows.slice(1);
   const ok = pages.every((r) => r.rps >= hello / 4 && r.p99 <= 10 && r.errors === 0);
-  console.log(ok ? 'OK: each page serves ≥ ¼ of hello-world’s req/s with p99 ≤ 10 ms' : 'BELOW TARGET: a page serves < ¼ of hello-world’s req/s, or p99 > 10 ms, or had errors');
+  console.log(
+    ok
+      ? 'OK: each page serves ≥ ¼ of hello-world’s req/s with p99 ≤ 10 ms'
+      : 'BELOW TARGET: a page serves < ¼ of hello-world’s req/s, or p99 > 10 ms, or had errors',
+  );
   child.disconnect();
   process.exitCode = ok ? 0 : 1;
 }

@@ -53,11 +53,18 @@ try {
   // With the HNSW file an older checkout (--baseline) loads; this one scans ml-latest-small's 9,742 movies either way.
   await saveModel(path.join(dataDir, 'models', 'current'), await trainModel(data), BASELINE ? { scanMaxItems: 0 } : {});
   const seeded = await seedPeople(database, sampleProfiles(data.ratings, USERS, 11));
-  console.log(`  ${seeded.favorites.toLocaleString()} favourites, ${seeded.feedback.toLocaleString()} 👍/👎 (${(seeded.favorites / USERS).toFixed(1)} + ${(seeded.feedback / USERS).toFixed(1)} per person)`);
+  console.log(
+    `  ${seeded.favorites.toLocaleString()} favourites, ${seeded.feedback.toLocaleString()} 👍/👎 (${(seeded.favorites / USERS).toFixed(1)} + ${(seeded.feedback / USERS).toFixed(1)} per person)`,
+  );
 
   const producer = new Redis(redis.url, { maxRetriesPerRequest: 1 });
   const queue = new BullmqQueue(producer).queue('recompute-user');
-  console.log(`== recompute-user: ${USERS.toLocaleString()} jobs, one per person (load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+  console.log(
+    `== recompute-user: ${USERS.toLocaleString()} jobs, one per person (load average before: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
+  );
   console.log('  workers  users/s  per process  job p50  job p99   CPU s: workers  redis  postgres   load avg (1 min)');
   const runs: { count: number; concurrency?: number; checkout?: string; label?: string }[] = [
     ...(BASELINE ? [{ count: 1, checkout: BASELINE, label: 'baseline 1' }] : []),
@@ -70,7 +77,10 @@ try {
     for (let i = 0; i < USERS; i += 1_000) {
       await queue.addBulk(Array.from({ length: Math.min(1_000, USERS - i) }, (_, j) => ({ name: 'recompute-user', data: { userId: seeded.firstId + i + j } })));
     }
-    const cpu0 = cpuSeconds(workers.map((w) => w.pid!), redis.pid());
+    const cpu0 = cpuSeconds(
+      workers.map((w) => w.pid!),
+      redis.pid(),
+    );
     const t0 = performance.now();
     await queue.resume();
     for (;;) {
@@ -80,7 +90,10 @@ try {
       await new Promise((r) => setTimeout(r, 20));
     }
     const seconds = (performance.now() - t0) / 1000;
-    const cpu1 = cpuSeconds(workers.map((w) => w.pid!), redis.pid());
+    const cpu1 = cpuSeconds(
+      workers.map((w) => w.pid!),
+      redis.pid(),
+    );
     const done = await queue.getJobs(['completed'], 0, 999);
     const times = done.map((j) => j.finishedOn! - j.processedOn!).sort((a, b) => a - b);
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
@@ -111,7 +124,9 @@ function seconds(users: number): string {
 
 /** People with favourites, 👍 and 👎 like the bot's: a real MovieLens user's positives and negatives, 1–30 of them. */
 async function seedPeople(db: Database, profiles: { likes: readonly number[]; dislikes?: readonly number[] }[]) {
-  const rows = (await db.sql.query(`insert into users (display_name) select 'bench-' || g from generate_series(1, ${profiles.length}) g returning id`)) as { id: number }[];
+  const rows = (await db.sql.query(`insert into users (display_name) select 'bench-' || g from generate_series(1, ${profiles.length}) g returning id`)) as {
+    id: number;
+  }[];
   const ids = rows.map((r) => r.id).sort((a, b) => a - b);
   const fav: [number[], number[]] = [[], []];
   const fb: [number[], number[], number[]] = [[], [], []];

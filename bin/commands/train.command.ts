@@ -12,7 +12,7 @@ export function registerTrainCommand(program: Command): void {
   program
     .command('train')
     .description(
-      'retrain the served model on the database (MovieLens plus the community\'s favourites and 👍/👎), evaluate it on a held-out slice and promote it if it is not worse; or, with --data, train from a MovieLens folder into --model',
+      "retrain the served model on the database (MovieLens plus the community's favourites and 👍/👎), evaluate it on a held-out slice and promote it if it is not worse; or, with --data, train from a MovieLens folder into --model",
     )
     .option('--data <dir>', 'train from this MovieLens folder (any layout `data import` reads) instead of the database')
     .option('--model <dir>', 'with --data: where to write the model (replaced atomically)')
@@ -67,8 +67,10 @@ async function trainFromDatabase(force: boolean): Promise<void> {
 function printOutcome(o: RetrainOutcome): void {
   const verdict = { promoted: 'promoted: now served', rejected: 'rejected: the current model stays', unchanged: 'unchanged' }[o.status];
   say(`Model ${o.version} ${verdict} (${o.reason})`);
-  if (o.ratings !== undefined) say(`  trained on ${n(o.ratings)} ratings, ${n(o.communitySignals ?? 0)} of them from the community, in ${o.trainingSeconds?.toFixed(1)} s`);
-  const line = (label: string, s: SliceScore) => say(`  ${label} NDCG@20 ${s.ndcg20.toFixed(4)}  recall@20 ${s.recall20.toFixed(4)}  (${n(s.users)} held-out users)`);
+  if (o.ratings !== undefined)
+    say(`  trained on ${n(o.ratings)} ratings, ${n(o.communitySignals ?? 0)} of them from the community, in ${o.trainingSeconds?.toFixed(1)} s`);
+  const line = (label: string, s: SliceScore) =>
+    say(`  ${label} NDCG@20 ${s.ndcg20.toFixed(4)}  recall@20 ${s.recall20.toFixed(4)}  (${n(s.users)} held-out users)`);
   if (o.candidate) line('new model:    ', o.candidate);
   if (o.current) line('current model:', o.current);
 }

@@ -1,9 +1,7 @@
 import type { TasteProfile } from '../../core/index.ts';
 
 /** One line of `recommend --in`: a person, or a group of members. */
-export type RecommendRequest =
-  | { id: string | number; kind: 'user'; profile: TasteProfile }
-  | { id: string | number; kind: 'group'; members: TasteProfile[] };
+export type RecommendRequest = { id: string | number; kind: 'user'; profile: TasteProfile } | { id: string | number; kind: 'group'; members: TasteProfile[] };
 
 export class RequestLineError extends Error {}
 

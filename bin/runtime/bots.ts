@@ -19,7 +19,8 @@ export async function startBots(config: Config, logger: Logger, product: Product
     try {
       await client.login(config.discord.token);
       closers.push(async () => client.destroy());
-      const shards = client.ws.shards.size > 1 || config.discord.shards ? `, shards ${[...client.ws.shards.keys()].join(',')} of ${client.options.shardCount ?? 1}` : '';
+      const shards =
+        client.ws.shards.size > 1 || config.discord.shards ? `, shards ${[...client.ws.shards.keys()].join(',')} of ${client.options.shardCount ?? 1}` : '';
       status.discord = `running as ${client.user?.username ?? 'bot'} (gateway${shards})`;
     } catch (err) {
       // Same rule as Telegram: one platform failing leaves the others and the web server up.

@@ -11,11 +11,7 @@ import { VERSION } from './version.ts';
 export const HEALTH_DEADLINE_MS = 1_500;
 
 /** Builds `/healthz`'s probe from what this process has connected. */
-export function healthProbe(deps: {
-  database: Database;
-  redis: Redis | undefined;
-  bots: () => Record<string, string>;
-}): HealthProbe {
+export function healthProbe(deps: { database: Database; redis: Redis | undefined; bots: () => Record<string, string> }): HealthProbe {
   const catalog = createRepositories(deps.database.db).catalog;
   return async (): Promise<HealthReport> => {
     const [stats, redisOk] = await Promise.all([

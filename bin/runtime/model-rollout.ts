@@ -49,7 +49,11 @@ export function openModelRollout(opts: ModelRolloutOptions): ModelRollout {
     };
     return { source: new DatabaseTrainingSource(database), trainer, versions, announce, log };
   };
-  const retrain = (options?: RetrainOptions) => retrainModel(deps((line) => logger.info(line)), options);
+  const retrain = (options?: RetrainOptions) =>
+    retrainModel(
+      deps((line) => logger.info(line)),
+      options,
+    );
 
   const ready =
     opts.serve === false

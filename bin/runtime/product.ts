@@ -63,8 +63,7 @@ export async function openProduct(
   const changes = new TasteChanges();
   // With Redis, jobs go to BullMQ (any process's workers run them) and ready lists and results are shared.
   const shared = redis ? { redis, jobs: new BullmqQueue(redis, prefix) } : undefined;
-  const versionOf = (model: Recommender) =>
-    models.ready && models.current().recommender === model ? models.current().manifest.version : 'not-served';
+  const versionOf = (model: Recommender) => (models.ready && models.current().recommender === model ? models.current().manifest.version : 'not-served');
   const { recommendations, serverResults } = openReadyCaches({ shared, prefix, versionOf, logger, metrics });
   const model = () => (models.ready ? models.current().recommender : null);
   const deps: CommunityDeps = { ...stores, catalog, model, recommendations, serverResults, observer: metrics, changes };

@@ -159,7 +159,10 @@ describe('the retrain schedule on Redis (BullMQ job scheduler)', () => {
     await probe.flushall();
     await probe.replicaof('127.0.0.1', await freePort());
     const refused = expect.objectContaining({ err: expect.objectContaining({ message: expect.stringMatching(/READONLY/) }) });
-    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(refused, expect.stringMatching(/could not check the retrain schedule/)), { timeout: 5_000, interval: 50 });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(refused, expect.stringMatching(/could not check the retrain schedule/)), {
+      timeout: 5_000,
+      interval: 50,
+    });
     await probe.replicaof('NO', 'ONE');
     await scheduled('0 3 * * *', 5_000);
   });

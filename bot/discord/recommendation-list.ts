@@ -24,9 +24,15 @@ export function listMessage(fields: APIEmbedField[], ids: number[], opts: { note
     .setFields(fields.map((f, n) => ({ ...f, name: `${n + 1}. ${f.name.replace(/^\d+\. /, '')}`.slice(0, 256) })));
   const row = (value: 1 | -1) =>
     new ActionRowBuilder<ButtonBuilder>().addComponents(
-      ids.map((id, n) => new ButtonBuilder().setCustomId(ratingId(value, id)).setLabel(`${value === 1 ? '👍' : '👎'} ${n + 1}`).setStyle(ButtonStyle.Secondary)),
+      ids.map((id, n) =>
+        new ButtonBuilder()
+          .setCustomId(ratingId(value, id))
+          .setLabel(`${value === 1 ? '👍' : '👎'} ${n + 1}`)
+          .setStyle(ButtonStyle.Secondary),
+      ),
     );
   const rows = ids.length ? [row(1), row(-1)] : [];
-  if (opts.more) rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(opts.more).setLabel('More').setStyle(ButtonStyle.Primary)));
+  if (opts.more)
+    rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(opts.more).setLabel('More').setStyle(ButtonStyle.Primary)));
   return { content: opts.note ?? '', embeds: [embed], components: rows, allowedMentions: NO_MENTIONS };
 }

@@ -12,7 +12,10 @@ const SAMPLE_IDS: Record<string, string[]> = {
   'x:forget': ['x:forget'],
 };
 const SAMPLE_ARGS: Record<string, unknown[]> = {
-  'r:': [{ value: 1, movieId: 999_999_999 }, { value: -1, movieId: 1 }],
+  'r:': [
+    { value: 1, movieId: 999_999_999 },
+    { value: -1, movieId: 1 },
+  ],
   'more:': [{ page: 1 }, { page: 99 }],
   'x:forget': [{}],
 };

@@ -8,7 +8,15 @@ describe('movie links', () => {
   });
 
   it('any other link, or none, names no movie', () => {
-    for (const url of [null, undefined, '', 'https://movielens.org/movies/', 'http://movielens.org/movies/42', 'https://movielens.org/movies/42?x', 'https://evil.example/?https://movielens.org/movies/42']) {
+    for (const url of [
+      null,
+      undefined,
+      '',
+      'https://movielens.org/movies/',
+      'http://movielens.org/movies/42',
+      'https://movielens.org/movies/42?x',
+      'https://evil.example/?https://movielens.org/movies/42',
+    ]) {
       expect(movieIdOfUrl(url)).toBeNull();
     }
   });

@@ -16,7 +16,9 @@ describe('user error text', () => {
   });
 
   it("says 'pick one from the list' on Discord, the one platform that offers choices", () => {
-    expect(phrase(DISCORD_USER_ERROR_TEXT, new UserError('CHOICE_NOT_IN_CATALOG', 'internal wording'))).toBe('That movie is not in the catalog; pick one from the list.');
+    expect(phrase(DISCORD_USER_ERROR_TEXT, new UserError('CHOICE_NOT_IN_CATALOG', 'internal wording'))).toBe(
+      'That movie is not in the catalog; pick one from the list.',
+    );
   });
 
   it("falls back to the error's message for a code a table does not know, or details an entry needs but lacks", () => {

@@ -11,7 +11,13 @@ import { confirmForget } from './handlers/forget.handler.ts';
 /** Each scheme with the data it writes at its longest; a new scheme adds its line here. */
 const SCHEMES: [CallbackScheme<unknown>, unknown[]][] = [
   [pickFavorite, [{ movieId: 999_999_999 }, { movieId: 1 }]],
-  [rateMovie, [{ value: 1, movieId: 999_999_999 }, { value: -1, movieId: 1 }]],
+  [
+    rateMovie,
+    [
+      { value: 1, movieId: 999_999_999 },
+      { value: -1, movieId: 1 },
+    ],
+  ],
   [confirmForget, [{}]],
 ];
 

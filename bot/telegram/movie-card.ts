@@ -9,7 +9,10 @@ export function cardText(movie: Movie): string {
 }
 
 export const cardKeyboard = (movie: Movie) =>
-  Markup.inlineKeyboard([Markup.button.callback('👍', rateMovie.data({ value: 1, movieId: movie.id })), Markup.button.callback('👎', rateMovie.data({ value: -1, movieId: movie.id }))]);
+  Markup.inlineKeyboard([
+    Markup.button.callback('👍', rateMovie.data({ value: 1, movieId: movie.id })),
+    Markup.button.callback('👎', rateMovie.data({ value: -1, movieId: movie.id })),
+  ]);
 
 /**
  * Which movie each card in a chat is about, so a message_reaction (which

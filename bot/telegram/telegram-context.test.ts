@@ -9,7 +9,11 @@ const ctxOf = (chat: object, from: object) =>
 
 describe('telegram context', () => {
   it('names the person by username, else first name', () => {
-    expect(identityOf(ctxOf(PRIVATE_CHAT, { id: 7, is_bot: false, first_name: 'Ann', username: 'ann' }))).toEqual({ platform: 'telegram', platformUserId: '7', username: 'ann' });
+    expect(identityOf(ctxOf(PRIVATE_CHAT, { id: 7, is_bot: false, first_name: 'Ann', username: 'ann' }))).toEqual({
+      platform: 'telegram',
+      platformUserId: '7',
+      username: 'ann',
+    });
     expect(identityOf(ctxOf(PRIVATE_CHAT, { id: 7, is_bot: false, first_name: 'Ann' })).username).toBe('Ann');
   });
 

@@ -19,7 +19,10 @@ beforeEach(async () => {
 
 describe('telegram routing', () => {
   it('handles a redelivered update once', async () => {
-    const update = { update_id: 9000, message: { message_id: 1, date: 0, chat: GROUP_CHAT, from: ANN, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } };
+    const update = {
+      update_id: 9000,
+      message: { message_id: 1, date: 0, chat: GROUP_CHAT, from: ANN, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] },
+    };
     await tg.send(update as never);
     await tg.send(update as never);
     expect(tg.sent('sendMessage')).toHaveLength(1);

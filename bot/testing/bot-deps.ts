@@ -18,7 +18,10 @@ export interface LoggedLine {
 /** A logger that keeps its lines, so a test can check an unexpected error was logged (and an expected one was not). */
 export function recordingLogger(): Logger & { lines: LoggedLine[] } {
   const lines: LoggedLine[] = [];
-  const at = (level: LoggedLine['level']) => (fields: Record<string, unknown>, message = '') => void lines.push({ level, fields, message });
+  const at =
+    (level: LoggedLine['level']) =>
+    (fields: Record<string, unknown>, message = '') =>
+      void lines.push({ level, fields, message });
   const logger = { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: () => undefined, child: () => logger };
   return logger as unknown as Logger & { lines: LoggedLine[] };
 }

@@ -4,7 +4,11 @@ import { MovieCatalog } from './catalog.ts';
 const movie = (id: number, title: string, year: number) => ({ id, title, year, genres: [], imdbId: null, tmdbId: null });
 const catalog = new MovieCatalog(
   [movie(1, 'Matrix, The', 1999), movie(2, 'Matrix Reloaded, The', 2003), movie(3, 'Matrix Revolutions, The', 2003)],
-  new Map([[1, 300], [2, 100], [3, 90]]),
+  new Map([
+    [1, 300],
+    [2, 100],
+    [3, 90],
+  ]),
 );
 
 describe('catalog search', () => {

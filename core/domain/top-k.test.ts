@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bestIndices, TopK, topK } from './top-k.ts';
 
 /** The reference: every index sorted by score, then index. */
-const sorted = (scores: ArrayLike<number>, k: number) =>
-  [...Array.from(scores).keys()].sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, k);
+const sorted = (scores: ArrayLike<number>, k: number) => [...Array.from(scores).keys()].sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, k);
 
 let seed = 5;
 const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -64,7 +63,12 @@ describe('topK (the recommender picks)', () => {
       const excluded = new Set(among.filter(() => rnd() < 0.2));
       const full = topK(scores, 10, excluded);
       expect(topK(scores, 10, excluded, among)).toEqual(full);
-      expect(full.map((p) => p.index)).toEqual(sorted(Float32Array.from(scores, (s, i) => (excluded.has(i) ? -Infinity : s)), 10));
+      expect(full.map((p) => p.index)).toEqual(
+        sorted(
+          Float32Array.from(scores, (s, i) => (excluded.has(i) ? -Infinity : s)),
+          10,
+        ),
+      );
     }
   });
 });

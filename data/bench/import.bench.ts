@@ -40,7 +40,9 @@ if (!fs.existsSync(path.join(dir, '.complete'))) {
   const t = Date.now();
   await generateRatings(ratingsCsv, ids, rows);
   fs.writeFileSync(path.join(dir, '.complete'), '');
-  console.log(`generated ${rows.toLocaleString('en-US')} ratings over ${ids.length.toLocaleString('en-US')} movies in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${rows.toLocaleString('en-US')} ratings over ${ids.length.toLocaleString('en-US')} movies in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
 }
 const sizeMb = fs.statSync(ratingsCsv).size / 1e6;
 console.log(`dataset: ${dir} (ratings.csv ${sizeMb.toFixed(0)} MB)`);

@@ -10,11 +10,7 @@ describe('splitCsv', () => {
   });
 
   it('reads quoted fields with commas and doubled quotes', () => {
-    expect(splitCsv('11,"American President, The (1995)",Comedy')).toEqual([
-      '11',
-      'American President, The (1995)',
-      'Comedy',
-    ]);
+    expect(splitCsv('11,"American President, The (1995)",Comedy')).toEqual(['11', 'American President, The (1995)', 'Comedy']);
     expect(splitCsv('567,4552,"""artsy""",1525285878')).toEqual(['567', '4552', '"artsy"', '1525285878']);
     expect(splitCsv('"a",""')).toEqual(['a', '']);
     expect(splitCsv('a,"b"')).toEqual(['a', 'b']);

@@ -30,9 +30,7 @@ export async function detectDataset(dir: string): Promise<DatasetFiles> {
   }
   if (inside.length === 1) return inside[0]!;
   if (inside.length > 1) {
-    throw new DatasetError(
-      `${dir} holds several MovieLens datasets (${inside.map((d) => d.dir).join(', ')}); point at one of them`,
-    );
+    throw new DatasetError(`${dir} holds several MovieLens datasets (${inside.map((d) => d.dir).join(', ')}); point at one of them`);
   }
   throw new DatasetError(`no MovieLens dataset in ${dir}: expected ${EXPECTED}`);
 }

@@ -11,8 +11,6 @@ export function checkHeader(file: string, line: string | undefined, expected: st
   const found = line.trim();
   if (found !== expected) {
     const shown = found.length > 80 ? `${found.slice(0, 80)}…` : found;
-    throw new DatasetError(
-      `${file} does not look like a MovieLens file: expected the header "${expected}", found "${shown}"`,
-    );
+    throw new DatasetError(`${file} does not look like a MovieLens file: expected the header "${expected}", found "${shown}"`);
   }
 }

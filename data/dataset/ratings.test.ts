@@ -16,9 +16,7 @@ async function ratingsFile(content: string | Buffer, layout: Layout = 'csv'): Pr
 async function read(files: DatasetFiles, opts: ReadOptions = {}) {
   const batches: RatingBatch[] = [];
   for await (const batch of readRatings(files, opts)) batches.push(batch);
-  const rows = batches.flatMap((b) =>
-    Array.from({ length: b.count }, (_, i) => [b.userIds[i], b.movieIds[i], b.ratings[i], b.timestamps[i]]),
-  );
+  const rows = batches.flatMap((b) => Array.from({ length: b.count }, (_, i) => [b.userIds[i], b.movieIds[i], b.ratings[i], b.timestamps[i]]));
   const problems = batches.flatMap((b) => b.problems.map((p) => `${p.line}: ${p.message}`));
   return { batches, rows, problems };
 }

@@ -29,11 +29,7 @@ const NL = 10;
 const CR = 13;
 const DOT = 46;
 
-export async function* readRatingFile(
-  file: string,
-  syntax: RatingSyntax,
-  context: RatingReadContext,
-): AsyncGenerator<RatingBatch> {
+export async function* readRatingFile(file: string, syntax: RatingSyntax, context: RatingReadContext): AsyncGenerator<RatingBatch> {
   const { batchSize, movieIds } = context;
   const { min, max, wholeStars } = syntax.scale;
   const fast = new FastLineParser(syntax.separator.charCodeAt(0), syntax.separator.length === 2, wholeStars);

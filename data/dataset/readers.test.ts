@@ -92,9 +92,7 @@ describe('unknown movies', () => {
       for await (const batch of readTags(files, { movieIds })) out.push(...batch.problems.map((p) => p.message));
       return out;
     };
-    expect(await messages(new Set([1, 11, 4973, 40697, 114335, 2571, 96608, 7000]))).toContain(
-      'movieId 99999 is not in movies.csv',
-    );
+    expect(await messages(new Set([1, 11, 4973, 40697, 114335, 2571, 96608, 7000]))).toContain('movieId 99999 is not in movies.csv');
     expect((await messages()).some((m) => m.includes('99999'))).toBe(false);
   });
 });

@@ -13,16 +13,7 @@ import type { RowFormat } from './layout.ts';
 import { layoutFormat } from './layouts.ts';
 import { readRatingFile } from './ratings.ts';
 import { readRecords } from './records.ts';
-import {
-  type Batch,
-  DatasetError,
-  type DatasetFiles,
-  type LinkRow,
-  type MovieRow,
-  type RatingBatch,
-  type ReadOptions,
-  type TagRow,
-} from './types.ts';
+import { type Batch, DatasetError, type DatasetFiles, type LinkRow, type MovieRow, type RatingBatch, type ReadOptions, type TagRow } from './types.ts';
 
 /** Reads the movies file. A movie id seen twice is a problem on the second row. */
 export function readMovies(files: DatasetFiles, opts: ReadOptions = {}): AsyncGenerator<Batch<MovieRow>> {
@@ -66,12 +57,7 @@ export function readLinks(files: DatasetFiles, opts: ReadOptions = {}): AsyncGen
   });
 }
 
-function readRows<T>(
-  file: string,
-  format: RowFormat<T>,
-  opts: ReadOptions,
-  check: (row: T, line: number) => void,
-): AsyncGenerator<Batch<T>> {
+function readRows<T>(file: string, format: RowFormat<T>, opts: ReadOptions, check: (row: T, line: number) => void): AsyncGenerator<Batch<T>> {
   return toBatches(readRecords(file, format), file, opts.batchSize ?? DEFAULT_BATCH_SIZE, (fields, line) => {
     const row = format.toRow(fields);
     check(row, line);

@@ -44,9 +44,7 @@ describe('readRecords', () => {
 
   it('blames only the first line of a quote that never closes', async () => {
     const { records: read, problems } = await records('1,a\n2,"open\n3,c\n4,d\n');
-    expect(problems).toEqual([
-      { file: 'f', line: 2, message: 'a quoted field is not closed before the end of the file' },
-    ]);
+    expect(problems).toEqual([{ file: 'f', line: 2, message: 'a quoted field is not closed before the end of the file' }]);
     expect(read.map(([line]) => line)).toEqual([1, 3, 4]);
   });
 

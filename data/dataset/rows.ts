@@ -4,24 +4,14 @@ import { parseTitle } from './title.ts';
 import type { MovieRow, TagRow } from './types.ts';
 
 /** `fallbackYear` is used when the title has none (ml-100k also has a release date). */
-export function movieRow(
-  id: string | undefined,
-  rawTitle: string | undefined,
-  genres: string[],
-  fallbackYear: number | null = null,
-): MovieRow {
+export function movieRow(id: string | undefined, rawTitle: string | undefined, genres: string[], fallbackYear: number | null = null): MovieRow {
   const movieId = positiveId(id, 'movieId');
   const { title, year } = parseTitle(rawTitle ?? '');
   if (title === '') throw new RowError('title is empty');
   return { id: movieId, title, year: year ?? fallbackYear, genres };
 }
 
-export function tagRow(
-  userId: string | undefined,
-  movieId: string | undefined,
-  tag: string | undefined,
-  seconds: string | undefined,
-): TagRow {
+export function tagRow(userId: string | undefined, movieId: string | undefined, tag: string | undefined, seconds: string | undefined): TagRow {
   return {
     userId: positiveId(userId, 'userId'),
     movieId: positiveId(movieId, 'movieId'),

@@ -108,9 +108,7 @@ describe('fetchRelease', () => {
     const wrong = 'f'.repeat(32);
     publish('ml-latest-small', zip, `${wrong}  ml-latest-small.zip\n`);
 
-    await expect(fetchRelease(options())).rejects.toThrow(
-      new RegExp(`checksum mismatch: expected ${wrong}, got ${md5(zip)}`),
-    );
+    await expect(fetchRelease(options())).rejects.toThrow(new RegExp(`checksum mismatch: expected ${wrong}, got ${md5(zip)}`));
     expect(await leftovers()).toEqual(['downloads']);
   });
 

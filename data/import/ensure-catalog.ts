@@ -13,11 +13,7 @@ export type CatalogSource = { kind: 'present' } | { kind: 'imported'; summary: I
  * database is filled from MOVIELENS_DIR, else DATA_DIR/ml-latest-small, else
  * a fresh download of ml-latest-small.
  */
-export async function ensureCatalog(
-  config: Config,
-  database: Database,
-  log: (line: string) => void,
-): Promise<CatalogSource> {
+export async function ensureCatalog(config: Config, database: Database, log: (line: string) => void): Promise<CatalogSource> {
   const stats = await createRepositories(database.db).catalog.stats();
   if (stats.movies > 0) return { kind: 'present' };
 

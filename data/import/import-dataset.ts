@@ -84,43 +84,54 @@ export async function importDataset(opts: ImportOptions): Promise<ImportSummary>
       opts.onStage?.('ratings', files.ratings);
       const totalBytes = (await fs.stat(files.ratings)).size;
       await tx.query('TRUNCATE ratings');
-      await tx.copyFrom('ratings', ['ml_user_id', 'movie_id', 'rating', 'rated_at'], (async function* () {
-        for await (const b of readRatings(files, { movieIds })) {
-          problems.add(b.problems);
-          counts.ratings += b.count;
-          opts.onProgress?.({ stage: 'ratings', rows: counts.ratings, bytesRead: b.bytesRead, totalBytes });
-          // Once the import is doomed, keep reading (to report every bad row) but stop writing.
-          if (problems.total > 0 && !opts.skipInvalid) continue;
-          let text = '';
-          for (let i = 0; i < b.count; i++) {
-            text += `${b.userIds[i]}\t${b.movieIds[i]}\t${b.ratings[i]}\t${b.timestamps[i]}\n`;
+      await tx.copyFrom(
+        'ratings',
+        ['ml_user_id', 'movie_id', 'rating', 'rated_at'],
+        (async function* () {
+          for await (const b of readRatings(files, { movieIds })) {
+            problems.add(b.problems);
+            counts.ratings += b.count;
+            opts.onProgress?.({ stage: 'ratings', rows: counts.ratings, bytesRead: b.bytesRead, totalBytes });
+            // Once the import is doomed, keep reading (to report every bad row) but stop writing.
+            if (problems.total > 0 && !opts.skipInvalid) continue;
+            let text = '';
+            for (let i = 0; i < b.count; i++) {
+              text += `${b.userIds[i]}\t${b.movieIds[i]}\t${b.ratings[i]}\t${b.timestamps[i]}\n`;
+            }
+            yield text;
           }
-          yield text;
-        }
-      })());
+        })(),
+      );
     }
 
     if (files.tags) {
       opts.onStage?.('tags', files.tags);
       const totalBytes = (await fs.stat(files.tags)).size;
       await tx.query('TRUNCATE tags');
-      await tx.copyFrom('tags', ['ml_user_id', 'movie_id', 'tag', 'tagged_at'], (async function* () {
-        for await (const b of readTags(files, { movieIds })) {
-          problems.add(b.problems);
-          counts.tags += b.rows.length;
-          opts.onProgress?.({ stage: 'tags', rows: counts.tags, bytesRead: b.bytesRead, totalBytes });
-          if (problems.total > 0 && !opts.skipInvalid) continue;
-          yield b.rows.map((t) => `${t.userId}\t${t.movieId}\t${copyText(t.tag)}\t${t.timestamp}\n`).join('');
-        }
-      })());
+      await tx.copyFrom(
+        'tags',
+        ['ml_user_id', 'movie_id', 'tag', 'tagged_at'],
+        (async function* () {
+          for await (const b of readTags(files, { movieIds })) {
+            problems.add(b.problems);
+            counts.tags += b.rows.length;
+            opts.onProgress?.({ stage: 'tags', rows: counts.tags, bytesRead: b.bytesRead, totalBytes });
+            if (problems.total > 0 && !opts.skipInvalid) continue;
+            yield b.rows.map((t) => `${t.userId}\t${t.movieId}\t${copyText(t.tag)}\t${t.timestamp}\n`).join('');
+          }
+        })(),
+      );
     }
     // Every file was read, so the user sees all bad rows at once; throwing here rolls back.
     rejectIfProblems();
 
-    await tx.query(
-      `INSERT INTO dataset_imports (source, layout, id_space, fingerprint, counts) VALUES ($1, $2, $3, $4, $5)`,
-      [path.resolve(files.dir), files.layout, idSpace, fingerprint, JSON.stringify(counts)],
-    );
+    await tx.query(`INSERT INTO dataset_imports (source, layout, id_space, fingerprint, counts) VALUES ($1, $2, $3, $4, $5)`, [
+      path.resolve(files.dir),
+      files.layout,
+      idSpace,
+      fingerprint,
+      JSON.stringify(counts),
+    ]);
   });
 
   return { files, counts, problems, fingerprint, elapsedMs: Date.now() - started };
@@ -128,17 +139,21 @@ export async function importDataset(opts: ImportOptions): Promise<ImportSummary>
 
 async function upsertMovies(tx: SqlTx, rows: MovieRow[], links: Map<number, LinkRow>): Promise<void> {
   await tx.query('CREATE TEMP TABLE movies_stage (LIKE movies) ON COMMIT DROP');
-  await tx.copyFrom('movies_stage', ['id', 'title', 'year', 'genres', 'imdb_id', 'tmdb_id'], (async function* () {
-    for (let start = 0; start < rows.length; start += 5000) {
-      yield rows
-        .slice(start, start + 5000)
-        .map((m) => {
-          const link = links.get(m.id);
-          return `${m.id}\t${copyText(m.title)}\t${copyNullable(m.year)}\t${copyTextArray(m.genres)}\t${copyNullable(link?.imdbId)}\t${copyNullable(link?.tmdbId)}\n`;
-        })
-        .join('');
-    }
-  })());
+  await tx.copyFrom(
+    'movies_stage',
+    ['id', 'title', 'year', 'genres', 'imdb_id', 'tmdb_id'],
+    (async function* () {
+      for (let start = 0; start < rows.length; start += 5000) {
+        yield rows
+          .slice(start, start + 5000)
+          .map((m) => {
+            const link = links.get(m.id);
+            return `${m.id}\t${copyText(m.title)}\t${copyNullable(m.year)}\t${copyTextArray(m.genres)}\t${copyNullable(link?.imdbId)}\t${copyNullable(link?.tmdbId)}\n`;
+          })
+          .join('');
+      }
+    })(),
+  );
   // A release without links.csv keeps the ids an earlier import brought.
   await tx.query(`
     INSERT INTO movies (id, title, year, genres, imdb_id, tmdb_id)
@@ -159,9 +174,7 @@ async function upsertMovies(tx: SqlTx, rows: MovieRow[], links: Map<number, Link
 async function switchIdSpaceIfNeeded(tx: SqlTx, idSpace: string): Promise<void> {
   const [last] = await tx.query<{ id_space: string }>('SELECT id_space FROM dataset_imports ORDER BY id DESC LIMIT 1');
   if (!last || last.id_space === idSpace) return;
-  const [used] = await tx.query<{ n: number }>(
-    'SELECT (SELECT count(*) FROM favorites) + (SELECT count(*) FROM feedback_events) AS n',
-  );
+  const [used] = await tx.query<{ n: number }>('SELECT (SELECT count(*) FROM favorites) + (SELECT count(*) FROM feedback_events) AS n');
   if (Number(used?.n ?? 0) > 0) {
     throw new DatasetError(
       `This release numbers movies differently (${idSpace}) from the imported catalog (${last.id_space}), ` +

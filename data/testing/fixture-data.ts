@@ -18,13 +18,7 @@ export interface FixtureMovie extends MovieRow {
 export const FIXTURE_MOVIES: readonly FixtureMovie[] = [
   movie(1, 'Toy Story (1995)', 'Toy Story', 1995, ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy']),
   movie(11, 'American President, The (1995)', 'American President, The', 1995, ['Comedy', 'Drama', 'Romance']),
-  movie(
-    4973,
-    "Amélie (Fabuleux destin d'Amélie Poulain, Le) (2001)",
-    "Amélie (Fabuleux destin d'Amélie Poulain, Le)",
-    2001,
-    ['Comedy', 'Romance'],
-  ),
+  movie(4973, "Amélie (Fabuleux destin d'Amélie Poulain, Le) (2001)", "Amélie (Fabuleux destin d'Amélie Poulain, Le)", 2001, ['Comedy', 'Romance']),
   movie(40697, 'Babylon 5', 'Babylon 5', null, ['Sci-Fi']),
   movie(114335, 'La cravate (1957)', 'La cravate', 1957, []),
   movie(2571, 'Matrix, The (1999)', 'Matrix, The', 1999, ['Action', 'Sci-Fi', 'Thriller']),

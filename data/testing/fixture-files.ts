@@ -89,10 +89,7 @@ export const FIXTURE_FILES: Record<Layout, (malformed: boolean) => FileSpec[]> =
       entries: mix(
         FIXTURE_MOVIES.map((m) => [m.id, m.rawTitle, oldGenresField(m.genres)].join('::')),
         malformed,
-        [
-          bad('7::Only two fields', 'expected 3 fields, got 2'),
-          bad('1::Toy Story again (1995)::Comedy', 'movieId 1 appears again'),
-        ],
+        [bad('7::Only two fields', 'expected 3 fields, got 2'), bad('1::Toy Story again (1995)::Comedy', 'movieId 1 appears again')],
       ),
     },
     {
@@ -114,10 +111,7 @@ export const FIXTURE_FILES: Record<Layout, (malformed: boolean) => FileSpec[]> =
       entries: mix(
         FIXTURE_TAGS.map((t) => [t.userId, t.movieId, t.tag, t.timestamp].join('::')),
         malformed,
-        [
-          bad('1::99999::ghost::1445714994', 'movieId 99999 is not in movies.dat'),
-          bad('2::1::::1445714994', 'tag is empty'),
-        ],
+        [bad('1::99999::ghost::1445714994', 'movieId 99999 is not in movies.dat'), bad('2::1::::1445714994', 'tag is empty')],
       ),
     },
   ],
@@ -125,10 +119,14 @@ export const FIXTURE_FILES: Record<Layout, (malformed: boolean) => FileSpec[]> =
     {
       name: 'u.item',
       encoding: 'latin1',
-      entries: mix(FIXTURE_MOVIES.map((m) => itemRow(m.id, m.rawTitle, m.year, genreFlags(m.genres))), malformed, [
-        bad(itemRow(5000, 'Short Row (1990)', 1990, genreFlags([])).replace(/\|0$/, ''), 'expected 24 fields, got 23'),
-        bad(itemRow(5001, 'Bad Flag (1990)', 1990, genreFlags([]).replace(/^1/, '2')), 'genre flag for unknown'),
-      ]),
+      entries: mix(
+        FIXTURE_MOVIES.map((m) => itemRow(m.id, m.rawTitle, m.year, genreFlags(m.genres))),
+        malformed,
+        [
+          bad(itemRow(5000, 'Short Row (1990)', 1990, genreFlags([])).replace(/\|0$/, ''), 'expected 24 fields, got 23'),
+          bad(itemRow(5001, 'Bad Flag (1990)', 1990, genreFlags([]).replace(/^1/, '2')), 'genre flag for unknown'),
+        ],
+      ),
     },
     {
       name: 'u.data',

@@ -5,16 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Layout, LinkRow, MovieRow, TagRow } from '../dataset/types.ts';
-import {
-  FIXTURE_LINKS,
-  FIXTURE_MOVIES,
-  FIXTURE_TAGS,
-  fixtureRatings,
-  LAST_TAG,
-  MULTILINE_TAG,
-  type FixtureMovie,
-  type FixtureRating,
-} from './fixture-data.ts';
+import { FIXTURE_LINKS, FIXTURE_MOVIES, FIXTURE_TAGS, fixtureRatings, LAST_TAG, MULTILINE_TAG, type FixtureMovie, type FixtureRating } from './fixture-data.ts';
 import { FIXTURE_FILES, type FileSpec } from './fixture-files.ts';
 
 const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -40,11 +40,14 @@ export class FakeDiscord {
   constructor(private readonly guilds: { id: string; name: string; channelId: string }[] = []) {}
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.rest(req).then(([status, body]) => {
-      // Like Discord, a 204 has no body and no JSON content type (the client would try to parse it).
-      if (status === 204) res.writeHead(204).end();
-      else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    }));
+    this.server = createServer(
+      (req, res) =>
+        void this.rest(req).then(([status, body]) => {
+          // Like Discord, a 204 has no body and no JSON content type (the client would try to parse it).
+          if (status === 204) res.writeHead(204).end();
+          else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        }),
+    );
     // Node's 5 s default can close a kept-alive socket just as a busy bot reuses it ("other side closed"); Discord keeps them longer.
     this.server.keepAliveTimeout = 65_000;
     this.wss = new WebSocketServer({ server: this.server });
@@ -100,12 +103,42 @@ export class FakeDiscord {
 
   private guildPayload(g: { id: string; name: string; channelId: string }) {
     return {
-      id: g.id, name: g.name, icon: null, owner_id: '1', afk_channel_id: null, afk_timeout: 300, verification_level: 0,
-      default_message_notifications: 0, explicit_content_filter: 0, roles: [], emojis: [], stickers: [], features: [], mfa_level: 0,
-      system_channel_id: null, system_channel_flags: 0, rules_channel_id: null, vanity_url_code: null, description: null, banner: null,
-      premium_tier: 0, preferred_locale: 'en-US', public_updates_channel_id: null, nsfw_level: 0, premium_progress_bar_enabled: false,
-      joined_at: new Date().toISOString(), large: false, unavailable: false, member_count: 1, voice_states: [], members: [], threads: [],
-      presences: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
+      id: g.id,
+      name: g.name,
+      icon: null,
+      owner_id: '1',
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [],
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      joined_at: new Date().toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 1,
+      voice_states: [],
+      members: [],
+      threads: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
       channels: [{ id: g.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: g.id }],
     };
   }
@@ -160,19 +193,36 @@ export class FakeDiscord {
    * content); pass a message from {@link replyTo} or an update to click on it.
    */
   click(userId: string, customId: string, on: Partial<FakeMessage> = {}, extra: Record<string, unknown> = {}): string {
-    return this.interaction(userId, 3, { custom_id: customId, component_type: 2 }, {
-      ...extra,
-      message: { ...this.messagePayload({ embeds: [], components: [] }, String(extra.channel_id ?? '500')), flags: 64, ...on },
-    });
+    return this.interaction(
+      userId,
+      3,
+      { custom_id: customId, component_type: 2 },
+      {
+        ...extra,
+        message: { ...this.messagePayload({ embeds: [], components: [] }, String(extra.channel_id ?? '500')), flags: 64, ...on },
+      },
+    );
   }
 
   private messagePayload(data: Record<string, unknown>, channelId: string, guildId?: string): FakeMessage {
     return {
-      id: this.snowflake(), channel_id: channelId, ...(guildId ? { guild_id: guildId } : {}), content: data.content ?? '',
-      embeds: data.embeds ?? [], components: data.components ?? [],
-      author: { id: '42', username: 'moviebot', discriminator: '0', avatar: null, bot: true }, attachments: [],
-      timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [],
-      mention_roles: [], pinned: false, type: 0, flags: data.flags ?? 0,
+      id: this.snowflake(),
+      channel_id: channelId,
+      ...(guildId ? { guild_id: guildId } : {}),
+      content: data.content ?? '',
+      embeds: data.embeds ?? [],
+      components: data.components ?? [],
+      author: { id: '42', username: 'moviebot', discriminator: '0', avatar: null, bot: true },
+      attachments: [],
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      pinned: false,
+      type: 0,
+      flags: data.flags ?? 0,
     };
   }
 
@@ -210,7 +260,14 @@ export class FakeDiscord {
     this.calls.push(call);
     for (const waiter of [...this.waiters]) waiter(call);
     if (path === '/gateway/bot') {
-      return [200, { url: this.apiUrl.replace('http', 'ws').replace('/api', ''), shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
+      return [
+        200,
+        {
+          url: this.apiUrl.replace('http', 'ws').replace('/api', ''),
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        },
+      ];
     }
     const callback = /\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path);
     if (callback) {
@@ -230,7 +287,26 @@ export class FakeDiscord {
       return message ? [200, message] : [404, { message: 'Unknown Message', code: 10008 }];
     }
     if (/\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) {
-      return [200, { id: this.snowflake(), channel_id: '500', content: body.content ?? '', embeds: body.embeds ?? [], components: body.components ?? [], author: { id: '42', username: 'moviebot', discriminator: '0', avatar: null }, attachments: [], timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], pinned: false, type: 0 }];
+      return [
+        200,
+        {
+          id: this.snowflake(),
+          channel_id: '500',
+          content: body.content ?? '',
+          embeds: body.embeds ?? [],
+          components: body.components ?? [],
+          author: { id: '42', username: 'moviebot', discriminator: '0', avatar: null },
+          attachments: [],
+          timestamp: new Date().toISOString(),
+          edited_timestamp: null,
+          tts: false,
+          mention_everyone: false,
+          mentions: [],
+          mention_roles: [],
+          pinned: false,
+          type: 0,
+        },
+      ];
     }
     if (/\/applications\/\d+\/commands$/.test(path)) return [200, Array.isArray(body) ? body : []];
     return [200, {}];

@@ -23,9 +23,12 @@ export class FakeTelegram {
   apiRoot = '';
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req).then((result) => {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }));
-    }));
+    this.server = createServer(
+      (req, res) =>
+        void this.handle(req).then((result) => {
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }));
+        }),
+    );
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.apiRoot = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
@@ -62,8 +65,12 @@ export class FakeTelegram {
     const messageId = this.messageId++;
     const updateId = this.push({
       message: {
-        message_id: messageId, date: 0, chat: { id: chatId, type: chatId === userId ? 'private' : 'group', title: 'G' },
-        from: { id: userId, is_bot: false, first_name: 'U', username: `user${userId}` }, text, via_bot: { id: 42, is_bot: true, first_name: 'Moviebot', username: 'moviebot_test_bot' },
+        message_id: messageId,
+        date: 0,
+        chat: { id: chatId, type: chatId === userId ? 'private' : 'group', title: 'G' },
+        from: { id: userId, is_bot: false, first_name: 'U', username: `user${userId}` },
+        text,
+        via_bot: { id: 42, is_bot: true, first_name: 'Moviebot', username: 'moviebot_test_bot' },
         reply_markup: replyMarkup,
       },
     });
@@ -75,8 +82,12 @@ export class FakeTelegram {
     const emoji = (list: string[]) => list.map((e) => ({ type: 'emoji', emoji: e }));
     return this.push({
       message_reaction: {
-        chat: { id: chatId, type: chatId === userId ? 'private' : 'group', title: 'G' }, message_id: messageId,
-        user: { id: userId, is_bot: false, first_name: 'U' }, date: 0, old_reaction: emoji(before), new_reaction: emoji(after),
+        chat: { id: chatId, type: chatId === userId ? 'private' : 'group', title: 'G' },
+        message_id: messageId,
+        user: { id: userId, is_bot: false, first_name: 'U' },
+        date: 0,
+        old_reaction: emoji(before),
+        new_reaction: emoji(after),
       },
     });
   }
@@ -94,7 +105,9 @@ export class FakeTelegram {
   }
 
   inline(userId: number, query: string, offset = ''): number {
-    return this.push({ inline_query: { id: `iq${this.updateId}`, from: { id: userId, is_bot: false, first_name: 'U', username: `user${userId}` }, query, offset } });
+    return this.push({
+      inline_query: { id: `iq${this.updateId}`, from: { id: userId, is_bot: false, first_name: 'U', username: `user${userId}` }, query, offset },
+    });
   }
 
   /** Resolves with the first call of `method` (after `from` calls) matching `predicate`. */
@@ -121,7 +134,11 @@ export class FakeTelegram {
       case 'getUpdates': {
         const offset = Number(body.offset ?? 0);
         const take = () => this.pending.filter((u) => Number(u.update_id) >= offset);
-        if (take().length === 0) await new Promise<void>((r) => { this.waiters.push(r); setTimeout(r, 300); });
+        if (take().length === 0)
+          await new Promise<void>((r) => {
+            this.waiters.push(r);
+            setTimeout(r, 300);
+          });
         const updates = take();
         this.pending.splice(0, this.pending.length, ...this.pending.filter((u) => !updates.includes(u)));
         return updates;

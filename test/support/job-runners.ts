@@ -6,7 +6,6 @@ import { silentLogger } from './databases.ts';
 import { startBullmqWorkers } from '../../worker/index.ts';
 import { TEST_REDIS_URL } from './redis-server.ts';
 
-
 export interface JobRunner {
   queue: JobQueue;
   close: () => Promise<void>;
@@ -32,7 +31,11 @@ export const JOB_RUNNERS: { name: string; start: (processors: Partial<Processors
       const producer = new Redis(TEST_REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
       await new Promise((resolve) => producer.once('ready', resolve));
       const queue = new BullmqQueue(producer, prefix);
-      const workers = startBullmqWorkers(withDefaults(processors), { prefix, logger: silentLogger, connect: () => new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null }) });
+      const workers = startBullmqWorkers(withDefaults(processors), {
+        prefix,
+        logger: silentLogger,
+        connect: () => new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null }),
+      });
       return {
         queue,
         close: async () => {

@@ -19,9 +19,7 @@ export class TcpProxy {
   private frozen = false;
   port = 0;
 
-  constructor(
-    private readonly target: { host: string; port: number },
-  ) {
+  constructor(private readonly target: { host: string; port: number }) {
     this.server = net.createServer((client) => this.accept(client));
   }
 

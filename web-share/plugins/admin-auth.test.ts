@@ -7,7 +7,10 @@ const TOKEN = 'admin-token-0123456789abcdef';
 async function gatedApp(options: { https?: boolean; trustProxy?: boolean; now?: () => number; sessionMs?: number }) {
   const app = Fastify({ trustProxy: options.trustProxy ?? false });
   await app.register(async (scope) => {
-    scope.addHook('onRequest', adminAuth({ token: TOKEN, path: '/admin/queues', https: options.https ?? false, now: options.now, sessionMs: options.sessionMs }));
+    scope.addHook(
+      'onRequest',
+      adminAuth({ token: TOKEN, path: '/admin/queues', https: options.https ?? false, now: options.now, sessionMs: options.sessionMs }),
+    );
     scope.get('/admin/queues', async () => 'board');
   });
   return app;

@@ -72,7 +72,10 @@ export function adminAuth(options: AdminAuthOptions): onRequestAsyncHookHandler 
         ...(secure ? ['Secure'] : []),
       ].join('; ');
       url.searchParams.delete('token');
-      return reply.header('set-cookie', cookie).header('cache-control', 'no-store').redirect(url.pathname + url.search, 303);
+      return reply
+        .header('set-cookie', cookie)
+        .header('cache-control', 'no-store')
+        .redirect(url.pathname + url.search, 303);
     }
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {

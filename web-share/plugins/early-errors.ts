@@ -98,6 +98,7 @@ export function clientErrorHandler(options: ClientErrorOptions): (err: NodeJS.Er
 /** One whole HTTP/1.1 response, closing the connection: the parser that failed cannot read another request on it. */
 function rawResponse(status: number, headers: Record<string, string>, body: string): string {
   const lines = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`];
-  for (const [name, value] of Object.entries({ ...headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' })) lines.push(`${name}: ${value}`);
+  for (const [name, value] of Object.entries({ ...headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' }))
+    lines.push(`${name}: ${value}`);
   return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }

@@ -5,6 +5,9 @@ import type { HealthProbe } from '../health.ts';
 export function registerHealthRoute(app: FastifyInstance, probe: HealthProbe): void {
   app.get('/healthz', { config: { rateLimit: false } }, async (_request, reply) => {
     const report = await probe();
-    return reply.code(report.ok ? 200 : 503).header('cache-control', 'no-store').send(report);
+    return reply
+      .code(report.ok ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send(report);
   });
 }

@@ -31,12 +31,17 @@ export async function registerQueueDashboard(app: FastifyInstance, options: Queu
     admin.addHook('onRequest', adminAuth({ token, path: DASHBOARD_PATH, https: options.https }));
     if (options.queues.length === 0) {
       const embedded = { error: 'No queue dashboard: jobs run in-process (no REDIS_URL). Their counts are on /metrics (moviebot_queue_jobs).' };
-      for (const url of [DASHBOARD_PATH, `${DASHBOARD_PATH}/*`]) admin.get(url, (_request, reply) => reply.code(404).header('cache-control', 'no-store').send(embedded));
+      for (const url of [DASHBOARD_PATH, `${DASHBOARD_PATH}/*`])
+        admin.get(url, (_request, reply) => reply.code(404).header('cache-control', 'no-store').send(embedded));
       return;
     }
     const board = new FastifyAdapter();
     board.setBasePath(DASHBOARD_PATH);
-    createBullBoard({ queues: options.queues.map((queue) => new BullMQAdapter(queue)), serverAdapter: board, options: { uiConfig: { boardTitle: 'Moviebot jobs' } } });
+    createBullBoard({
+      queues: options.queues.map((queue) => new BullMQAdapter(queue)),
+      serverAdapter: board,
+      options: { uiConfig: { boardTitle: 'Moviebot jobs' } },
+    });
     // Signed-in pages and API answers are for one operator: no proxy keeps them (static files set their own).
     admin.addHook('onRequest', async (_request, reply) => {
       reply.header('cache-control', 'no-store');

@@ -9,7 +9,8 @@ type Found = RenderedPage | null | Promise<RenderedPage | null>;
  * A page not built within the deadline (the database may be unreachable) is the error page, not a hang.
  */
 export function pageOr404(request: FastifyRequest, reply: FastifyReply, found: Found, send: (page: RenderedPage) => FastifyReply | Promise<FastifyReply>) {
-  if (found instanceof Promise) return withDeadline(found, ANSWER_DEADLINE_MS, `page ${request.url}`).then((page) => (page ? send(page) : reply.callNotFound()));
+  if (found instanceof Promise)
+    return withDeadline(found, ANSWER_DEADLINE_MS, `page ${request.url}`).then((page) => (page ? send(page) : reply.callNotFound()));
   return found ? send(found) : reply.callNotFound();
 }
 

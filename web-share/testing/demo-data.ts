@@ -17,7 +17,7 @@ const ROWS: [number, string, number, string][] = [
   [13, 'Alien', 1979, 'Horror|Sci-Fi'],
   [14, 'Blade Runner', 1982, 'Action|Sci-Fi|Thriller'],
   [15, 'Spirited Away (Sen to Chihiro no kamikakushi)', 2001, 'Adventure|Animation|Fantasy'],
-  [16, 'Amelie (Fabuleux destin d\'Amélie Poulain, Le)', 2001, 'Comedy|Romance'],
+  [16, "Amelie (Fabuleux destin d'Amélie Poulain, Le)", 2001, 'Comedy|Romance'],
   [17, 'Lord of the Rings: The Fellowship of the Ring, The', 2001, 'Adventure|Fantasy'],
   [18, 'Eternal Sunshine of the Spotless Mind', 2004, 'Drama|Romance|Sci-Fi'],
   [19, 'Dark Knight, The', 2008, 'Action|Crime|Drama|IMAX'],

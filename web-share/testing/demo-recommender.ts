@@ -15,7 +15,10 @@ export class GenreRecommender implements Recommender {
     return this.movies
       .filter((m) => !skip.has(m.id))
       .map((m) => {
-        const best = likes.reduce<{ like: Movie | null; n: number }>((acc, l) => (overlap(m, l) > acc.n ? { like: l, n: overlap(m, l) } : acc), { like: null, n: 0 });
+        const best = likes.reduce<{ like: Movie | null; n: number }>((acc, l) => (overlap(m, l) > acc.n ? { like: l, n: overlap(m, l) } : acc), {
+          like: null,
+          n: 0,
+        });
         return { movieId: m.id, score: best.n + 1 / (1 + m.id), because: best.like?.id ?? null };
       })
       .sort((a, b) => b.score - a.score || a.movieId - b.movieId)

@@ -76,7 +76,13 @@ export async function webFixture(options: FixtureOptions = {}): Promise<WebFixtu
   const handle = await freshPglite();
   const movies: Movie[] = [...DEMO_MOVIES, ...(options.xss ? XSS_MOVIES : [])];
   for (const m of movies) {
-    await handle.database.sql.query('INSERT INTO movies (id, title, year, genres, tmdb_id) VALUES ($1, $2, $3, $4, $5)', [m.id, m.title, m.year, m.genres, m.tmdbId]);
+    await handle.database.sql.query('INSERT INTO movies (id, title, year, genres, tmdb_id) VALUES ($1, $2, $3, $4, $5)', [
+      m.id,
+      m.title,
+      m.year,
+      m.genres,
+      m.tmdbId,
+    ]);
   }
   const repos = createRepositories(handle.database.db);
   const catalog = new MovieCatalog(movies, DEMO_POPULARITY);
@@ -94,10 +100,39 @@ export async function webFixture(options: FixtureOptions = {}): Promise<WebFixtu
   const server = { platform: 'discord' as const, id: 'film-club', name: options.xss ? XSS[3]! : 'Film Club 🎬' };
   const members: [string, number[], [number, 1 | -1][]][] = [
     ['ann', [], [[32, 1]]],
-    ['bea', [10, 13, 21, 27, 28, 5], [[31, -1], [32, 1]]],
-    ['cal', [10, 12, 23, 28, 19, 2], [[31, 1], [32, -1]]],
-    ['dev', [13, 24, 27, 9, 25, 35], [[31, -1], [26, 1]]],
-    ['eli', [15, 20, 30, 34, 35, 16], [[31, 1], [32, -1], [22, 1]]],
+    [
+      'bea',
+      [10, 13, 21, 27, 28, 5],
+      [
+        [31, -1],
+        [32, 1],
+      ],
+    ],
+    [
+      'cal',
+      [10, 12, 23, 28, 19, 2],
+      [
+        [31, 1],
+        [32, -1],
+      ],
+    ],
+    [
+      'dev',
+      [13, 24, 27, 9, 25, 35],
+      [
+        [31, -1],
+        [26, 1],
+      ],
+    ],
+    [
+      'eli',
+      [15, 20, 30, 34, 35, 16],
+      [
+        [31, 1],
+        [32, -1],
+        [22, 1],
+      ],
+    ],
     ...(options.xss ? [['xss', [100, 101, 103], [[104, 1]]] as [string, number[], [number, 1 | -1][]]] : []),
   ];
   for (const [name, favorites, votes] of members) {
@@ -106,9 +141,7 @@ export async function webFixture(options: FixtureOptions = {}): Promise<WebFixtu
     for (const [movieId, value] of votes) await recordFeedback(deps, { identity: who(name), movieId, value, source: 'button' });
   }
   // Spread the likes over the last months, so "genres over time" has a history to draw.
-  await handle.database.sql.query(
-    `UPDATE favorites SET created_at = now() - (((movie_id * 7 + user_id * 3) % 6) * interval '31 days')`,
-  );
+  await handle.database.sql.query(`UPDATE favorites SET created_at = now() - (((movie_id * 7 + user_id * 3) % 6) * interval '31 days')`);
   const community = await deps.communities.ensure(server.platform, server.id);
   const small = { platform: 'telegram' as const, id: 'tiny-group', name: 'Tiny group' };
   await joinCommunity(deps, who('bea'), small);

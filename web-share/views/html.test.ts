@@ -6,9 +6,7 @@ describe('auto-escaping template', () => {
     const name = `<img src=x onerror="alert('1')">&`;
     const out = html`<p title="${name}">${name}${[name, html`<b>${name}</b>`]}${null}${false}${3}</p>`.value;
     expect(out).not.toContain('<img');
-    expect(out).toBe(
-      `<p title="${escapeHtml(name)}">${escapeHtml(name)}${escapeHtml(name)}<b>${escapeHtml(name)}</b>3</p>`,
-    );
+    expect(out).toBe(`<p title="${escapeHtml(name)}">${escapeHtml(name)}${escapeHtml(name)}<b>${escapeHtml(name)}</b>3</p>`);
     expect(escapeHtml(`"'<>&\``)).toBe('&quot;&#39;&lt;&gt;&amp;&#96;');
   });
 

@@ -27,10 +27,14 @@ export const moreAfter = (page: number | null, shown: number) =>
 
 /** Page `page` of a person's list. */
 export const pageOf = (picks: RecommendedMovie[], page: number, note?: string) =>
-  listMessage(picks.map(field), picks.map((p) => p.movie.id), {
-    more: moreAfter(page, picks.length),
-    note: note ?? (picks.length ? undefined : 'Nothing more to suggest right now.'),
-  });
+  listMessage(
+    picks.map(field),
+    picks.map((p) => p.movie.id),
+    {
+      more: moreAfter(page, picks.length),
+      note: note ?? (picks.length ? undefined : 'Nothing more to suggest right now.'),
+    },
+  );
 
 /** A list's fields and movie ids, re-rendered after one slot changed (the page stays). */
 export const listPage = (fields: APIEmbedField[], ids: number[], note: string, page: number | null) =>

@@ -21,7 +21,14 @@ describe('/fav autocomplete', () => {
   });
 
   it("stays within Discord's limits: at most 25 choices, names and values of at most 100 characters", async () => {
-    const long = Array.from({ length: 40 }, (_, n) => ({ id: n + 1, title: `Star ${'very '.repeat(30)}long title ${n}`, year: 1999, genres: [], imdbId: null, tmdbId: null }));
+    const long = Array.from({ length: 40 }, (_, n) => ({
+      id: n + 1,
+      title: `Star ${'very '.repeat(30)}long title ${n}`,
+      year: 1999,
+      genres: [],
+      imdbId: null,
+      tmdbId: null,
+    }));
     const wide = fakeInteraction({ kind: 'autocomplete', focused: 'star' });
     await favCommand.autocomplete!(wide as never, { ...d, deps: { ...d.deps, catalog: new MovieCatalog(long) } });
     const [choices] = wide.responses;
@@ -61,7 +68,9 @@ describe('/fav add | list | remove', () => {
   });
 
   it('refuses an id that is not in the catalog, and a title that matches nothing, saving nothing', async () => {
-    await expect(favCommand.execute(fav('add', 'id:777') as never, d)).rejects.toThrow(new UserError('CHOICE_NOT_IN_CATALOG', 'That movie is not in the catalog; pick one from the list.'));
+    await expect(favCommand.execute(fav('add', 'id:777') as never, d)).rejects.toThrow(
+      new UserError('CHOICE_NOT_IN_CATALOG', 'That movie is not in the catalog; pick one from the list.'),
+    );
     await expect(favCommand.execute(fav('add', 'qqqzzz') as never, d)).rejects.toThrow('No movie matches that title.');
     await expect(favCommand.execute(fav('add', 'qqqzzz') as never, d)).rejects.toMatchObject({ code: 'NO_TITLE_MATCH' });
     await expect(favCommand.execute(fav('add', 'id:777') as never, d)).rejects.toMatchObject({ code: 'CHOICE_NOT_IN_CATALOG' });

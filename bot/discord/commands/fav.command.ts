@@ -10,11 +10,17 @@ export const favCommand: SlashCommand = {
     .setName('fav')
     .setDescription('Your favourite movies')
     .addSubcommand((s) =>
-      s.setName('add').setDescription('Save a favourite').addStringOption((o) => o.setName('movie').setDescription('Title').setRequired(true).setAutocomplete(true)),
+      s
+        .setName('add')
+        .setDescription('Save a favourite')
+        .addStringOption((o) => o.setName('movie').setDescription('Title').setRequired(true).setAutocomplete(true)),
     )
     .addSubcommand((s) => s.setName('list').setDescription('List your favourites'))
     .addSubcommand((s) =>
-      s.setName('remove').setDescription('Remove a favourite').addStringOption((o) => o.setName('movie').setDescription('Title').setRequired(true).setAutocomplete(true)),
+      s
+        .setName('remove')
+        .setDescription('Remove a favourite')
+        .addStringOption((o) => o.setName('movie').setDescription('Title').setRequired(true).setAutocomplete(true)),
     ),
 
   autocomplete: movieAutocomplete,
@@ -23,7 +29,11 @@ export const favCommand: SlashCommand = {
     const sub = i.options.getSubcommand();
     if (sub === 'add') {
       const { movie, added } = await addFavorite(d.deps, identityOf(i), movieIdOf(i, d));
-      await i.reply({ content: `⭐ ${movieLabel(movie)} is ${added ? 'now' : 'already'} a favourite.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await i.reply({
+        content: `⭐ ${movieLabel(movie)} is ${added ? 'now' : 'already'} a favourite.`,
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
     } else if (sub === 'remove') {
       const movie = await removeFavorite(d.deps, identityOf(i), movieIdOf(i, d));
       await i.reply({ content: `Removed ${movieLabel(movie)}.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });

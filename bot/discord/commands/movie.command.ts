@@ -1,10 +1,4 @@
-import {
-  ActionRowBuilder,
-  ButtonBuilder,
-  ButtonStyle,
-  EmbedBuilder,
-  SlashCommandBuilder,
-} from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, SlashCommandBuilder } from 'discord.js';
 import { movieLabel, type Movie } from '../../../core/index.ts';
 import { movieUrl } from '../../shared/movie-link.ts';
 import { feedbackButtons } from '../buttons/feedback.buttons.ts';
@@ -20,8 +14,14 @@ export function movieCard(movie: Movie) {
     .setDescription(movie.genres.filter((g) => g !== '(no genres listed)').join(', ') || null)
     .setFooter({ text: 'Rate with the buttons or react 👍 / 👎' });
   const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
-    new ButtonBuilder().setCustomId(feedbackButtons.id({ value: 1, movieId: movie.id })).setLabel('👍').setStyle(ButtonStyle.Secondary),
-    new ButtonBuilder().setCustomId(feedbackButtons.id({ value: -1, movieId: movie.id })).setLabel('👎').setStyle(ButtonStyle.Secondary),
+    new ButtonBuilder()
+      .setCustomId(feedbackButtons.id({ value: 1, movieId: movie.id }))
+      .setLabel('👍')
+      .setStyle(ButtonStyle.Secondary),
+    new ButtonBuilder()
+      .setCustomId(feedbackButtons.id({ value: -1, movieId: movie.id }))
+      .setLabel('👎')
+      .setStyle(ButtonStyle.Secondary),
   );
   return { embeds: [embed], components: [buttons], allowedMentions: NO_MENTIONS };
 }

@@ -10,12 +10,7 @@ const VALUE: Record<string, 1 | -1> = { '👍': 1, '👎': -1 };
  * reaction takes it back (only that stance: a 👎 given since stays). The
  * card's link says which movie it is, so nothing needs storing per message.
  */
-export async function onReaction(
-  reaction: MessageReaction | PartialMessageReaction,
-  user: User | PartialUser,
-  added: boolean,
-  d: DiscordDeps,
-): Promise<void> {
+export async function onReaction(reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser, added: boolean, d: DiscordDeps): Promise<void> {
   const value = VALUE[reaction.emoji.name ?? ''];
   if (!value || user.bot) return;
   try {

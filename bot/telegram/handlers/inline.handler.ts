@@ -34,7 +34,10 @@ export function inlineHandler({ deps, logger }: TelegramDeps): Composer<Context>
       if (query === '') {
         const picks = await recommend(deps, identityOf(ctx), { k: PAGE });
         // Personal: without is_personal Telegram may show one user's list to another.
-        await ctx.answerInlineQuery(picks.map((p) => card(p.movie, p.because)), { is_personal: true, cache_time: 10 });
+        await ctx.answerInlineQuery(
+          picks.map((p) => card(p.movie, p.because)),
+          { is_personal: true, cache_time: 10 },
+        );
         return;
       }
       // The offset is ours, but a client can send anything: a whole number from 0 to MAX_OFFSET, or the top.
@@ -42,7 +45,10 @@ export function inlineHandler({ deps, logger }: TelegramDeps): Composer<Context>
       const offset = Number.isSafeInteger(asked) && asked > 0 ? Math.min(asked, MAX_OFFSET) : 0;
       const movies = deps.catalog.search(query, { limit: PAGE, offset });
       const next = movies.length === PAGE && offset + PAGE < MAX_OFFSET ? String(offset + PAGE) : '';
-      await ctx.answerInlineQuery(movies.map((m) => card(m)), { next_offset: next, cache_time: 300 });
+      await ctx.answerInlineQuery(
+        movies.map((m) => card(m)),
+        { next_offset: next, cache_time: 300 },
+      );
     }),
   );
   return composer;

@@ -6,8 +6,7 @@ import type { CardRegistry } from '../movie-card.ts';
 import type { TelegramDeps } from '../telegram-context.ts';
 
 const VALUE: Record<string, 1 | -1> = { '👍': 1, '👎': -1 };
-const stanceOf = (reactions: ReactionType[]) =>
-  reactions.map((r) => (r.type === 'emoji' ? VALUE[r.emoji] : undefined)).find((v) => v !== undefined) ?? 0;
+const stanceOf = (reactions: ReactionType[]) => reactions.map((r) => (r.type === 'emoji' ? VALUE[r.emoji] : undefined)).find((v) => v !== undefined) ?? 0;
 
 /**
  * 👍/👎 on a movie card (message_reaction: delivered in private chats, and

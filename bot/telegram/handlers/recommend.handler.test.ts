@@ -45,7 +45,10 @@ describe('/recommend group', () => {
 
   it("picks for the group's members, named by username, without rating buttons", async () => {
     const group = { platform: 'telegram' as const, id: String(GROUP_CHAT.id) };
-    for (const [id, username] of [['1', 'bea'], ['2', 'cy']] as const) {
+    for (const [id, username] of [
+      ['1', 'bea'],
+      ['2', 'cy'],
+    ] as const) {
       await joinCommunity(d.deps, { platform: 'telegram', platformUserId: id, username }, group);
       await addFavorite(d.deps, { platform: 'telegram', platformUserId: id }, 21);
     }

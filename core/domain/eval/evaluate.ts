@@ -6,14 +6,7 @@
 import type { Recommender, TrainingData } from '../recommender/types.ts';
 import { simulateFeedback } from './feedback.ts';
 import { makeFolds, type Fold } from './folds.ts';
-import {
-  GROUP_K,
-  GROUPS_PER_FOLD,
-  MODEL_GROUP_STRATEGY,
-  sampleGroups,
-  scoreGroup,
-  type GroupStrategy,
-} from './groups.ts';
+import { GROUP_K, GROUPS_PER_FOLD, MODEL_GROUP_STRATEGY, sampleGroups, scoreGroup, type GroupStrategy } from './groups.ts';
 import { ndcgAt, recallAt } from './metrics.ts';
 import { likes3Case, sgCase, type ProtocolCase } from './protocols.ts';
 import { checkList, excludedMovies, noViolations, type ListViolations } from './violations.ts';
@@ -85,11 +78,7 @@ export interface EvalReport {
  * Evaluates `fit` on `data`: for each fold, trains on the other folds' users
  * and asks the model about this fold's users under each protocol.
  */
-export async function evaluate<M extends Recommender>(
-  data: TrainingData,
-  fit: Fit<M>,
-  opts: EvaluateOptions<M> = {},
-): Promise<EvalReport> {
+export async function evaluate<M extends Recommender>(data: TrainingData, fit: Fit<M>, opts: EvaluateOptions<M> = {}): Promise<EvalReport> {
   const seed = opts.seed ?? DEFAULT_SEED;
   const protocols = new Set(opts.protocols ?? ALL_PROTOCOLS);
   const strategies: readonly GroupStrategy<M>[] = opts.groupStrategies ?? [MODEL_GROUP_STRATEGY];

@@ -27,12 +27,7 @@ export interface FeedbackOutcome {
  * Plays the rounds for one user, starting from their likes3 case.
  * @param violations - each page is checked and counted here.
  */
-export function simulateFeedback(
-  model: Recommender,
-  user: TestUser,
-  start: ProtocolCase,
-  violations: ListViolations,
-): FeedbackOutcome {
+export function simulateFeedback(model: Recommender, user: TestUser, start: ProtocolCase, violations: ListViolations): FeedbackOutcome {
   const disliked = new Set(user.dislikes);
   const likes = [...start.profile.likes];
   const dislikes: number[] = [];

@@ -39,7 +39,10 @@ export interface FoldOptions {
 export function makeFolds(data: TrainingData, { folds = 5, seed }: FoldOptions): Fold[] {
   if (!Number.isInteger(folds) || folds < 2) throw new RangeError(`folds must be an integer ≥ 2, got ${folds}`);
   const byUser = groupByUser(data.ratings);
-  const users = shuffled([...byUser.keys()].sort((a, b) => a - b), streamFor(seed, 'folds'));
+  const users = shuffled(
+    [...byUser.keys()].sort((a, b) => a - b),
+    streamFor(seed, 'folds'),
+  );
   const foldOf = new Map<number, number>();
   users.forEach((userId, position) => foldOf.set(userId, Math.floor((position * folds) / users.length)));
 

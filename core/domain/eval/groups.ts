@@ -37,11 +37,7 @@ export function sampleGroups(fold: Fold, seed: number, count = GROUPS_PER_FOLD):
 }
 
 /** Each member's NDCG@k against their own targets, and the mean and min over members. */
-export function scoreGroup(
-  list: readonly number[],
-  members: readonly ProtocolCase[],
-  k = GROUP_K,
-): { perMember: number[]; mean: number; min: number } {
+export function scoreGroup(list: readonly number[], members: readonly ProtocolCase[], k = GROUP_K): { perMember: number[]; mean: number; min: number } {
   const perMember = members.map((m) => ndcgAt(list, m.targets, k));
   const mean = perMember.reduce((a, b) => a + b, 0) / Math.max(1, perMember.length);
   return { perMember, mean, min: perMember.length > 0 ? Math.min(...perMember) : 0 };

@@ -2,13 +2,7 @@
  * The popularity baseline of RECSYS.md: every user gets the movies most often
  * rated ≥ 4.0 in training, minus what they already named. Any model must beat it.
  */
-import {
-  POSITIVE_MIN,
-  type Recommendation,
-  type Recommender,
-  type TasteProfile,
-  type TrainingData,
-} from '../recommender/types.ts';
+import { POSITIVE_MIN, type Recommendation, type Recommender, type TasteProfile, type TrainingData } from '../recommender/types.ts';
 import { excludedMovies } from './violations.ts';
 
 /**

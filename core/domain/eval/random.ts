@@ -9,7 +9,6 @@ import { mulberry32, type Random } from '../random.ts';
 
 export { mulberry32, type Random };
 
-
 /** The stream named by `parts` under `seed` (FNV-1a over "seed/part/…", then mulberry32). */
 export function streamFor(seed: number, ...parts: readonly (string | number)[]): Random {
   let h = 0x811c9dc5;

@@ -40,13 +40,7 @@ export function excludedMovies(profiles: readonly TasteProfile[]): Set<number> {
  * Checks one list of `k` asked for and adds it to `counts`.
  * @param who - names the list in `counts.example`, e.g. "sg, user 12".
  */
-export function checkList(
-  counts: ListViolations,
-  list: readonly number[],
-  excluded: ReadonlySet<number>,
-  k: number,
-  who: string,
-): void {
+export function checkList(counts: ListViolations, list: readonly number[], excluded: ReadonlySet<number>, k: number, who: string): void {
   counts.lists++;
   const distinct = new Set(list);
   const inProfile = list.find((id) => excluded.has(id));

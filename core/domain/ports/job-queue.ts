@@ -5,9 +5,9 @@ export interface JobPayloads {
   /** Remake one community's group pick and taste trends after a member's taste or the membership changed. */
   'recompute-server': { communityId: number };
   /** Train a model on MovieLens plus the community's favourites and feedback; promote it if it is not worse. */
-  'retrain': { reason: 'scheduled' | 'manual' };
+  retrain: { reason: 'scheduled' | 'manual' };
   /** Import a MovieLens folder into the database. */
-  'import': { source: string };
+  import: { source: string };
 }
 
 export type JobName = keyof JobPayloads;

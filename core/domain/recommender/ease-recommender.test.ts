@@ -112,13 +112,20 @@ describe('group recommendation', () => {
     for (const strategy of ['average', 'average-without-misery', 'fair-turns'] as const) {
       const served = indexed.recommendGroupWith(strategy, members, 8);
       const exact = model.recommendGroupWith(strategy, members, 8);
-      expect(served.map((r) => [r.movieId, r.because]), strategy).toEqual(exact.map((r) => [r.movieId, r.because]));
+      expect(
+        served.map((r) => [r.movieId, r.because]),
+        strategy,
+      ).toEqual(exact.map((r) => [r.movieId, r.because]));
       served.forEach((r, i) => expect(r.score).toBeCloseTo(exact[i]!.score, 4));
     }
   });
 
   it('fills the list even when misery rules out almost everything', () => {
-    const members = [{ likes: [1], dislikes: [21, 41] }, { likes: [21], dislikes: [1, 41] }, { likes: [41], dislikes: [1, 21] }];
+    const members = [
+      { likes: [1], dislikes: [21, 41] },
+      { likes: [21], dislikes: [1, 41] },
+      { likes: [41], dislikes: [1, 21] },
+    ];
     expect(model.recommendGroupWith('average-without-misery', members, 10)).toHaveLength(10);
   });
 });

@@ -69,7 +69,10 @@ describe('GroupShortlist', () => {
     for (const strategy of STRATEGIES) {
       const want = aggregateGroup(strategy, scores, excluded, 10, THRESHOLD);
       const got = group.pick(strategy, members, excluded, 10, THRESHOLD);
-      expect(got.map((p) => p.index), strategy).toEqual(want.map((p) => p.index));
+      expect(
+        got.map((p) => p.index),
+        strategy,
+      ).toEqual(want.map((p) => p.index));
       got.forEach((p, i) => expect(p.score).toBeCloseTo(want[i]!.score, 4));
     }
   });

@@ -132,7 +132,12 @@ export class GroupShortlist implements MemberScores {
       const mu = this.meanVector(g);
       const d = this.divisor(g);
       const { items, weights } = this.momentSample(g);
-      const dots = dotBlock(ids.map((i) => members[i]!.q), this.space.vectors, this.space.stride, items);
+      const dots = dotBlock(
+        ids.map((i) => members[i]!.q),
+        this.space.vectors,
+        this.space.stride,
+        items,
+      );
       ids.forEach((i, row) => {
         const m = members[i]!;
         let mean = 0;

@@ -38,15 +38,9 @@ export function recommendOne(
 }
 
 /** A profile folded in and scored on a shortlist of `size` from `index`, or on every item; null with nothing to fold. */
-export function scoreProfile(
-  model: ServingModel,
-  profile: TasteProfile,
-  shortlist?: { index: VectorIndex; size: number },
-): ScoredProfile | null {
+export function scoreProfile(model: ServingModel, profile: TasteProfile, shortlist?: { index: VectorIndex; size: number }): ScoredProfile | null {
   const folded = foldIn(model, profile);
   if (!folded) return null;
-  const candidates = shortlist
-    ? shortlist.index.search(Float32Array.from(folded.q.subarray(0, model.indexDimensions)), shortlist.size)
-    : model.allRows;
+  const candidates = shortlist ? shortlist.index.search(Float32Array.from(folded.q.subarray(0, model.indexDimensions)), shortlist.size) : model.allRows;
   return scoreFolded(model, folded, candidates);
 }

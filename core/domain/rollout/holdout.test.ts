@@ -15,7 +15,10 @@ function rows(r: RatingsTable): string[] {
 /** The same ratings in reverse row order (a database returns them in any order). */
 function reversed(d: TrainingData): TrainingData {
   const r = d.ratings;
-  return { ...d, ratings: { length: r.length, userIds: r.userIds.slice().reverse(), movieIds: r.movieIds.slice().reverse(), ratings: r.ratings.slice().reverse() } };
+  return {
+    ...d,
+    ratings: { length: r.length, userIds: r.userIds.slice().reverse(), movieIds: r.movieIds.slice().reverse(), ratings: r.ratings.slice().reverse() },
+  };
 }
 
 describe('holdOut', () => {

@@ -6,7 +6,16 @@
 
 /** Letters that NFKD does not decompose into a base letter plus a mark. */
 const FOLDED: Readonly<Record<string, string>> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ħ: 'h',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
 };
 const FOLDABLE = /[ßæœøđðłþıħ]/g;
 const MARKS = /\p{M}+/gu;

@@ -23,8 +23,7 @@ function searcher(load: () => SearchableMovie[]) {
   const search = (query: string, limit: number) => index?.search(query, { limit }) ?? [];
   return {
     ids: (query: string, limit = 25) => search(query, limit).map((hit) => hit.id),
-    titles: (query: string, limit = 25) =>
-      search(query, limit).map((hit) => `${byId.get(hit.id)?.title} (${byId.get(hit.id)?.year})`),
+    titles: (query: string, limit = 25) => search(query, limit).map((hit) => `${byId.get(hit.id)?.title} (${byId.get(hit.id)?.year})`),
     size: () => byId.size,
   };
 }

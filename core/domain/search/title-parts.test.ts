@@ -32,12 +32,8 @@ describe('frontArticle and displayTitle', () => {
     expect(displayTitle('Matrix, The')).toBe('The Matrix');
     expect(displayTitle('Misérables, Les')).toBe('Les Misérables');
     expect(displayTitle("Amelie (Fabuleux destin d'Amélie Poulain, Le)")).toBe('Amelie');
-    expect(displayTitle('Lord of the Rings: The Fellowship of the Ring, The')).toBe(
-      'The Lord of the Rings: The Fellowship of the Ring',
-    );
-    expect(displayTitle('Good, the Bad and the Ugly, The (Buono, il brutto, il cattivo, Il)')).toBe(
-      'The Good, the Bad and the Ugly',
-    );
+    expect(displayTitle('Lord of the Rings: The Fellowship of the Ring, The')).toBe('The Lord of the Rings: The Fellowship of the Ring');
+    expect(displayTitle('Good, the Bad and the Ugly, The (Buono, il brutto, il cattivo, Il)')).toBe('The Good, the Bad and the Ugly');
     expect(displayTitle('(500) Days of Summer')).toBe('(500) Days of Summer');
   });
 });

@@ -11,9 +11,42 @@ import { normalizeText } from './normalize.ts';
  * (English, French, Spanish, Italian, German, Portuguese, Dutch, Scandinavian).
  */
 const ARTICLES = [
-  'the', 'a', 'an', 'le', 'la', 'les', "l['’]", 'un', 'une', 'des', 'el', 'los', 'las', 'una', 'il', 'lo', 'i',
-  'gli', 'der', 'die', 'das', 'ein', 'eine', 'o', 'os', 'as', 'um', 'uma', 'de', 'het', 'een', 'det', 'den',
-  'en', 'ett', 'et',
+  'the',
+  'a',
+  'an',
+  'le',
+  'la',
+  'les',
+  "l['’]",
+  'un',
+  'une',
+  'des',
+  'el',
+  'los',
+  'las',
+  'una',
+  'il',
+  'lo',
+  'i',
+  'gli',
+  'der',
+  'die',
+  'das',
+  'ein',
+  'eine',
+  'o',
+  'os',
+  'as',
+  'um',
+  'uma',
+  'de',
+  'het',
+  'een',
+  'det',
+  'den',
+  'en',
+  'ett',
+  'et',
 ];
 const TRAILING_ARTICLE = new RegExp(`^(.+?),\\s*(${ARTICLES.join('|')})$`, 'iu');
 /** Leading articles that a title written the usual way may carry ("The Godfather Trilogy"). */
@@ -34,7 +67,10 @@ export function splitTitle(title: string): TitleParts {
   while (main.endsWith(')')) {
     const open = matchingOpen(main);
     if (open <= 0) break;
-    const inner = main.slice(open + 1, -1).trim().replace(AKA, '');
+    const inner = main
+      .slice(open + 1, -1)
+      .trim()
+      .replace(AKA, '');
     if (inner !== '') alternatives.unshift(inner);
     main = main.slice(0, open).trimEnd();
   }

@@ -17,8 +17,6 @@ import { markStaleAndRecompute, type BackgroundPorts } from './recompute-jobs.ts
 export function refreshServerWhenMembershipChanges(ports: BackgroundPorts) {
   return (change: TasteChange): void => {
     if (change.type !== 'member-joined') return;
-    markStaleAndRecompute(ports, change.communityId).catch((err: unknown) =>
-      ports.log.warn({ err, change }, 'could not mark server results stale'),
-    );
+    markStaleAndRecompute(ports, change.communityId).catch((err: unknown) => ports.log.warn({ err, change }, 'could not mark server results stale'));
   };
 }

@@ -60,7 +60,7 @@ const idOf = async (identity: typeof ann) => (await deps.accounts.findUser(ident
 const communityOf = async (ref: typeof filmClub) => (await deps.communities.ensure(ref.platform, ref.id)).id;
 
 describe('recompute-person-when-taste-changes', () => {
-  it("a 👍 queues one recompute-user for that person, debounced by their id", async () => {
+  it('a 👍 queues one recompute-user for that person, debounced by their id', async () => {
     await recordFeedback(deps, { identity: ann, movieId: 2, value: 1, source: 'button', eventKey: 'dc:1' });
     const userId = await idOf(ann);
     expect(jobs.queued).toEqual([{ name: 'recompute-user', data: { userId }, options: { debounceKey: String(userId), debounceMs: RECOMPUTE_DEBOUNCE_MS } }]);

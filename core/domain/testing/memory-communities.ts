@@ -13,7 +13,14 @@ export class MemoryCommunities implements CommunityStore {
   async ensure(platform: Platform, platformCommunityId: string, name?: string | null) {
     let c = this.list.find((x) => x.platform === platform && x.platformCommunityId === platformCommunityId);
     if (!c) {
-      c = { id: this.list.length + 1, platform, platformCommunityId, name: name ?? null, trendsSlug: `t${this.list.length}`.padEnd(24, 'y'), trendsEnabled: true };
+      c = {
+        id: this.list.length + 1,
+        platform,
+        platformCommunityId,
+        name: name ?? null,
+        trendsSlug: `t${this.list.length}`.padEnd(24, 'y'),
+        trendsEnabled: true,
+      };
       this.list.push(c);
     }
     return c;
@@ -51,7 +58,11 @@ export class MemoryCommunities implements CommunityStore {
   }
   /** What deleting a user cascades to (pass it to MemoryAccounts' onDelete). */
   dropUser(userId: number): void {
-    for (const [id, members] of this.members) this.members.set(id, members.filter((m) => m !== userId));
+    for (const [id, members] of this.members)
+      this.members.set(
+        id,
+        members.filter((m) => m !== userId),
+      );
   }
   async findByTrendsSlug(slug: string) {
     return this.list.find((c) => c.trendsSlug === slug) ?? null;

@@ -55,7 +55,10 @@ export class MemoryFavorites implements FavoriteStore {
   }
   async remove(userId: number, movieId: number) {
     const list = this.lists.get(userId) ?? [];
-    this.lists.set(userId, list.filter((id) => id !== movieId));
+    this.lists.set(
+      userId,
+      list.filter((id) => id !== movieId),
+    );
     return list.includes(movieId);
   }
   async list(userId: number) {

@@ -71,7 +71,10 @@ export function tasteTrends(signals: readonly TasteSignal[], catalog: MovieCatal
     enough: true,
     topGenres,
     genresByMonth: byMonth(likes, new Set(topGenres.map((g) => g.genre))),
-    mostLiked: all.filter((t) => t.likes > 0).sort((a, b) => b.likes - a.likes || a.dislikes - b.dislikes || byTitle(a, b)).slice(0, LIST),
+    mostLiked: all
+      .filter((t) => t.likes > 0)
+      .sort((a, b) => b.likes - a.likes || a.dislikes - b.dislikes || byTitle(a, b))
+      .slice(0, LIST),
     mostDivisive: all
       .filter((t) => t.likes > 0 && t.dislikes > 0)
       .sort((a, b) => divisiveness(b) - divisiveness(a) || byTitle(a, b))

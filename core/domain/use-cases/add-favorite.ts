@@ -4,11 +4,7 @@ import type { TasteDeps } from './deps.ts';
 import { findMovie } from './find-movie.ts';
 
 /** Saves a favourite; `added` is false when it already was one (not an error: the same click twice, and nothing follows). */
-export async function addFavorite(
-  deps: TasteDeps,
-  identity: PlatformIdentity,
-  movieId: number,
-): Promise<{ movie: Movie; added: boolean }> {
+export async function addFavorite(deps: TasteDeps, identity: PlatformIdentity, movieId: number): Promise<{ movie: Movie; added: boolean }> {
   const movie = findMovie(deps.catalog, movieId);
   const userId = await deps.accounts.resolveUser(identity);
   const added = await deps.favorites.add(userId, movie.id);

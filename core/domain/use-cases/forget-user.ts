@@ -6,7 +6,13 @@ import type { ServerResultCache } from '../ports/server-result.cache.ts';
 
 /** Deletes everything held about the person behind this identity; false when there was nothing. */
 export async function forgetUser(
-  deps: { accounts: AccountStore; recommendations?: RecommendationCache; communities?: CommunityStore; serverResults?: ServerResultCache; changes?: TasteChanges },
+  deps: {
+    accounts: AccountStore;
+    recommendations?: RecommendationCache;
+    communities?: CommunityStore;
+    serverResults?: ServerResultCache;
+    changes?: TasteChanges;
+  },
   identity: PlatformIdentity,
 ): Promise<boolean> {
   const userId = await deps.accounts.findUser(identity.platform, identity.platformUserId);

@@ -66,7 +66,10 @@ export async function refreshRecommendationsMany(deps: RecommendDeps, userIds: r
   const tastes = await tastesOf(deps, userIds);
   const picks = model.recommendMany ? model.recommendMany(tastes, READY_LIST) : tastes.map((t) => model.recommend(t, READY_LIST));
   if (deps.recommendations && tokens) {
-    await deps.recommendations.setMany(model, userIds.map((userId, i) => ({ userId, picks: picks[i]!, token: tokens[i]! })));
+    await deps.recommendations.setMany(
+      model,
+      userIds.map((userId, i) => ({ userId, picks: picks[i]!, token: tokens[i]! })),
+    );
   }
   return picks;
 }

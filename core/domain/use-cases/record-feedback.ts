@@ -34,8 +34,7 @@ export async function recordFeedback(deps: TasteDeps, request: FeedbackRequest):
   if (request.source === 'reaction' || request.retracts !== undefined) {
     const now = (await deps.feedback.current(userId)).get(movie.id) ?? 0;
     // Taking back: only when there is a stance, and it is the one being retracted (if named).
-    const unchanged =
-      request.value === 0 ? now === 0 || (request.retracts !== undefined && now !== request.retracts) : now === request.value;
+    const unchanged = request.value === 0 ? now === 0 || (request.retracts !== undefined && now !== request.retracts) : now === request.value;
     if (unchanged) return { movie, recorded: false };
   }
   const recorded = await deps.feedback.record({

@@ -155,7 +155,16 @@ describe('retrainModel', () => {
     signals.push({ userId: 1, movieId: 30, kind: 'up' });
     // While this run trains, another (a manual `moviebot train` beside the nightly one) promotes its model.
     trainer.next = (d) => {
-      versions.rows.set('other', { version: 'other', path: 'models/other', datasetFingerprint: 'x', backend: 'test', metrics: {}, status: 'candidate', createdAt: new Date(), promotedAt: null });
+      versions.rows.set('other', {
+        version: 'other',
+        path: 'models/other',
+        datasetFingerprint: 'x',
+        backend: 'test',
+        metrics: {},
+        status: 'candidate',
+        createdAt: new Date(),
+        promotedAt: null,
+      });
       void versions.promote('other');
       return popularityRecommender(d);
     };

@@ -108,7 +108,11 @@ export async function retrainModel(deps: RetrainDeps, opts: RetrainOptions = {})
     await deps.versions.reject(trained.version);
     await deps.trainer.discard(trained.version);
     const now = (await deps.versions.active())?.version ?? 'none';
-    return { status: 'rejected', ...outcome, reason: `another retrain promoted ${now} while this one ran; this candidate was compared with ${active?.version ?? 'no model'}` };
+    return {
+      status: 'rejected',
+      ...outcome,
+      reason: `another retrain promoted ${now} while this one ran; this candidate was compared with ${active?.version ?? 'no model'}`,
+    };
   }
   await deps.announce(trained.version);
   return { status: 'promoted', ...outcome };

@@ -34,11 +34,7 @@ export async function joinCommunity(deps: CommunityDeps, identity: PlatformIdent
  * members' tastes, and who they are. Answered from the ready result when
  * there is one (a recompute-server job keeps it), made on the spot when not.
  */
-export async function serverPick(
-  deps: CommunityDeps,
-  ref: CommunityRef,
-  k: number,
-): Promise<{ picks: RecommendedMovie[]; members: PlatformIdentity[] }> {
+export async function serverPick(deps: CommunityDeps, ref: CommunityRef, k: number): Promise<{ picks: RecommendedMovie[]; members: PlatformIdentity[] }> {
   const model = currentModel(deps);
   const community = await deps.communities.ensure(ref.platform, ref.id, ref.name ?? null);
   const keep = k <= READY_PICK && deps.serverResults !== undefined;
@@ -47,7 +43,8 @@ export async function serverPick(
     const [members, now] = await Promise.all([deps.accounts.identitiesOf(ready.memberIds, ref.platform), deps.communities.memberIds(community.id)]);
     // Someone who joined since is not in it, and someone forgotten since has no identity left but is in its
     // taste: either way it is made again. (A member's taste change is the recompute's job: it keeps answering.)
-    if (now.length === ready.memberCount && members.length === ready.memberIds.length) return { members, picks: toMovies(deps.catalog, ready.picks.slice(0, k)) };
+    if (now.length === ready.memberCount && members.length === ready.memberIds.length)
+      return { members, picks: toMovies(deps.catalog, ready.picks.slice(0, k)) };
   }
   const pick = keep ? (await refreshServerResults(deps, community.id, model)).pick! : await groupPickNow(deps, community.id, model, k);
   const members = await deps.accounts.identitiesOf(pick.memberIds, ref.platform);

@@ -73,7 +73,11 @@ describe('shared list page', () => {
 
 describe('community pick', () => {
   it('is the server pick of the community found by its slug', async () => {
-    for (const [who, movie] of [['a', 1], ['b', 2], ['c', 3]] as const) {
+    for (const [who, movie] of [
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ] as const) {
       const identity = { platform: 'discord' as const, platformUserId: who };
       await joinCommunity(deps, identity, server);
       await addFavorite(deps, identity, movie);

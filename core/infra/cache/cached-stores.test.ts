@@ -109,7 +109,10 @@ describe('cached stores in a burst of newcomers', () => {
     for (const [n, p] of people.entries()) expect(await inner.accounts.findUser('discord', p.platformUserId)).toBe(ids[n]);
 
     await inner.favorites.add(ids[3]!, 7);
-    const [lists, values] = await Promise.all([Promise.all(ids.map((id) => cached.favorites.list(id))), Promise.all(ids.map((id) => cached.feedback.current(id)))]);
+    const [lists, values] = await Promise.all([
+      Promise.all(ids.map((id) => cached.favorites.list(id))),
+      Promise.all(ids.map((id) => cached.feedback.current(id))),
+    ]);
     expect(listMany).toHaveBeenCalledTimes(1);
     expect(currentMany).toHaveBeenCalledTimes(1);
     expect(lists[3]).toEqual([7]);

@@ -48,7 +48,10 @@ class CachedAccounts implements AccountStore {
     private readonly users: LruCache<string, number>,
     private readonly onDelete: (userId: number) => void,
   ) {
-    this.resolver = new Coalescer((identities) => inner.resolveUsers(identities), (identity) => inner.resolveUser(identity));
+    this.resolver = new Coalescer(
+      (identities) => inner.resolveUsers(identities),
+      (identity) => inner.resolveUser(identity),
+    );
   }
 
   resolveUser(identity: PlatformIdentity): Promise<number> {
@@ -94,10 +97,13 @@ class CachedFavorites implements FavoriteStore {
     private readonly inner: FavoriteStore,
     private readonly lists: LruCache<number, number[]>,
   ) {
-    this.loader = new Coalescer(async (userIds) => {
-      const lists = await inner.listMany(userIds);
-      return userIds.map((id) => lists.get(id) ?? []);
-    }, (userId) => inner.list(userId));
+    this.loader = new Coalescer(
+      async (userIds) => {
+        const lists = await inner.listMany(userIds);
+        return userIds.map((id) => lists.get(id) ?? []);
+      },
+      (userId) => inner.list(userId),
+    );
   }
 
   invalidate(userId: number): void {
@@ -137,10 +143,13 @@ class CachedFeedback implements FeedbackStore {
     private readonly inner: FeedbackStore,
     private readonly values: LruCache<number, Map<number, 1 | -1>>,
   ) {
-    this.loader = new Coalescer(async (userIds) => {
-      const values = await inner.currentMany(userIds);
-      return userIds.map((id) => values.get(id) ?? new Map());
-    }, (userId) => inner.current(userId));
+    this.loader = new Coalescer(
+      async (userIds) => {
+        const values = await inner.currentMany(userIds);
+        return userIds.map((id) => values.get(id) ?? new Map());
+      },
+      (userId) => inner.current(userId),
+    );
   }
 
   invalidate(userId: number): void {

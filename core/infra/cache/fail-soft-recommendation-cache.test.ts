@@ -60,7 +60,14 @@ describe('ready lists while the shared cache is down', () => {
     shared = new Unreachable(new MemoryRecommendationCache());
     recovered = vi.fn<(userIds: number[]) => void>();
     cache = new FailSoftRecommendationCache(shared, { logger: pino({ level: 'silent' }), onRecovered: recovered });
-    deps = { accounts: new MemoryAccounts(), favorites: new MemoryFavorites(), feedback: new MemoryFeedback(), catalog, model: () => model, recommendations: cache };
+    deps = {
+      accounts: new MemoryAccounts(),
+      favorites: new MemoryFavorites(),
+      feedback: new MemoryFeedback(),
+      catalog,
+      model: () => model,
+      recommendations: cache,
+    };
   });
 
   it('a 👍 is acknowledged and answers fold in; the list made before it is never served once the cache is back', async () => {

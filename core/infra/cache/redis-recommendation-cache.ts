@@ -67,6 +67,11 @@ export class RedisRecommendationCache implements RecommendationCache {
 
   async invalidate(userId: number): Promise<void> {
     const [list, generation] = this.key(userId);
-    await this.redis.multi().incr(generation).expire(generation, 7 * 24 * 3_600).del(list).exec();
+    await this.redis
+      .multi()
+      .incr(generation)
+      .expire(generation, 7 * 24 * 3_600)
+      .del(list)
+      .exec();
   }
 }

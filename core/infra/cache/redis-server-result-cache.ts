@@ -42,7 +42,8 @@ export class RedisServerResultCache implements ServerResultCache {
   async getTrends(communityId: number): Promise<ReadyTrends | null> {
     const raw = await this.redis.get(this.keys(communityId)[1]);
     if (!raw) return null;
-    const entry = JSON.parse(raw) as Omit<ReadyTrends, 'mostLiked' | 'mostDivisive' | 'hiddenGems'> & Record<'mostLiked' | 'mostDivisive' | 'hiddenGems', Tally[]>;
+    const entry = JSON.parse(raw) as Omit<ReadyTrends, 'mostLiked' | 'mostDivisive' | 'hiddenGems'> &
+      Record<'mostLiked' | 'mostDivisive' | 'hiddenGems', Tally[]>;
     const tallies = (list: Tally[]) => list.map(([movieId, likes, dislikes]) => ({ movieId, likes, dislikes }));
     return { ...entry, mostLiked: tallies(entry.mostLiked), mostDivisive: tallies(entry.mostDivisive), hiddenGems: tallies(entry.hiddenGems) };
   }
@@ -54,7 +55,12 @@ export class RedisServerResultCache implements ServerResultCache {
   async set(communityId: number, result: ServerResult, token: number): Promise<void> {
     const tallies = (list: ReadyTrends['mostLiked']): Tally[] => list.map((t) => [t.movieId, t.likes, t.dislikes]);
     const { trends, pick } = result;
-    const trendsValue = JSON.stringify({ ...trends, mostLiked: tallies(trends.mostLiked), mostDivisive: tallies(trends.mostDivisive), hiddenGems: tallies(trends.hiddenGems) });
+    const trendsValue = JSON.stringify({
+      ...trends,
+      mostLiked: tallies(trends.mostLiked),
+      mostDivisive: tallies(trends.mostDivisive),
+      hiddenGems: tallies(trends.hiddenGems),
+    });
     const pickValue = pick
       ? JSON.stringify({
           version: this.versionOf(pick.model),
@@ -70,11 +76,21 @@ export class RedisServerResultCache implements ServerResultCache {
   async markStale(communityId: number): Promise<void> {
     // The pick key keeps its own TTL: a stale pick is never kept alive past it.
     const [, trends, generation] = this.keys(communityId);
-    await this.redis.multi().incr(generation).expire(generation, 7 * 24 * 3_600).del(trends).exec();
+    await this.redis
+      .multi()
+      .incr(generation)
+      .expire(generation, 7 * 24 * 3_600)
+      .del(trends)
+      .exec();
   }
 
   async invalidate(communityId: number): Promise<void> {
     const [pick, trends, generation] = this.keys(communityId);
-    await this.redis.multi().incr(generation).expire(generation, 7 * 24 * 3_600).del(pick, trends).exec();
+    await this.redis
+      .multi()
+      .incr(generation)
+      .expire(generation, 7 * 24 * 3_600)
+      .del(pick, trends)
+      .exec();
   }
 }

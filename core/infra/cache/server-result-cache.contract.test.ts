@@ -57,7 +57,11 @@ function freshDeps(serverResults: ServerResultCache) {
 
 /** Three members with distinct tastes: enough contributors for trends. */
 async function seed(d: CommunityDeps) {
-  for (const [who, movies] of [[ann, [1, 2]], [bob, [2, 21]], [cy, [2, 41]]] as const) {
+  for (const [who, movies] of [
+    [ann, [1, 2]],
+    [bob, [2, 21]],
+    [cy, [2, 41]],
+  ] as const) {
     await joinCommunity(d, who, guild);
     for (const id of movies) await addFavorite(d, who, id);
   }
@@ -135,7 +139,11 @@ describe.each(CACHES)('ready server results $name', ({ make }) => {
     fold.mockRestore();
     expect((await serverTrends(deps, guild, 'https://x.example')).trends.mostLiked.map((t) => t.movie.id)).toContain(liked);
     // A recompute that read the taste before the change does not store over it...
-    await deps.serverResults.set(communityId, { trends: (await deps.serverResults.getTrends(communityId))!, pick: { model, value: { ...before, picks: [] } } }, token);
+    await deps.serverResults.set(
+      communityId,
+      { trends: (await deps.serverResults.getTrends(communityId))!, pick: { model, value: { ...before, picks: [] } } },
+      token,
+    );
     expect(await deps.serverResults.getPick(communityId, model)).toEqual(before);
     // ...the one after it does.
     await refreshServerResults(deps, communityId);
@@ -169,7 +177,7 @@ describe.each(CACHES)('ready server results $name', ({ make }) => {
     expect(await deps.serverResults.getPick(communityId, model)).toEqual(pick);
   });
 
-  it('forgetting a member drops their servers\' results: neither the pick nor the trends carry them', async () => {
+  it("forgetting a member drops their servers' results: neither the pick nor the trends carry them", async () => {
     const communityId = await seed(deps);
     await refreshServerResults(deps, communityId);
     await forgetUser(deps, cy);

@@ -6,7 +6,10 @@ import fs from 'node:fs';
  * out with a clear message; a lock left by a dead process is taken over.
  */
 export class PgliteLockedError extends Error {
-  constructor(readonly dir: string, readonly pid: number) {
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
     super(
       `The embedded database in ${dir} is in use by another moviebot process (pid ${pid}). ` +
         'Stop it first, or set DATABASE_URL to share a PostgreSQL server between processes.',

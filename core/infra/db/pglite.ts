@@ -63,7 +63,10 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
   const held = new Map<DatabaseLock, Promise<unknown>>();
   async function exclusively<T>(lock: DatabaseLock, fn: () => Promise<T>): Promise<T> {
     const turn = (held.get(lock) ?? Promise.resolve()).then(fn);
-    held.set(lock, turn.catch(() => undefined));
+    held.set(
+      lock,
+      turn.catch(() => undefined),
+    );
     return turn;
   }
 

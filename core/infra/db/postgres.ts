@@ -144,7 +144,9 @@ export function openPostgres(url: string, logger: Logger, { queryTimeoutMs = POO
     client.on('error', onError);
     try {
       // A holder whose host vanishes without closing its socket is noticed by the server within about a minute, not hours.
-      await client.query(`select set_config('tcp_keepalives_idle', '30', false), set_config('tcp_keepalives_interval', '10', false), set_config('tcp_keepalives_count', '3', false)`);
+      await client.query(
+        `select set_config('tcp_keepalives_idle', '30', false), set_config('tcp_keepalives_interval', '10', false), set_config('tcp_keepalives_count', '3', false)`,
+      );
       for (;;) {
         const [row] = (await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [key])).rows;
         if (row?.locked) break;

@@ -37,7 +37,10 @@ export const movies = pgTable(
     /** As MovieLens spells it, without the year: "Matrix, The". */
     title: text('title').notNull(),
     year: smallint('year'),
-    genres: text('genres').array().notNull().default(sql`'{}'::text[]`),
+    genres: text('genres')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     imdbId: integer('imdb_id'),
     tmdbId: integer('tmdb_id'),
   },
@@ -116,10 +119,7 @@ export const communities = pgTable(
     trendsEnabled: boolean('trends_enabled').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('communities_platform_id_uq').on(t.platform, t.platformCommunityId),
-    uniqueIndex('communities_trends_slug_uq').on(t.trendsSlug),
-  ],
+  (t) => [uniqueIndex('communities_platform_id_uq').on(t.platform, t.platformCommunityId), uniqueIndex('communities_trends_slug_uq').on(t.trendsSlug)],
 );
 
 export const memberships = pgTable(
@@ -217,7 +217,9 @@ export const sharedLists = pgTable(
   (t) => [
     uniqueIndex('shared_lists_slug_uq').on(t.slug),
     // At most one live link per user.
-    uniqueIndex('shared_lists_live_user_uq').on(t.userId).where(sql`${t.revokedAt} is null`),
+    uniqueIndex('shared_lists_live_user_uq')
+      .on(t.userId)
+      .where(sql`${t.revokedAt} is null`),
   ],
 );
 
@@ -239,6 +241,8 @@ export const modelVersions = pgTable(
   },
   (t) => [
     uniqueIndex('model_versions_version_uq').on(t.version),
-    uniqueIndex('model_versions_one_active_uq').on(t.status).where(sql`${t.status} = 'active'`),
+    uniqueIndex('model_versions_one_active_uq')
+      .on(t.status)
+      .where(sql`${t.status} = 'active'`),
   ],
 );

@@ -24,9 +24,16 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
   it('serves the whole catalog, its popularity and where it came from', async () => {
     expect((await repos.catalog.allMovies()).map((m) => m.id)).toEqual([1, 2, 3]);
     await handle.database.sql.query('INSERT INTO ratings VALUES (1, 3, 4.5, 0), (2, 3, 5, 0), (3, 1, 4, 0), (4, 1, 2, 0)');
-    expect(await repos.catalog.popularity()).toEqual(new Map([[3, 2], [1, 1]]));
+    expect(await repos.catalog.popularity()).toEqual(
+      new Map([
+        [3, 2],
+        [1, 1],
+      ]),
+    );
     expect(await repos.catalog.lastImportSource()).toBeNull();
-    await handle.database.sql.query(`INSERT INTO dataset_imports (source, layout, id_space, fingerprint, counts) VALUES ('/a', 'csv', 'movielens', 'f', '{}'), ('/b', 'csv', 'movielens', 'f', '{}')`);
+    await handle.database.sql.query(
+      `INSERT INTO dataset_imports (source, layout, id_space, fingerprint, counts) VALUES ('/a', 'csv', 'movielens', 'f', '{}'), ('/b', 'csv', 'movielens', 'f', '{}')`,
+    );
     expect(await repos.catalog.lastImportSource()).toBe('/b');
     await handle.database.sql.query('TRUNCATE ratings, dataset_imports');
   });
@@ -38,9 +45,7 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
   });
 
   it('resolves one user per platform identity, also under concurrent first contact', async () => {
-    const ids = await Promise.all(
-      Array.from({ length: 5 }, () => repos.accounts.resolveUser({ platform: 'discord', platformUserId: '42', username: 'ann' })),
-    );
+    const ids = await Promise.all(Array.from({ length: 5 }, () => repos.accounts.resolveUser({ platform: 'discord', platformUserId: '42', username: 'ann' })));
     expect(new Set(ids).size).toBe(1);
     const tg = await repos.accounts.resolveUser({ platform: 'telegram', platformUserId: '42' });
     expect(tg).not.toBe(ids[0]);
@@ -98,7 +103,12 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     expect(await repos.feedback.record({ userId: u, movieId: 1, value: 1, source: 'button', eventKey: 'e1' })).toBe(true);
     expect(await repos.feedback.record({ userId: u, movieId: 1, value: -1, source: 'reaction', eventKey: 'e2' })).toBe(true);
     expect(await repos.feedback.record({ userId: u, movieId: 2, value: 1, source: 'button' })).toBe(true);
-    expect(await repos.feedback.current(u)).toEqual(new Map([[1, -1], [2, 1]]));
+    expect(await repos.feedback.current(u)).toEqual(
+      new Map([
+        [1, -1],
+        [2, 1],
+      ]),
+    );
     // Retracting (a removed reaction) clears the current value but stays in history.
     expect(await repos.feedback.record({ userId: u, movieId: 1, value: 0, source: 'reaction', eventKey: 'e3' })).toBe(true);
     expect(await repos.feedback.current(u)).toEqual(new Map([[2, 1]]));
@@ -110,8 +120,10 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     ]);
   });
 
-  it('reads several people\'s favourites and current feedback at once, as one person at a time would', async () => {
-    const [a, b, nobody] = await Promise.all(['many-a', 'many-b', 'many-none'].map((id) => repos.accounts.resolveUser({ platform: 'discord', platformUserId: id })));
+  it("reads several people's favourites and current feedback at once, as one person at a time would", async () => {
+    const [a, b, nobody] = await Promise.all(
+      ['many-a', 'many-b', 'many-none'].map((id) => repos.accounts.resolveUser({ platform: 'discord', platformUserId: id })),
+    );
     await repos.favorites.add(a!, 3);
     await repos.favorites.add(a!, 1);
     await repos.favorites.add(b!, 2);
@@ -174,7 +186,12 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     const [a, b] = await repos.accounts.resolveUsers(['burst-member-a', 'burst-member-b'].map((id) => ({ platform: 'discord' as const, platformUserId: id })));
     const [c1, c2] = await Promise.all(['guild-burst-1', 'guild-burst-2'].map((id) => repos.communities.ensure('discord', id)));
     await repos.communities.addMember(c1!.id, a!);
-    const added = await repos.communities.addMembers([{ communityId: c1!.id, userId: b! }, { communityId: c1!.id, userId: a! }, { communityId: c2!.id, userId: a! }, { communityId: c1!.id, userId: b! }]);
+    const added = await repos.communities.addMembers([
+      { communityId: c1!.id, userId: b! },
+      { communityId: c1!.id, userId: a! },
+      { communityId: c2!.id, userId: a! },
+      { communityId: c1!.id, userId: b! },
+    ]);
     // Only a membership stored now is news: a was there already, b's repeat is not new twice.
     expect(added).toEqual([true, false, true, false]);
     expect(await repos.communities.addMembers([])).toEqual([]);
@@ -204,7 +221,12 @@ describe.each(BACKENDS)('storage on $name', ({ open }) => {
     await repos.feedback.record({ userId: b!, movieId: 3, value: -1, source: 'button' });
     await repos.favorites.add(outsider!, 2);
     const signals = await repos.communities.tasteSignals(community.id);
-    expect(signals.map(({ userId, movieId, value }) => [userId, movieId, value]).sort()).toEqual([[a, 1, 1], [b, 3, -1]].sort());
+    expect(signals.map(({ userId, movieId, value }) => [userId, movieId, value]).sort()).toEqual(
+      [
+        [a, 1, 1],
+        [b, 3, -1],
+      ].sort(),
+    );
     expect(signals.every((s) => s.at instanceof Date)).toBe(true);
     expect(await repos.accounts.identitiesOf([outsider!, a!, 999_999], 'telegram')).toEqual([
       { platform: 'telegram', platformUserId: 'sig-out', username: null },

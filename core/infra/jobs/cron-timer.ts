@@ -39,21 +39,27 @@ export class CronTimer {
 
   private arm(after: number): void {
     // next() is strictly after `after`: the occurrence that just fired is not fired again.
-    this.nextAt = cronParser.parseExpression(this.pattern, { currentDate: new Date(after) }).next().getTime();
+    this.nextAt = cronParser
+      .parseExpression(this.pattern, { currentDate: new Date(after) })
+      .next()
+      .getTime();
     this.wait(this.nextAt);
   }
 
   private wait(at: number): void {
-    this.timer = setTimeout(() => {
-      if (this.nextAt !== at) return;
-      // Woken before the occurrence (a hop of a long wait, or a timer a millisecond early): wait again.
-      if (this.now() < at) return this.wait(at);
-      try {
-        this.tick(new Date(at));
-      } finally {
-        if (this.nextAt === at) this.arm(Math.max(at, this.now()));
-      }
-    }, Math.min(Math.max(0, at - this.now()), MAX_DELAY_MS));
+    this.timer = setTimeout(
+      () => {
+        if (this.nextAt !== at) return;
+        // Woken before the occurrence (a hop of a long wait, or a timer a millisecond early): wait again.
+        if (this.now() < at) return this.wait(at);
+        try {
+          this.tick(new Date(at));
+        } finally {
+          if (this.nextAt === at) this.arm(Math.max(at, this.now()));
+        }
+      },
+      Math.min(Math.max(0, at - this.now()), MAX_DELAY_MS),
+    );
     this.timer.unref();
   }
 }

@@ -78,7 +78,10 @@ export class ArtifactTrainer implements ModelTrainer {
   async prune(active: string, keep = PRUNE_KEEP): Promise<string[]> {
     const dir = path.join(this.dataDir, MODELS_DIR);
     const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-    const versions = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'current').map((e) => e.name).sort();
+    const versions = entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'current')
+      .map((e) => e.name)
+      .sort();
     const doomed = versions.slice(0, Math.max(0, versions.length - keep)).filter((v) => v !== active);
     const hourAgo = Date.now() - 3_600_000;
     for (const e of entries) {

@@ -24,9 +24,10 @@ export class DatabaseTrainingSource implements TrainingDataSource {
       const movies = (
         await tx.query<{ id: number; title: string; year: number | null; genres: string[] }>('SELECT id, title, year, genres FROM movies ORDER BY id')
       ).map((m): CatalogMovie => ({ id: m.id, title: m.title, year: m.year, genres: m.genres }));
-      const tags = (await tx.query<{ movie_id: number; tag: string }>('SELECT movie_id, tag FROM tags')).map(
-        (t): MovieTag => ({ movieId: t.movie_id, tag: t.tag }),
-      );
+      const tags = (await tx.query<{ movie_id: number; tag: string }>('SELECT movie_id, tag FROM tags')).map((t): MovieTag => ({
+        movieId: t.movie_id,
+        tag: t.tag,
+      }));
       const [{ n } = { n: 0 }] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM ratings');
       const ratings: RatingsTable = { length: 0, userIds: new Int32Array(n), movieIds: new Int32Array(n), ratings: new Float32Array(n) };
       // One row per user with their ratings as arrays: ~10× faster than a row per rating (PGlite most of all).
@@ -56,9 +57,7 @@ export class DatabaseTrainingSource implements TrainingDataSource {
   async communitySignals(): Promise<CommunitySignal[]> {
     const [favorites, feedback] = await Promise.all([
       this.database.sql.query<{ user_id: number; movie_id: number }>('SELECT user_id, movie_id FROM favorites ORDER BY user_id, movie_id'),
-      this.database.sql.query<{ user_id: number; movie_id: number; value: number }>(
-        'SELECT user_id, movie_id, value FROM feedback ORDER BY user_id, movie_id',
-      ),
+      this.database.sql.query<{ user_id: number; movie_id: number; value: number }>('SELECT user_id, movie_id, value FROM feedback ORDER BY user_id, movie_id'),
     ]);
     return [
       ...favorites.map((f): CommunitySignal => ({ userId: f.user_id, movieId: f.movie_id, kind: 'favorite' })),

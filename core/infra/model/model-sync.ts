@@ -162,7 +162,13 @@ export class ModelSync {
     if (!stat.isSymbolicLink() && !(await fs.stat(target).catch(() => null))) await fs.rename(current, target);
     const dir = stat.isSymbolicLink() ? path.relative(this.opts.dataDir, await fs.realpath(current)) : path.join(MODELS_DIR, version);
     const { manifest } = loaded;
-    await this.opts.versions.register({ version, path: dir, datasetFingerprint: manifest.datasetFingerprint, backend: manifest.backend, metrics: manifest.metrics });
+    await this.opts.versions.register({
+      version,
+      path: dir,
+      datasetFingerprint: manifest.datasetFingerprint,
+      backend: manifest.backend,
+      metrics: manifest.metrics,
+    });
     await this.opts.versions.promote(version);
     if (!stat.isSymbolicLink()) await this.linkCurrent(version);
     this.opts.logger.info({ version }, 'adopted the model in models/current as the active version');

@@ -46,7 +46,12 @@ describe('ScanIndex', () => {
   it('gives a query the same items alone and in batches of any size', () => {
     const alone = queries.map((q) => index.search(q, 30));
     // 70 queries: a full pass of 64, then 6 (one block of four, two single rows); and a batch of 3 (singles only).
-    expect(index.searchMany(queries, queries.map(() => 30))).toEqual(alone);
+    expect(
+      index.searchMany(
+        queries,
+        queries.map(() => 30),
+      ),
+    ).toEqual(alone);
     expect(index.searchMany(queries.slice(5, 8), [30, 30, 30])).toEqual(alone.slice(5, 8));
     expect(index.searchMany(queries.slice(0, 2), [1, 60])).toEqual([index.search(queries[0]!, 1), index.search(queries[1]!, 60)]);
     expect(index.searchMany([], [])).toEqual([]);
@@ -76,17 +81,19 @@ describe('ScanIndex', () => {
     const q = new Float32Array(wide).fill(1);
     const got = [...new ScanIndex(signs, wide).search(q, 200)];
     expect(got[0]).toBe(77);
-    expect(got).toEqual([...new BruteForceIndex(signs, wide).search(q, 200)].sort((a, b) => {
-      const score = (i: number) => signs.subarray(i * wide, (i + 1) * wide).reduce((s, x) => s + x, 0);
-      return score(b) - score(a) || a - b;
-    }));
+    expect(got).toEqual(
+      [...new BruteForceIndex(signs, wide).search(q, 200)].sort((a, b) => {
+        const score = (i: number) => signs.subarray(i * wide, (i + 1) * wide).reduce((s, x) => s + x, 0);
+        return score(b) - score(a) || a - b;
+      }),
+    );
   });
 
   it('refuses vectors that are not whole rows', () => {
     expect(() => new ScanIndex(new Float32Array(10), 3)).toThrow(/rows of 3/);
   });
 
-  it('serves a recommender: ready lists in a batch are each person\'s own answer, and near the exact-shortlist one', () => {
+  it("serves a recommender: ready lists in a batch are each person's own answer, and near the exact-shortlist one", () => {
     const factors = factorsLikeTrained();
     const people = sampledProfiles(300, factors.itemIds.length);
     const scanned = new EaseRecommender(factors, DEFAULT_SERVING);

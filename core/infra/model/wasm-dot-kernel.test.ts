@@ -21,7 +21,13 @@ describe('WasmDotKernel', () => {
     wasm.useQuery(q);
     js.useQuery(q);
     const rows = Int32Array.from({ length: 150 }, () => Math.floor((rnd() + 0.5) * items));
-    for (const [count, from, to] of [[150, 0, stride], [149, 0, 32], [1, 32, stride], [0, 0, stride], [7, 4, 8]] as const) {
+    for (const [count, from, to] of [
+      [150, 0, stride],
+      [149, 0, 32],
+      [1, 32, stride],
+      [0, 0, stride],
+      [7, 4, 8],
+    ] as const) {
       const start = Float64Array.from({ length: count * 4 }, () => rnd());
       const a = Float64Array.from(start);
       const b = Float64Array.from(start);
@@ -52,7 +58,7 @@ describe('WasmDotKernel', () => {
     expect(wasm.bestLikes(picks, weighted, likes, dims)).toEqual(js.bestLikes(picks, weighted, likes, dims));
   });
 
-  it('serves a model: the worker\'s batch lists equal recommend\'s, movies, scores and explanations', () => {
+  it("serves a model: the worker's batch lists equal recommend's, movies, scores and explanations", () => {
     const factors = factorsLikeTrained();
     const people = sampledProfiles(300, factors.itemIds.length);
     const model = new EaseRecommender(factors, DEFAULT_SERVING, (n, s) => new WasmDotKernel(n, s));

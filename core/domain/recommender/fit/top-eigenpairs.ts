@@ -18,10 +18,7 @@ export interface Eigenpairs {
  * least as wide as X has rows, the range of Xᵀ is captured exactly and no
  * power iteration is needed; that is the ml-latest-small case.
  */
-export async function topEigenpairs(
-  x: SparseRows,
-  opts: { width: number; powerIterations: number; seed: number; math: DenseMath },
-): Promise<Eigenpairs> {
+export async function topEigenpairs(x: SparseRows, opts: { width: number; powerIterations: number; seed: number; math: DenseMath }): Promise<Eigenpairs> {
   const { math } = opts;
   const exact = opts.width >= x.rows;
   const l = Math.min(opts.width, x.rows, x.cols);
@@ -53,12 +50,7 @@ export async function topEigenpairs(
  * Q = Y U diag(1/√c) from the eigen-decomposition of YᵀY: orthonormal columns
  * spanning Y, dropping directions Y does not have (rank-deficient sketches).
  */
-async function orthonormalize(
-  y: Float32Array,
-  rows: number,
-  width: number,
-  math: DenseMath,
-): Promise<{ q: Float32Array; width: number }> {
+async function orthonormalize(y: Float32Array, rows: number, width: number, math: DenseMath): Promise<{ q: Float32Array; width: number }> {
   const eig = symmetricEigen(Float64Array.from(await math.transposeTimes(y, y, rows, width, width)), width);
   const floor = Math.max(eig.values[0]! * 1e-10, 1e-12);
   let keep = 0;

@@ -63,12 +63,7 @@ export function buildTrainingMatrix(
   const { ratings } = data;
   for (let r = 0; r < ratings.length; r++) {
     const rating = ratings.ratings[r]!;
-    const value =
-      rating >= POSITIVE_MIN
-        ? 1 + (rating >= 5 ? weights.fiveStarBonus : 0)
-        : rating <= DISLIKE_MAX
-          ? weights.dislike
-          : weights.neutral;
+    const value = rating >= POSITIVE_MIN ? 1 + (rating >= 5 ? weights.fiveStarBonus : 0) : rating <= DISLIKE_MAX ? weights.dislike : weights.neutral;
     if (value === 0) continue;
     const item = index.get(ratings.movieIds[r]!);
     if (item === undefined) continue;
@@ -106,13 +101,7 @@ export function buildTrainingMatrix(
   return { x, itemIds, popularity, itemScale, userRows: byUser.size, contentRows };
 }
 
-function addContentRows(
-  builder: SparseRowsBuilder,
-  data: TrainingData,
-  index: Map<number, number>,
-  w: ContentWeights,
-  popularity: Float32Array,
-): number {
+function addContentRows(builder: SparseRowsBuilder, data: TrainingData, index: Map<number, number>, w: ContentWeights, popularity: Float32Array): number {
   const groups = new Map<string, { weight: number; items: Set<number> }>();
   const add = (key: string, weight: number, item: number) => {
     if (weight <= 0) return;

@@ -46,7 +46,7 @@ export function loadMovieLensCsv(dir: string, withRatings: boolean): SearchableM
   if (withRatings) {
     const ratings = fs.readFileSync(path.join(dir, 'ratings.csv'), 'utf8');
     // userId,movieId,… — the second field, without splitting every line.
-    for (let start = ratings.indexOf('\n') + 1; start > 0 && start < ratings.length; ) {
+    for (let start = ratings.indexOf('\n') + 1; start > 0 && start < ratings.length;) {
       const end = ratings.indexOf('\n', start);
       const comma = ratings.indexOf(',', start);
       const id = Number(ratings.slice(comma + 1, ratings.indexOf(',', comma + 1)));

@@ -20,29 +20,31 @@ export class AccountsRepository implements AccountStore {
     if (existing !== null) return existing;
     // Two first messages from the same person can race: the loser's insert
     // does nothing and its new user row is rolled back with the transaction.
-    return this.db.transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({ displayName: identity.username ?? null })
-        .returning({ id: users.id });
-      const inserted = await tx
-        .insert(platformAccounts)
-        .values({
-          platform: identity.platform,
-          platformUserId: identity.platformUserId,
-          userId: user!.id,
-          username: identity.username ?? null,
-        })
-        .onConflictDoNothing()
-        .returning({ userId: platformAccounts.userId });
-      if (inserted.length > 0) return user!.id;
-      tx.rollback();
-      return 0;
-    }).catch(async (err: unknown) => {
-      const winner = await this.findUser(identity.platform, identity.platformUserId);
-      if (winner !== null) return winner;
-      throw err;
-    });
+    return this.db
+      .transaction(async (tx) => {
+        const [user] = await tx
+          .insert(users)
+          .values({ displayName: identity.username ?? null })
+          .returning({ id: users.id });
+        const inserted = await tx
+          .insert(platformAccounts)
+          .values({
+            platform: identity.platform,
+            platformUserId: identity.platformUserId,
+            userId: user!.id,
+            username: identity.username ?? null,
+          })
+          .onConflictDoNothing()
+          .returning({ userId: platformAccounts.userId });
+        if (inserted.length > 0) return user!.id;
+        tx.rollback();
+        return 0;
+      })
+      .catch(async (err: unknown) => {
+        const winner = await this.findUser(identity.platform, identity.platformUserId);
+        if (winner !== null) return winner;
+        throw err;
+      });
   }
 
   async resolveUsers(identities: readonly PlatformIdentity[]): Promise<number[]> {
@@ -71,13 +73,7 @@ export class AccountsRepository implements AccountStore {
     const rows = await this.db
       .select({ platform: platformAccounts.platform, platformUserId: platformAccounts.platformUserId, userId: platformAccounts.userId })
       .from(platformAccounts)
-      .where(
-        or(
-          ...[...byPlatform].map(([platform, ids]) =>
-            and(eq(platformAccounts.platform, platform), inArray(platformAccounts.platformUserId, [...ids])),
-          ),
-        ),
-      );
+      .where(or(...[...byPlatform].map(([platform, ids]) => and(eq(platformAccounts.platform, platform), inArray(platformAccounts.platformUserId, [...ids])))));
     return new Map(rows.map((r) => [keyOf(r), r.userId]));
   }
 
@@ -90,9 +86,7 @@ export class AccountsRepository implements AccountStore {
   private async createUsers(missing: readonly PlatformIdentity[], found: Map<string, number>): Promise<PlatformIdentity[]> {
     return this.db.transaction(async (tx) => {
       const ids = (
-        await tx
-          .select({ id: sql<number>`nextval(pg_get_serial_sequence('users', 'id'))::int` })
-          .from(sql`generate_series(1, ${missing.length}::int)`)
+        await tx.select({ id: sql<number>`nextval(pg_get_serial_sequence('users', 'id'))::int` }).from(sql`generate_series(1, ${missing.length}::int)`)
       ).map((r) => Number(r.id));
       await tx.insert(users).values(missing.map((i, n) => ({ id: ids[n]!, displayName: i.username ?? null })));
       const won = await tx

@@ -18,7 +18,10 @@ export class CatalogRepository implements CatalogStore {
 
   async getMovies(ids: readonly number[]): Promise<Movie[]> {
     if (ids.length === 0) return [];
-    return this.db.select().from(movies).where(inArray(movies.id, [...ids]));
+    return this.db
+      .select()
+      .from(movies)
+      .where(inArray(movies.id, [...ids]));
   }
 
   async allMovies(): Promise<Movie[]> {
@@ -26,11 +29,7 @@ export class CatalogRepository implements CatalogStore {
   }
 
   async popularity(): Promise<Map<number, number>> {
-    const rows = await this.db
-      .select({ movieId: ratings.movieId, n: count() })
-      .from(ratings)
-      .where(gte(ratings.rating, 4))
-      .groupBy(ratings.movieId);
+    const rows = await this.db.select({ movieId: ratings.movieId, n: count() }).from(ratings).where(gte(ratings.rating, 4)).groupBy(ratings.movieId);
     return new Map(rows.map((r) => [r.movieId, r.n]));
   }
 

@@ -69,8 +69,7 @@ export class CommunitiesRepository implements CommunityStore {
   }
 
   async tasteSignals(communityId: number): Promise<TasteSignal[]> {
-    const member = (userId: typeof favorites.userId | typeof feedback.userId) =>
-      and(eq(memberships.userId, userId), eq(memberships.communityId, communityId));
+    const member = (userId: typeof favorites.userId | typeof feedback.userId) => and(eq(memberships.userId, userId), eq(memberships.communityId, communityId));
     const [favs, votes] = await Promise.all([
       this.db
         .select({ userId: favorites.userId, movieId: favorites.movieId, at: favorites.createdAt })
@@ -81,10 +80,7 @@ export class CommunitiesRepository implements CommunityStore {
         .from(feedback)
         .innerJoin(memberships, member(feedback.userId)),
     ]);
-    return [
-      ...favs.map((f) => ({ ...f, value: 1 as const })),
-      ...votes.map((v) => ({ ...v, value: (v.value > 0 ? 1 : -1) as 1 | -1 })),
-    ];
+    return [...favs.map((f) => ({ ...f, value: 1 as const })), ...votes.map((v) => ({ ...v, value: (v.value > 0 ? 1 : -1) as 1 | -1 }))];
   }
 
   async findByTrendsSlug(slug: string): Promise<Community | null> {

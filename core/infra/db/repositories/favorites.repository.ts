@@ -7,11 +7,7 @@ export class FavoritesRepository implements FavoriteStore {
   constructor(private readonly db: Db) {}
 
   async add(userId: number, movieId: number): Promise<boolean> {
-    const rows = await this.db
-      .insert(favorites)
-      .values({ userId, movieId })
-      .onConflictDoNothing()
-      .returning({ movieId: favorites.movieId });
+    const rows = await this.db.insert(favorites).values({ userId, movieId }).onConflictDoNothing().returning({ movieId: favorites.movieId });
     return rows.length > 0;
   }
 

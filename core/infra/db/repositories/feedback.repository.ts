@@ -39,10 +39,7 @@ export class FeedbackRepository implements FeedbackStore {
   }
 
   async current(userId: number): Promise<Map<number, 1 | -1>> {
-    const rows = await this.db
-      .select({ movieId: feedback.movieId, value: feedback.value })
-      .from(feedback)
-      .where(eq(feedback.userId, userId));
+    const rows = await this.db.select({ movieId: feedback.movieId, value: feedback.value }).from(feedback).where(eq(feedback.userId, userId));
     return new Map(rows.map((r) => [r.movieId, r.value === 1 ? 1 : -1]));
   }
 
@@ -58,11 +55,7 @@ export class FeedbackRepository implements FeedbackStore {
   }
 
   async history(userId: number): Promise<{ movieId: number; value: FeedbackValue; source: FeedbackSource; at: Date }[]> {
-    const rows = await this.db
-      .select()
-      .from(feedbackEvents)
-      .where(eq(feedbackEvents.userId, userId))
-      .orderBy(asc(feedbackEvents.id));
+    const rows = await this.db.select().from(feedbackEvents).where(eq(feedbackEvents.userId, userId)).orderBy(asc(feedbackEvents.id));
     return rows.map((r) => ({ movieId: r.movieId, value: r.value as FeedbackValue, source: r.source, at: r.createdAt }));
   }
 }

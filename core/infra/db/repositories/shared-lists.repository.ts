@@ -11,7 +11,10 @@ export class SharedListsRepository implements SharedListStore {
   constructor(private readonly db: Db) {}
 
   async getOrCreate(userId: number): Promise<string> {
-    await this.db.insert(sharedLists).values({ userId, slug: nanoid(SLUG_LENGTH) }).onConflictDoNothing();
+    await this.db
+      .insert(sharedLists)
+      .values({ userId, slug: nanoid(SLUG_LENGTH) })
+      .onConflictDoNothing();
     const [row] = await this.db
       .select({ slug: sharedLists.slug })
       .from(sharedLists)
