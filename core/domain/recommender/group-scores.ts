@@ -8,7 +8,7 @@ export interface MemberQuery {
 }
 
 /**
- * How far off an estimated sd may be (its p99 is ~10%): a member whose
+ * How far off an estimated sd may be (README, "How it recommends"): a member whose
  * z-score is this close to the misery threshold gets their exact moments
  * before they rule an item out or let it through.
  */

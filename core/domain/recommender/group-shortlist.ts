@@ -119,8 +119,8 @@ export class GroupShortlist implements MemberScores {
   /**
    * The mean exactly; the variance as the member's own likes and dislikes
    * (often half of it) plus an importance sample of the other items, drawn
-   * ∝ |V_k / divisor_k|² (a score's expected size): a plain uniform sample of
-   * 512 missed the sd by ±40%, this one by ~5% (p90).
+   * ∝ |V_k / divisor_k|² (a score's expected size), far closer than a plain
+   * uniform sample of the same size (README, "How it recommends").
    */
   moments(members: readonly MemberQuery[]): Moments[] {
     // A catalog no larger than the sample costs no more to scan whole.

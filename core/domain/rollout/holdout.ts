@@ -77,8 +77,8 @@ export function scoreSlice(model: Recommender, slice: readonly ProtocolCase[]): 
 /**
  * {@link scoreSlice}, yielding to the event loop every `turnMs` of work: in
  * a process that also answers people (`moviebot start`), scoring a
- * few hundred users' whole histories is some 350 ms (ml-latest-small) that
- * would otherwise hold every answer up at once. Same figures.
+ * few hundred users' whole histories would otherwise hold every answer up
+ * at once. Same figures.
  */
 export async function scoreSliceInTurns(model: Recommender, slice: readonly ProtocolCase[], turnMs = 15): Promise<SliceScore> {
   const scores: { ndcg: number; recall: number }[] = [];

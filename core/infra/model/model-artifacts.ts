@@ -92,7 +92,7 @@ export async function loadModel(dir: string, { scanMaxItems = SCAN_MAX_ITEMS } =
   return { manifest, recommender, movies, dir: path.resolve(dir) };
 }
 
-/** The scan up to `scanMaxItems` items (built in ~50 ms on ml-latest-small), else the saved HNSW index. */
+/** The scan up to `scanMaxItems` items (built at load, in well under a second), else the saved HNSW index. */
 async function shortlistIndex(dir: string, recommender: EaseRecommender, scanMaxItems: number): Promise<VectorIndex> {
   if (recommender.factors.itemIds.length <= scanMaxItems) {
     const { vectors, dimensions } = recommender.indexVectors();
