@@ -21,12 +21,7 @@ export function movieMeta(movie: Movie): string {
 }
 
 function movieItem(movie: Movie, posterOf: PosterOf, idPrefix: string, extra: SafeHtml | string = ''): SafeHtml {
-  return html`<li class="movie">
-    <figure>
-      ${poster(movie, posterOf(movie), idPrefix)}
-      <figcaption><span class="title">${movieLabel({ title: movie.title, year: null })}</span><span class="meta">${movieMeta(movie)}</span>${extra}</figcaption>
-    </figure>
-  </li>`;
+  return html`<li class="movie"><figure>${poster(movie, posterOf(movie), idPrefix)}<figcaption><span class="title">${movieLabel({ title: movie.title, year: null })}</span><span class="meta">${movieMeta(movie)}</span>${extra}</figcaption></figure></li>`;
 }
 
 export function getYourOwn(inviteUrl: string | null): SafeHtml {
@@ -53,34 +48,27 @@ export function listPage(list: SharedList, posterOf: PosterOf, links: PageLinks)
   const picks = (r: RecommendedMovie) =>
     movieItem(r.movie, posterOf, 'r', r.because ? html`<span class="why">Because of <em>${movieLabel(r.because)}</em></span>` : '');
   const body = html`<section class="hero" aria-labelledby="page-title">
-      <p class="eyebrow">Shared from Moviebot</p>
-      <h1 id="page-title">Favourite movies, and what to watch next</h1>
-      <p class="lede">
-        ${list.favorites.length} ${list.favorites.length === 1 ? 'favourite' : 'favourites'} and ${list.recommendations.length}
-        ${list.recommendations.length === 1 ? 'pick' : 'picks'} the bot recommends from them, each with the favourite it follows from.
-      </p>
-      ${getYourOwn(links.inviteUrl)}
-    </section>
-    <section class="block" aria-labelledby="favourites">
-      <h2 id="favourites">Favourites</h2>
-      ${
-        list.favorites.length
-          ? html`<ul class="posters">
-              ${list.favorites.map((m) => movieItem(m, posterOf, 'f'))}
-            </ul>`
-          : html`<p class="empty">No favourites yet.</p>`
-      }
-    </section>
-    <section class="block" aria-labelledby="recommended">
-      <h2 id="recommended">Recommended now</h2>
-      ${
-        list.recommendations.length
-          ? html`<ul class="posters">
-              ${list.recommendations.map(picks)}
-            </ul>`
-          : html`<p class="empty">Recommendations appear once there are favourites and the model is ready.</p>`
-      }
-    </section>`;
+  <p class="eyebrow">Shared from Moviebot</p>
+  <h1 id="page-title">Favourite movies, and what to watch next</h1>
+  <p class="lede">${list.favorites.length} ${list.favorites.length === 1 ? 'favourite' : 'favourites'} and ${list.recommendations.length} ${list.recommendations.length === 1 ? 'pick' : 'picks'} the bot recommends from them, each with the favourite it follows from.</p>
+  ${getYourOwn(links.inviteUrl)}
+</section>
+<section class="block" aria-labelledby="favourites">
+  <h2 id="favourites">Favourites</h2>
+  ${
+    list.favorites.length
+      ? html`<ul class="posters">${list.favorites.map((m) => movieItem(m, posterOf, 'f'))}</ul>`
+      : html`<p class="empty">No favourites yet.</p>`
+  }
+</section>
+<section class="block" aria-labelledby="recommended">
+  <h2 id="recommended">Recommended now</h2>
+  ${
+    list.recommendations.length
+      ? html`<ul class="posters">${list.recommendations.map(picks)}</ul>`
+      : html`<p class="empty">Recommendations appear once there are favourites and the model is ready.</p>`
+  }
+</section>`;
   return layout(
     {
       title: list.favorites.length ? `A movie list: ${titles(list.favorites, 2)}` : 'A movie list on Moviebot',

@@ -15,12 +15,7 @@ export function errorPage(status: number, assets: LayoutAssets): string {
   return layout(
     { title: `${text.title} · Moviebot`, description: text.lede },
     assets,
-    html`<section class="error-page" aria-labelledby="page-title">
-      <p class="code" aria-hidden="true">${status}</p>
-      <h1 id="page-title">${text.title}</h1>
-      <p class="lede">${text.lede}</p>
-      <p><a href="/">Go to the Moviebot home page</a></p>
-    </section>`,
+    html`<section class="error-page" aria-labelledby="page-title"><p class="code" aria-hidden="true">${status}</p><h1 id="page-title">${text.title}</h1><p class="lede">${text.lede}</p><p><a href="/">Go to the Moviebot home page</a></p></section>`,
   ).value;
 }
 
@@ -32,12 +27,10 @@ export function homePage(inviteUrl: string | null, assets: LayoutAssets): string
     },
     assets,
     html`<section class="hero" aria-labelledby="page-title">
-      <p class="eyebrow">Open-source movie bot</p>
-      <h1 id="page-title">Movie nights your whole server agrees on</h1>
-      <p class="lede">
-        Add a few favourites, thumb picks up or down, and Moviebot recommends what to watch next, for you and for the group. Share your list with one link.
-      </p>
-      ${inviteUrl ? getYourOwn(inviteUrl) : html`<p class="lede">Run your own: <code>npx moviebot start</code></p>`}
-    </section>`,
+  <p class="eyebrow">Open-source movie bot</p>
+  <h1 id="page-title">Movie nights your whole server agrees on</h1>
+  <p class="lede">Add a few favourites, thumb picks up or down, and Moviebot recommends what to watch next, for you and for the group. Share your list with one link.</p>
+  ${inviteUrl ? getYourOwn(inviteUrl) : html`<p class="lede">Run your own: <code>npx moviebot start</code></p>`}
+</section>`,
   ).value;
 }

@@ -23,19 +23,10 @@ function ranked(
   extra?: (t: MovieTally) => SafeHtml,
 ): SafeHtml {
   if (items.length === 0) return html`<p class="empty">Nothing here yet.</p>`;
-  return html`<ol class="ranked">
-    ${items.map(
-      (t) =>
-        html`<li>
-          ${poster(t.movie, posterOf(t.movie), prefix)}
-          <div>
-            <div class="title">${movieLabel(t.movie)}</div>
-            <div class="tally">${line(t)}</div>
-            ${extra?.(t) ?? ''}
-          </div>
-        </li>`,
-    )}
-  </ol>`;
+  return html`<ol class="ranked">${items.map(
+    (t) =>
+      html`<li>${poster(t.movie, posterOf(t.movie), prefix)}<div><div class="title">${movieLabel(t.movie)}</div><div class="tally">${line(t)}</div>${extra?.(t) ?? ''}</div></li>`,
+  )}</ol>`;
 }
 
 const members = (n: number) => `${n} ${n === 1 ? 'member' : 'members'}`;
@@ -56,80 +47,43 @@ export function trendsPage(data: TrendsPageData, posterOf: PosterOf, links: Page
   const name = serverName(data);
   const color = genreColors(trends.topGenres);
   const hero = html`<section class="hero" aria-labelledby="page-title">
-    <p class="eyebrow">Taste trends</p>
-    <h1 id="page-title">What ${name} likes to watch</h1>
-    <p class="lede">Built from the favourites and 👍/👎 of the members who use Moviebot here. Only totals are shown, never one person’s list.</p>
-    <ul class="stats">
-      <li><strong>${trends.contributors}</strong> ${trends.contributors === 1 ? 'member' : 'members'} contributed</li>
-      ${trends.enough ? html`<li><strong>${trends.topGenres[0]?.genre ?? '—'}</strong> is the top genre</li>` : ''}
-    </ul>
-    ${getYourOwn(links.inviteUrl)}
-  </section>`;
+  <p class="eyebrow">Taste trends</p>
+  <h1 id="page-title">What ${name} likes to watch</h1>
+  <p class="lede">Built from the favourites and 👍/👎 of the members who use Moviebot here. Only totals are shown, never one person’s list.</p>
+  <ul class="stats"><li><strong>${trends.contributors}</strong> ${trends.contributors === 1 ? 'member' : 'members'} contributed</li>${trends.enough ? html`<li><strong>${trends.topGenres[0]?.genre ?? '—'}</strong> is the top genre</li>` : ''}</ul>
+  ${getYourOwn(links.inviteUrl)}
+</section>`;
   const body = trends.enough
     ? html`${hero}
-        <div class="grid">
-          <section class="card" aria-labelledby="top-genres">
-            <h2 id="top-genres">Top genres</h2>
-            <p class="sub">Share of all likes</p>
-            ${genreBars(trends.topGenres, color)}
-          </section>
-          <section class="card" aria-labelledby="over-time">
-            <h2 id="over-time">Genres over time</h2>
-            <p class="sub">Mix of the top genres among each month’s likes</p>
-            ${genreTimeline(trends.genresByMonth, trends.topGenres, color)}
-          </section>
-        </div>
-        <div class="grid lists">
-          <section class="card" aria-labelledby="most-liked">
-            <h2 id="most-liked">Most liked</h2>
-            ${ranked(trends.mostLiked, posterOf, 'l', (t) => html`<span class="up">${t.likes} 👍</span> liked by ${members(t.likes)}`)}
-          </section>
-          <section class="card" aria-labelledby="most-divisive">
-            <h2 id="most-divisive">Most divisive</h2>
-            ${ranked(
-              trends.mostDivisive,
-              posterOf,
-              'd',
-              (t) => html`<span class="up">${t.likes} 👍</span> · <span class="down">${t.dislikes} 👎</span>`,
-              (t) => splitBar(t.likes, t.dislikes),
-            )}
-          </section>
-          <section class="card" aria-labelledby="hidden-gems">
-            <h2 id="hidden-gems">Hidden gems</h2>
-            <p class="sub">Liked here, little known elsewhere</p>
-            ${ranked(trends.hiddenGems, posterOf, 'g', (t) => html`liked by ${members(t.likes)} · ${movieMeta(t.movie)}`)}
-          </section>
-        </div>
-        <section class="block" aria-labelledby="group-pick">
-          <h2 id="group-pick">Tonight’s group pick</h2>
-          <p class="sub">What the bot would put on for everyone here, fairly weighing each member’s taste</p>
-          ${
-            data.pick.length
-              ? html`<ul class="posters">
-                  ${data.pick.map(
-                    (r) =>
-                      html`<li class="movie">
-                        <figure>
-                          ${poster(r.movie, posterOf(r.movie), 'p')}
-                          <figcaption>
-                            <span class="title">${movieLabel({ title: r.movie.title, year: null })}</span
-                            ><span class="meta">${movieMeta(r.movie)}</span
-                            >${r.because ? html`<span class="why">For fans of <em>${movieLabel(r.because)}</em></span>` : ''}
-                          </figcaption>
-                        </figure>
-                      </li>`,
-                  )}
-                </ul>`
-              : html`<p class="empty">The group pick appears once the model is ready.</p>`
-          }
-        </section>`
+<div class="grid">
+  <section class="card" aria-labelledby="top-genres"><h2 id="top-genres">Top genres</h2><p class="sub">Share of all likes</p>${genreBars(trends.topGenres, color)}</section>
+  <section class="card" aria-labelledby="over-time"><h2 id="over-time">Genres over time</h2><p class="sub">Mix of the top genres among each month’s likes</p>${genreTimeline(trends.genresByMonth, trends.topGenres, color)}</section>
+</div>
+<div class="grid lists">
+  <section class="card" aria-labelledby="most-liked"><h2 id="most-liked">Most liked</h2>${ranked(trends.mostLiked, posterOf, 'l', (t) => html`<span class="up">${t.likes} 👍</span> liked by ${members(t.likes)}`)}</section>
+  <section class="card" aria-labelledby="most-divisive"><h2 id="most-divisive">Most divisive</h2>${ranked(
+    trends.mostDivisive,
+    posterOf,
+    'd',
+    (t) => html`<span class="up">${t.likes} 👍</span> · <span class="down">${t.dislikes} 👎</span>`,
+    (t) => splitBar(t.likes, t.dislikes),
+  )}</section>
+  <section class="card" aria-labelledby="hidden-gems"><h2 id="hidden-gems">Hidden gems</h2><p class="sub">Liked here, little known elsewhere</p>${ranked(trends.hiddenGems, posterOf, 'g', (t) => html`liked by ${members(t.likes)} · ${movieMeta(t.movie)}`)}</section>
+</div>
+<section class="block" aria-labelledby="group-pick">
+  <h2 id="group-pick">Tonight’s group pick</h2>
+  <p class="sub">What the bot would put on for everyone here, fairly weighing each member’s taste</p>
+  ${
+    data.pick.length
+      ? html`<ul class="posters">${data.pick.map(
+          (r) =>
+            html`<li class="movie"><figure>${poster(r.movie, posterOf(r.movie), 'p')}<figcaption><span class="title">${movieLabel({ title: r.movie.title, year: null })}</span><span class="meta">${movieMeta(r.movie)}</span>${r.because ? html`<span class="why">For fans of <em>${movieLabel(r.because)}</em></span>` : ''}</figcaption></figure></li>`,
+        )}</ul>`
+      : html`<p class="empty">The group pick appears once the model is ready.</p>`
+  }
+</section>`
     : html`${hero}
-        <div class="notice" role="status">
-          <p>
-            <strong>Not enough taste to show yet.</strong> Trends appear once at least ${MIN_CONTRIBUTORS} members have added a favourite or voted 👍/👎, so no
-            single person’s taste is ever on display. ${members(trends.contributors)} so far.
-          </p>
-        </div>`;
+<div class="notice" role="status"><p><strong>Not enough taste to show yet.</strong> Trends appear once at least ${MIN_CONTRIBUTORS} members have added a favourite or voted 👍/👎, so no single person’s taste is ever on display. ${members(trends.contributors)} so far.</p></div>`;
   return layout(
     {
       title: `Taste trends of ${name}`,
