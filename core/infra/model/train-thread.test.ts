@@ -9,8 +9,8 @@ import { trainInThread } from './train-thread.ts';
 
 const tmp = useTempDirs('moviebot-thread-');
 const profiles = [{ likes: [1, 2] }, { likes: [21], dislikes: [41], seen: [22] }, { likes: [] }, { likes: [1, 21, 41] }];
-/** The version without its creation second: the fingerprint of what the model learned from. */
-const fingerprintOf = (version: string) => version.split('-').at(-1);
+/** The version's middle part (`<time>-<fingerprint>-<random>`): the fingerprint of what the model learned from. */
+const fingerprintOf = (version: string) => version.split('-')[1];
 
 describe('training on a worker thread', () => {
   it('writes the same model as training on this thread: same fingerprint, same recommendations and scores', async () => {
