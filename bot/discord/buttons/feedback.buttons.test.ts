@@ -1,28 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addFavorite, UserError } from '../../../core/index.ts';
-import { botDeps, tasteOf } from '../../testing/bot-deps.ts';
+import { depsWithFavourites, firstPage, movieIds, type BotTestDeps } from '../testing/recommend-page.ts';
+import { UserError } from '../../../core/index.ts';
+import { tasteOf } from '../../testing/bot-deps.ts';
 import { movieCard } from '../commands/movie.command.ts';
-import { recommendCommand } from '../commands/recommend.command.ts';
 import { customIds, fakeInteraction, isEphemeral, type SentMessage } from '../testing/fake-interaction.ts';
 import { feedbackButtons } from './feedback.buttons.ts';
 
-let d: Awaited<ReturnType<typeof botDeps>>;
+let d: BotTestDeps;
 beforeEach(async () => {
-  d = await botDeps();
-  for (const id of [1, 2, 3]) await addFavorite(d.deps, { platform: 'discord', platformUserId: 'u1' }, id);
+  d = await depsWithFavourites();
 });
-
-const movieIds = (m: SentMessage) => customIds(m).flatMap((id) => (id.startsWith('r:u:') ? [Number(id.slice(4))] : []));
-
-async function firstPage(): Promise<SentMessage> {
-  const i = fakeInteraction({ commandName: 'recommend' });
-  await recommendCommand.execute(i as never, d);
-  return i.replies[0]!;
-}
 
 describe('👍/👎 buttons', () => {
   it('a 👍 is recorded, and that slot alone gets a fresh movie', async () => {
-    const page = await firstPage();
+    const page = await firstPage(d);
     const shown = movieIds(page);
     const click = fakeInteraction({ kind: 'button', customId: `r:u:${shown[1]}`, message: page });
     await feedbackButtons.run(click as never, d, { value: 1, movieId: shown[1]! });
@@ -40,7 +31,7 @@ describe('👍/👎 buttons', () => {
   });
 
   it('a redelivered click (same interaction id) is recorded once', async () => {
-    const page = await firstPage();
+    const page = await firstPage(d);
     const [movieId] = movieIds(page);
     const click = () => fakeInteraction({ id: 'same-click', kind: 'button', customId: `r:d:${movieId}`, message: page });
     await feedbackButtons.run(click() as never, d, { value: -1, movieId: movieId! });
@@ -62,7 +53,7 @@ describe('👍/👎 buttons', () => {
   });
 
   it('a button for a movie no longer in the catalog is a UserError, and nothing is recorded', async () => {
-    const click = fakeInteraction({ kind: 'button', customId: 'r:u:777', message: await firstPage() });
+    const click = fakeInteraction({ kind: 'button', customId: 'r:u:777', message: await firstPage(d) });
     await expect(feedbackButtons.run(click as never, d, { value: 1, movieId: 777 })).rejects.toThrow(UserError);
     expect((await tasteOf(d.deps, 'discord', 'u1')).feedback).toEqual([]);
   });

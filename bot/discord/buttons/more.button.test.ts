@@ -1,27 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addFavorite } from '../../../core/index.ts';
-import { botDeps } from '../../testing/bot-deps.ts';
-import { recommendCommand } from '../commands/recommend.command.ts';
-import { customIds, fakeInteraction, type SentMessage } from '../testing/fake-interaction.ts';
+import { depsWithFavourites, firstPage, movieIds, type BotTestDeps } from '../testing/recommend-page.ts';
+import { customIds, fakeInteraction } from '../testing/fake-interaction.ts';
 import { moreButton } from './more.button.ts';
 
-let d: Awaited<ReturnType<typeof botDeps>>;
+let d: BotTestDeps;
 beforeEach(async () => {
-  d = await botDeps();
-  for (const id of [1, 2, 3]) await addFavorite(d.deps, { platform: 'discord', platformUserId: 'u1' }, id);
+  d = await depsWithFavourites();
 });
-
-const movieIds = (m: SentMessage) => customIds(m).flatMap((id) => (id.startsWith('r:u:') ? [Number(id.slice(4))] : []));
-
-async function firstPage(): Promise<SentMessage> {
-  const i = fakeInteraction({ commandName: 'recommend' });
-  await recommendCommand.execute(i as never, d);
-  return i.replies[0]!;
-}
 
 describe('"More" under /recommend', () => {
   it('"More" shows the next five, and the last page has no "More"', async () => {
-    const first = movieIds(await firstPage());
+    const first = movieIds(await firstPage(d));
     const more = fakeInteraction({ kind: 'button', customId: 'more:1' });
     await moreButton.run(more as never, d, moreButton.parse('more:1')!);
     const second = movieIds(more.updates[0]!);

@@ -1,27 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addFavorite } from '../../../core/index.ts';
+import { depsWithFavourites, firstPage, movieIds, type BotTestDeps } from '../testing/recommend-page.ts';
 import { seedGuild } from '../../../test/support/memory-community.ts';
-import { botDeps } from '../../testing/bot-deps.ts';
-import { customIds, fakeInteraction, isEphemeral, type SentMessage } from '../testing/fake-interaction.ts';
+import { customIds, fakeInteraction, isEphemeral } from '../testing/fake-interaction.ts';
 import { recommendCommand } from './recommend.command.ts';
 
-let d: Awaited<ReturnType<typeof botDeps>>;
+let d: BotTestDeps;
 beforeEach(async () => {
-  d = await botDeps();
-  for (const id of [1, 2, 3]) await addFavorite(d.deps, { platform: 'discord', platformUserId: 'u1' }, id);
+  d = await depsWithFavourites();
 });
-
-const movieIds = (m: SentMessage) => customIds(m).flatMap((id) => (id.startsWith('r:u:') ? [Number(id.slice(4))] : []));
-
-async function firstPage(): Promise<SentMessage> {
-  const i = fakeInteraction({ commandName: 'recommend' });
-  await recommendCommand.execute(i as never, d);
-  return i.replies[0]!;
-}
 
 describe('/recommend', () => {
   it('lists five movies to the person alone, a 👍 and a 👎 button for each and "More"', async () => {
-    const page = await firstPage();
+    const page = await firstPage(d);
     expect(isEphemeral(page)).toBe(true);
     const fields = page.embeds[0]!.fields!;
     expect(fields).toHaveLength(5);
