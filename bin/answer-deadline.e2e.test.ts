@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordBot } from '../bot/discord/index.ts';
 import { createTelegramBot, launchTelegramBot } from '../bot/telegram/index.ts';
 import { silentLogger } from '../test/support/databases.ts';
-import { FakeDiscord } from '../test/support/fake-discord.ts';
+import { asMember, FakeDiscord, inGuild } from '../test/support/fake-discord.ts';
 import { FakeTelegram } from '../test/support/fake-telegram.ts';
 import { memoryCommunityDeps, smallModel } from '../test/support/memory-community.ts';
 
@@ -96,26 +96,7 @@ describe('answers while the database never answers', () => {
     const user = '111111111111111111';
     const t0 = performance.now();
     // In a server: the membership bookkeeping before the command hangs too.
-    const id = discord.interaction(
-      user,
-      2,
-      { id: '2', name: 'recommend', type: 1 },
-      {
-        guild_id: GUILD,
-        channel: { id: '501', type: 0, guild_id: GUILD },
-        channel_id: '501',
-        member: {
-          user: { id: user, username: 'm', discriminator: '0', global_name: null, avatar: null },
-          roles: [],
-          joined_at: new Date().toISOString(),
-          deaf: false,
-          mute: false,
-          flags: 0,
-          permissions: '0',
-          pending: false,
-        },
-      },
-    );
+    const id = discord.interaction(user, 2, { id: '2', name: 'recommend', type: 1 }, { ...inGuild(GUILD, '501'), ...asMember(user) });
     const call = await discord.waitFor((c) => c.path.startsWith(`/interactions/${id}/`));
     const answeredMs = performance.now() - t0;
     expect(call.body).toMatchObject({ type: 4, data: { content: SORRY, flags: 64 } });

@@ -13,7 +13,7 @@ import { createDiscordBot } from '../bot/discord/index.ts';
 import { createTelegramBot, launchTelegramBot } from '../bot/telegram/index.ts';
 import { openProduct } from './runtime/product.ts';
 import { freshPglite, silentLogger, type TestDatabase } from '../test/support/databases.ts';
-import { FakeDiscord } from '../test/support/fake-discord.ts';
+import { asMember, FakeDiscord, inGuild } from '../test/support/fake-discord.ts';
 import { FakeTelegram } from '../test/support/fake-telegram.ts';
 import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
 import { useTempDirs } from '../test/support/temp-dirs.ts';
@@ -167,23 +167,8 @@ describe.skipIf(!ML_LATEST_SMALL.present)('bad input on Discord and Telegram', (
     });
 
     it('interactions from a guild the bot has never seen work', async () => {
-      const guild = {
-        guild_id: '999000000000000001',
-        channel_id: '999000000000000002',
-        channel: { id: '999000000000000002', type: 0, guild_id: '999000000000000001' },
-      };
-      const member = {
-        member: {
-          user: { id: USER, username: 'u', discriminator: '0', global_name: null, avatar: null },
-          roles: [],
-          joined_at: new Date().toISOString(),
-          deaf: false,
-          mute: false,
-          flags: 0,
-          permissions: '0',
-          pending: false,
-        },
-      };
+      const guild = inGuild('999000000000000001', '999000000000000002');
+      const member = asMember(USER);
       const pick = await reply(
         discord.interaction(
           USER,

@@ -6,7 +6,7 @@ import { importDataset } from '../data/index.ts';
 import { createDiscordBot } from '../bot/discord/index.ts';
 import { openProduct } from './runtime/product.ts';
 import { freshPglite, silentLogger, type TestDatabase } from '../test/support/databases.ts';
-import { FakeDiscord } from '../test/support/fake-discord.ts';
+import { asMember, FakeDiscord, inGuild } from '../test/support/fake-discord.ts';
 import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
 import { useTempDirs } from '../test/support/temp-dirs.ts';
 
@@ -40,25 +40,13 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
   });
 
   const callbackOf = (id: string) => (c: { path: string }) => c.path.startsWith(`/interactions/${id}/`);
-  const guild = { guild_id: GUILD, channel: { id: '501', type: 0, guild_id: GUILD }, channel_id: '501' };
-  const member = (id: string, permissions = '0') => ({
-    member: {
-      user: { id, username: `m${id}`, discriminator: '0', global_name: null, avatar: null },
-      roles: [],
-      joined_at: new Date().toISOString(),
-      deaf: false,
-      mute: false,
-      flags: 0,
-      permissions,
-      pending: false,
-    },
-  });
+  const guild = inGuild(GUILD, '501');
   const add = async (user: string, movie: string) => {
     const id = discord.interaction(
       user,
       CHAT_INPUT,
       { id: '1', name: 'fav', type: 1, options: [{ name: 'add', type: 1, options: [{ name: 'movie', type: 3, value: movie }] }] },
-      { ...guild, ...member(user) },
+      { ...guild, ...asMember(user) },
     );
     await discord.waitFor(callbackOf(id));
   };
@@ -179,7 +167,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
       '333333333333333333',
       CHAT_INPUT,
       { id: '2', name: 'recommend', type: 1, options: [{ name: 'for', type: 3, value: 'server' }] },
-      { ...guild, ...member('333333333333333333') },
+      { ...guild, ...asMember('333333333333333333') },
     );
     const reply = (await discord.waitFor(callbackOf(pick))).body.data as {
       content: string;
@@ -207,7 +195,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
 
   it('/trends shows the server taste once three members contributed, with its page link', async () => {
     const trends = async () => {
-      const id = discord.interaction('444444444444444444', CHAT_INPUT, { id: '5', name: 'trends', type: 1 }, { ...guild, ...member('444444444444444444') });
+      const id = discord.interaction('444444444444444444', CHAT_INPUT, { id: '5', name: 'trends', type: 1 }, { ...guild, ...asMember('444444444444444444') });
       return (await discord.waitFor(callbackOf(id))).body.data as {
         embeds: { title: string; fields: { name: string; value: string }[]; footer: { text: string } }[];
       };
@@ -222,7 +210,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
       '444444444444444444',
       CHAT_INPUT,
       { id: '5', name: 'trends', type: 1, options: [{ name: 'page', type: 3, value: 'off' }] },
-      { ...guild, ...member('444444444444444444') },
+      { ...guild, ...asMember('444444444444444444') },
     );
     expect(((await discord.waitFor(callbackOf(off))).body.data as { content: string }).content).toMatch(/Only members who can manage/);
   });
@@ -233,7 +221,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
       REACTOR,
       CHAT_INPUT,
       { id: '6', name: 'movie', type: 1, options: [{ name: 'movie', type: 3, value: 'heat' }] },
-      { ...guild, ...member(REACTOR) },
+      { ...guild, ...asMember(REACTOR) },
     );
     const card = (await discord.waitFor(callbackOf(post))).body.data as { embeds: { title: string; url: string }[] };
     expect(card.embeds[0]!.title).toBe('Heat (1995)');

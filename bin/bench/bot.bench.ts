@@ -29,7 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPostgresDatabase } from '../../test/support/databases.ts';
-import { FakeDiscord } from '../../test/support/fake-discord.ts';
+import { FakeDiscord, inGuild } from '../../test/support/fake-discord.ts';
 
 const USERS = 200;
 const ROUNDS = 5;
@@ -142,7 +142,7 @@ async function run({ checkout, label, known, databaseUrl }: { checkout: string; 
       let busy = 0;
       for (let round = 0; round < ROUNDS; round++) {
         const g = guildOf(round);
-        const where = { guild_id: g.id, channel_id: g.channelId, channel: { id: g.channelId, type: 0, guild_id: g.id } };
+        const where = inGuild(g.id, g.channelId);
         const strangers = Array.from({ length: USERS }, (_, i) => String(300_000_000_000_000_000n + BigInt(round * USERS + i)));
         const from = discord.calls.length;
         const started = cpuSeconds(child.pid!);

@@ -317,3 +317,24 @@ export class FakeDiscord {
 export function shardOf(guildId: string, count: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(count));
 }
+
+/** Where an interaction comes from when it is sent in a server's text channel: pass it as `extra`. */
+export function inGuild(guildId: string, channelId: string) {
+  return { guild_id: guildId, channel_id: channelId, channel: { id: channelId, type: 0, guild_id: guildId } };
+}
+
+/** The `member` a server interaction carries for `userId` (with `permissions`, e.g. Manage Server): pass it as `extra`. */
+export function asMember(userId: string, permissions = '0') {
+  return {
+    member: {
+      user: { id: userId, username: `m${userId}`, discriminator: '0', global_name: null, avatar: null },
+      roles: [],
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      permissions,
+      pending: false,
+    },
+  };
+}
