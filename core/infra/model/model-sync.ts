@@ -64,6 +64,7 @@ export class ModelSync {
     }
     return this.opts.holder.ready;
   }
+
   /** Subscribes to promotions and starts the poll. */
   start(): void {
     const { redis, logger } = this.opts;
