@@ -1,7 +1,7 @@
 /** Domain types shared by the use cases and the ports. */
 
 export type Platform = 'discord' | 'telegram' | 'console';
-export type FeedbackSource = 'button' | 'reaction' | 'inline' | 'command';
+export type FeedbackSource = 'button' | 'reaction' | 'inline' | 'command' | 'movienight';
 /** 👍 = 1, 👎 = -1; 0 retracts (e.g. a removed reaction). */
 export type FeedbackValue = -1 | 0 | 1;
 
