@@ -18,8 +18,9 @@ import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
  * - A day without a time ("fri", "tomorrow", "tonight") starts at
  *   DEFAULT_HOUR; words that name a part of the day keep chrono's hour
  *   ("saturday evening" is 20:00, "noon" 12:00).
- * - Durations ("in 2h", "in 90 minutes") count from the real instant, so they
- *   stay exact across a daylight-saving change.
+ * - Durations in hours or minutes ("in 2h", "in 90 minutes") count from the
+ *   real instant, so they stay exact across a daylight-saving change; whole
+ *   days ("in 2 days") name a day, at DEFAULT_HOUR.
  * - A zone in the text ("21:00 UTC") wins over the server's.
  * - A wall time that a daylight-saving change skips moves forward by the gap
  *   (02:30 on the spring-forward night is 03:30); one that happens twice
