@@ -1,11 +1,15 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { DEFAULT_NIGHT_MS, type MovieNight, type NightState, type NightStatus, type NightSummary } from '../../../domain/movie-night/movie-night.ts';
+import {
+  DEFAULT_NIGHT_MS,
+  POLL_LEAD_MS,
+  type MovieNight,
+  type NightState,
+  type NightStatus,
+  type NightSummary,
+} from '../../../domain/movie-night/movie-night.ts';
 import type { Db } from '../database.types.ts';
 import { feedbackEvents } from '../schema.ts';
 import { movieNightCandidates, movieNightLosses, movieNightRsvps, movieNightSettings, movieNightVotes, movieNights } from '../schema-movie-nights.ts';
-
-/** How long before a Telegram night starts its poll is due (`due().toVote`). */
-export const POLL_LEAD_MS = 60 * 60 * 1000;
 
 /** Nights whose winner is decided: what "watched", history and fairness look at. */
 const DECIDED: NightStatus[] = ['closed', 'done'];

@@ -99,18 +99,16 @@ export class MovieNightsRepository extends MovieNightReads implements MovieNight
           .where(and(eq(c.nightId, nightId), eq(c.movieId, movieId)));
       }
       if (fresh.length > 0) {
-        await tx
-          .insert(c)
-          .values(
-            fresh.map((p, n) => ({
-              nightId,
-              movieId: p.movieId,
-              position: n,
-              nominatedBy: p.nominatedBy,
-              carriedOver: p.carriedOver,
-              groupScore: p.groupScore,
-            })),
-          );
+        await tx.insert(c).values(
+          fresh.map((p, n) => ({
+            nightId,
+            movieId: p.movieId,
+            position: n,
+            nominatedBy: p.nominatedBy,
+            carriedOver: p.carriedOver,
+            groupScore: p.groupScore,
+          })),
+        );
       }
       await tx
         .update(movieNights)
