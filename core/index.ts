@@ -38,6 +38,18 @@ export { TitleIndex, displayTitle, normalizeText, type SearchableMovie, type Sea
 export { UserError, type UserErrorCode, type UserErrorDetails } from './domain/errors.ts';
 export { ANSWER_DEADLINE_MS, DeadlineExceededError, withDeadline } from './domain/deadline.ts';
 export { MovieCatalog, movieLabel } from './domain/catalog.ts';
+export {
+  importSummaryText,
+  LETTERBOXD_FILES,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  type ImportFile,
+  type ImportFormat,
+  type ImportKind,
+  type ImportSummary,
+  type NotFound,
+} from './domain/import/index.ts';
+export { ArchiveError, type ArchiveReader } from './domain/ports/archive-reader.ts';
 export { LruCache } from './domain/lru-cache.ts';
 export * from './domain/use-cases/index.ts';
 export { TasteChanges, type TasteChange, type TasteWrite } from './domain/events/taste-changes.ts';
