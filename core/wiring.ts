@@ -30,3 +30,4 @@ export { scheduleRetrain, RETRAIN_SCHEDULER_ID, type RetrainScheduleOutcome } fr
 export { CronTimer } from './infra/jobs/cron-timer.ts';
 export { tensorflowMath } from './infra/model/tfjs-math.ts';
 export { subscribeBackgroundWork, type BackgroundPorts } from './domain/subscribers/index.ts';
+export { TmdbClient, type TmdbClientOptions } from './infra/tmdb/tmdb-client.ts';
