@@ -52,6 +52,22 @@ export {
 } from './domain/import/index.ts';
 export { ArchiveError, type ArchiveReader } from './domain/ports/archive-reader.ts';
 export { LruCache } from './domain/lru-cache.ts';
+export {
+  MovieSourceError,
+  DEFAULT_IMAGE_CONFIG,
+  type MovieDetailsSource,
+  type MovieDetails,
+  type RegionProviders,
+  type ListedMovie,
+  type MoviePage,
+  type RecentQuery,
+  type SkippedRecord,
+  type WatchProvider,
+  type ImageConfig,
+  type MovieSourceFailure,
+} from './domain/ports/movie-details.source.ts';
+export { posterUrl, POSTER_PATH } from './domain/movie-details/poster-url.ts';
+export { normalizeRegion, REGION_HINTS } from './domain/movie-details/regions.ts';
 export * from './domain/use-cases/index.ts';
 export { TasteChanges, type TasteChange, type TasteWrite } from './domain/events/taste-changes.ts';
 export type { PublicPages } from './domain/ports/public-pages.ts';

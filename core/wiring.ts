@@ -31,3 +31,4 @@ export { CronTimer } from './infra/jobs/cron-timer.ts';
 export { tensorflowMath } from './infra/model/tfjs-math.ts';
 export { ZipArchiveReader } from './infra/archive/zip-archive.reader.ts';
 export { subscribeBackgroundWork, type BackgroundPorts } from './domain/subscribers/index.ts';
+export { TmdbClient, type TmdbClientOptions } from './infra/tmdb/tmdb-client.ts';
