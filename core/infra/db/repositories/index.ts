@@ -1,10 +1,12 @@
 import type { Db } from '../database.types.ts';
 import { AccountsRepository } from './accounts.repository.ts';
+import { CatalogAdditionsRepository } from './catalog-additions.repository.ts';
 import { CatalogRepository } from './catalog.repository.ts';
 import { CommunitiesRepository } from './communities.repository.ts';
 import { FavoritesRepository } from './favorites.repository.ts';
 import { FeedbackRepository } from './feedback.repository.ts';
 import { ModelVersionsRepository } from './model-versions.repository.ts';
+import { MovieDetailsRepository } from './movie-details.repository.ts';
 import { MovieNightsRepository } from './movie-nights.repository.ts';
 import { SharedListsRepository } from './shared-lists.repository.ts';
 
@@ -19,6 +21,8 @@ export function createRepositories(db: Db) {
     sharedLists: new SharedListsRepository(db),
     modelVersions: new ModelVersionsRepository(db),
     nights: new MovieNightsRepository(db),
+    movieDetails: new MovieDetailsRepository(db),
+    catalogAdditions: new CatalogAdditionsRepository(db),
   };
 }
 
