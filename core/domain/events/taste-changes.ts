@@ -15,7 +15,9 @@ export type TasteChange =
   | { type: 'share-link-replaced'; userId: number }
   | { type: 'trends-page-switched'; communityId: number; enabled: boolean }
   /** A movie night was closed (its winner chosen) or finished: the server's history changed. */
-  | { type: 'movie-night-ended'; communityId: number; nightId: number };
+  | { type: 'movie-night-ended'; communityId: number; nightId: number }
+  /** A card showed a film whose stored TMDB data is missing or stale (or lacks the card's region): it is fetched in the background. */
+  | { type: 'movie-details-due'; movieId: number; tmdbId: number; region: string };
 
 /** The changes to what a person likes: the ones their recommendations and their servers' results are made of. */
 export type TasteWrite = Extract<TasteChange, { type: 'feedback-recorded' | 'favorite-added' | 'favorite-removed' }>;

@@ -11,8 +11,6 @@ export type AdditionSource = 'recent' | 'trending';
  * TMDB data (see DatabaseTrainingSource).
  */
 export interface CatalogAdditionStore {
-  /** Which of these TMDB ids the catalog already has: MovieLens films by their links, and earlier additions. */
-  knownTmdbIds(tmdbIds: readonly number[]): Promise<Set<number>>;
   /**
    * Adds the films the catalog lacks, each once, even when two syncs run at
    * once (a film already there, by either kind of link, is skipped). Returns

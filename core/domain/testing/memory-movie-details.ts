@@ -144,11 +144,6 @@ export class MemoryCatalogAdditions implements CatalogAdditionStore {
     return new Map([...this.base, ...this.added.values()].flatMap((m) => (m.tmdbId === null ? [] : [[m.id, m.tmdbId] as const])));
   }
 
-  async knownTmdbIds(tmdbIds: readonly number[]) {
-    const known = new Set([...this.base, ...this.added.values()].map((m) => m.tmdbId));
-    return new Set(tmdbIds.filter((id) => known.has(id)));
-  }
-
   async add(entries: readonly CatalogEntry[], _source: AdditionSource, _at: Date) {
     const all = [...this.base, ...this.added.values()];
     const tmdb = new Set(all.map((m) => m.tmdbId));
