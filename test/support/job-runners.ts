@@ -30,7 +30,8 @@ export const JOB_RUNNERS: { name: string; start: (processors: Partial<Processors
       const prefix = `test-${randomUUID()}`;
       const producer = new Redis(TEST_REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
       await new Promise((resolve) => producer.once('ready', resolve));
-      const queue = new BullmqQueue(producer, prefix);
+      // Every queue with the default quick retries, as the in-process runner here: tests do not wait out TMDB-sized backoffs.
+      const queue = new BullmqQueue(producer, prefix, {});
       const workers = startBullmqWorkers(withDefaults(processors), {
         prefix,
         logger: silentLogger,
@@ -50,5 +51,13 @@ export const JOB_RUNNERS: { name: string; start: (processors: Partial<Processors
 ];
 
 function withDefaults(given: Partial<Processors>): Processors {
-  return { 'recompute-user': async () => {}, 'recompute-server': async () => {}, retrain: async () => {}, import: async () => {}, ...given };
+  return {
+    'recompute-user': async () => {},
+    'recompute-server': async () => {},
+    retrain: async () => {},
+    import: async () => {},
+    enrich: async () => {},
+    'catalog-sync': async () => {},
+    ...given,
+  };
 }

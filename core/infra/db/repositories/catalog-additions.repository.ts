@@ -13,15 +13,6 @@ const ADDITION_LOCK = 0x746d6462;
 export class CatalogAdditionsRepository implements CatalogAdditionStore {
   constructor(private readonly db: Db) {}
 
-  async knownTmdbIds(tmdbIds: readonly number[]): Promise<Set<number>> {
-    if (tmdbIds.length === 0) return new Set();
-    const rows = await this.db
-      .select({ tmdbId: sql<number>`${movies.tmdbId}` })
-      .from(movies)
-      .where(inArray(movies.tmdbId, [...new Set(tmdbIds)]));
-    return new Set(rows.map((r) => r.tmdbId));
-  }
-
   async add(entries: readonly CatalogEntry[], source: AdditionSource, at: Date): Promise<Movie[]> {
     if (entries.length === 0) return [];
     return this.db.transaction(async (tx) => {

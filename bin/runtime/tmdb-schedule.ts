@@ -1,0 +1,80 @@
+import type { Config, JobName, JobPayloads, Logger } from '../../core/index.ts';
+import { BullmqQueue, CronTimer, InProcessQueue, keepJobScheduled } from '../../core/wiring.ts';
+import type { Product } from './product.ts';
+
+/** How often the schedules on Redis are checked besides at each (re)connect (as the retrain's). */
+export const TMDB_RECHECK_MS = 60_000;
+
+interface Schedule<N extends JobName> {
+  id: string;
+  name: N;
+  /** Cron, server time. */
+  pattern: string;
+  data: JobPayloads[N];
+}
+
+/**
+ * The TMDB jobs' schedules: every 10 minutes the films due for a refresh are
+ * fetched (a bounded batch each time, so the in-process runner is never held
+ * long), and once a day, after the nightly retrain, the catalog sync adds
+ * the new releases.
+ */
+export const TMDB_SCHEDULES: readonly [Schedule<'enrich'>, Schedule<'catalog-sync'>] = [
+  { id: 'enrich-refresh', name: 'enrich', pattern: '*/10 * * * *', data: { due: 'scheduled' } },
+  { id: 'daily-catalog-sync', name: 'catalog-sync', pattern: '45 4 * * *', data: { reason: 'scheduled' } },
+];
+
+/**
+ * Schedules the TMDB jobs when TMDB is configured (and removes their
+ * schedules from Redis when it no longer is). With Redis they go on BullMQ's
+ * job schedulers, one job per tick however many workers there are; without,
+ * a timer in this process queues them. Call it from the roles that schedule
+ * the retrain (start, worker). close() stops it.
+ */
+export function scheduleTmdbJobs(config: Config, logger: Logger, product: Product, { recheckMs = TMDB_RECHECK_MS } = {}): { close: () => void } {
+  const { jobs } = product;
+  const on = config.tmdb !== undefined;
+  if (jobs instanceof BullmqQueue) return keepOnRedis(jobs, on, logger, recheckMs);
+  if (!(jobs instanceof InProcessQueue) || !on) return { close: () => {} };
+  const timers = TMDB_SCHEDULES.map(
+    (s) =>
+      new CronTimer(s.pattern, () => {
+        (jobs.enqueue as (name: JobName, data: unknown) => Promise<void>)(s.name, s.data).catch((err: unknown) =>
+          logger.warn({ err, job: s.name }, 'could not queue a scheduled TMDB job'),
+        );
+      }),
+  );
+  logger.info({ schedules: TMDB_SCHEDULES.map((s) => `${s.name} ${s.pattern}`) }, 'TMDB schedules (in-process)');
+  return { close: () => timers.forEach((t) => t.stop()) };
+}
+
+function keepOnRedis(jobs: BullmqQueue, on: boolean, logger: Logger, recheckMs: number): { close: () => void } {
+  let closed = false;
+  let reported = false;
+  let checks = Promise.resolve();
+  const check = (trigger: 'start' | 'ready' | 'periodic') => {
+    checks = checks.then(async () => {
+      if (closed || !jobs.connected) return;
+      for (const s of TMDB_SCHEDULES) {
+        try {
+          const outcome = await keepJobScheduled(jobs, s.name, s.id, on ? s.pattern : null, s.data as never);
+          const quiet = reported && (outcome === 'kept' || outcome === 'off');
+          logger[quiet ? 'debug' : 'info']({ job: s.name, cron: on ? s.pattern : 'off', outcome, trigger }, 'TMDB schedule');
+        } catch (err) {
+          if (!closed) logger.warn({ err, job: s.name, trigger }, 'could not check a TMDB schedule; the next check tries again');
+        }
+      }
+      reported = true;
+    });
+  };
+  const unsubscribe = jobs.onReady(() => check('ready'));
+  const timer = setInterval(() => check('periodic'), recheckMs).unref();
+  check('start');
+  return {
+    close: () => {
+      closed = true;
+      clearInterval(timer);
+      unsubscribe();
+    },
+  };
+}
