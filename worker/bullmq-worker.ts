@@ -46,10 +46,11 @@ const CONCURRENCY: Record<JobName, number> = { 'recompute-user': 64, 'recompute-
 /**
  * Queues whose jobs BullMQ starts at most `max` of per `duration` ms across
  * every worker process (the limiter lives in Redis). An enrich job is one
- * TMDB request, so this keeps all workers together at 20 requests/s, well
- * below TMDB's ~40/s, with room for the few a catalog-sync makes.
+ * TMDB request: 5 every 250 ms is 20 requests/s for all workers together,
+ * well below TMDB's ~40/s, with room for the few a catalog-sync makes. Short
+ * windows keep the bursts at their edges small.
  */
-export const QUEUE_LIMITS: Partial<Record<JobName, { max: number; duration: number }>> = { enrich: { max: 20, duration: 1_000 } };
+export const QUEUE_LIMITS: Partial<Record<JobName, { max: number; duration: number }>> = { enrich: { max: 5, duration: 250 } };
 
 /**
  * The consumer side: a BullMQ worker per queue running the processors. Bad
