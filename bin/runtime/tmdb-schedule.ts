@@ -31,12 +31,17 @@ export const TMDB_SCHEDULES: readonly [Schedule<'enrich'>, Schedule<'catalog-syn
  * a timer in this process queues them. Call it from the roles that schedule
  * the retrain (start, worker). close() stops it.
  */
-export function scheduleTmdbJobs(config: Config, logger: Logger, product: Product, { recheckMs = TMDB_RECHECK_MS } = {}): { close: () => void } {
+export function scheduleTmdbJobs(
+  config: Config,
+  logger: Logger,
+  product: Product,
+  { recheckMs = TMDB_RECHECK_MS, schedules = TMDB_SCHEDULES }: { recheckMs?: number; schedules?: typeof TMDB_SCHEDULES } = {},
+): { close: () => void } {
   const { jobs } = product;
   const on = config.tmdb !== undefined;
-  if (jobs instanceof BullmqQueue) return keepOnRedis(jobs, on, logger, recheckMs);
+  if (jobs instanceof BullmqQueue) return keepOnRedis(jobs, on, logger, recheckMs, schedules);
   if (!(jobs instanceof InProcessQueue) || !on) return { close: () => {} };
-  const timers = TMDB_SCHEDULES.map(
+  const timers = schedules.map(
     (s) =>
       new CronTimer(s.pattern, () => {
         (jobs.enqueue as (name: JobName, data: unknown) => Promise<void>)(s.name, s.data).catch((err: unknown) =>
@@ -44,18 +49,18 @@ export function scheduleTmdbJobs(config: Config, logger: Logger, product: Produc
         );
       }),
   );
-  logger.info({ schedules: TMDB_SCHEDULES.map((s) => `${s.name} ${s.pattern}`) }, 'TMDB schedules (in-process)');
+  logger.info({ schedules: schedules.map((s) => `${s.name} ${s.pattern}`) }, 'TMDB schedules (in-process)');
   return { close: () => timers.forEach((t) => t.stop()) };
 }
 
-function keepOnRedis(jobs: BullmqQueue, on: boolean, logger: Logger, recheckMs: number): { close: () => void } {
+function keepOnRedis(jobs: BullmqQueue, on: boolean, logger: Logger, recheckMs: number, schedules: typeof TMDB_SCHEDULES): { close: () => void } {
   let closed = false;
   let reported = false;
   let checks = Promise.resolve();
   const check = (trigger: 'start' | 'ready' | 'periodic') => {
     checks = checks.then(async () => {
       if (closed || !jobs.connected) return;
-      for (const s of TMDB_SCHEDULES) {
+      for (const s of schedules) {
         try {
           const outcome = await keepJobScheduled(jobs, s.name, s.id, on ? s.pattern : null, s.data as never);
           const quiet = reported && (outcome === 'kept' || outcome === 'off');

@@ -100,9 +100,8 @@ describe('the enrich rate', () => {
   }, 90_000);
 
   it('the in-process runner stays at its client’s 30 a second', async () => {
-    let queue: InProcessQueue | undefined;
-    queue = new InProcessQueue(processorsOf(() => queue!));
-    cleanups.push(() => queue!.close());
+    const queue: InProcessQueue = new InProcessQueue(processorsOf(() => queue));
+    cleanups.push(() => queue.close());
     await queue.enqueue('enrich', { due: 'manual' });
     await allFetched();
     const peak = peakPerSecond(fake.requests.map((r) => r.at));
