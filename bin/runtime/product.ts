@@ -117,6 +117,7 @@ export async function openProduct(
       queue: () => jobs,
       catalogChanged: () => void catalogFollower.refresh(),
     },
+    movieDetails: repos.movieDetails,
     log: logger,
   });
   // Without Redis this process runs the jobs itself, with the processors over these deps.

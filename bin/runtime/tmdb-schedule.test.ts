@@ -41,7 +41,7 @@ describe('the TMDB schedules without Redis (jobs in-process)', () => {
     expect(processors.enrich).toHaveBeenCalledTimes(ran);
   });
 
-  it('without TMDB nothing is scheduled', async () => {
+  it('without TMDB neither the refresh nor the sync runs (only the daily purge is scheduled)', async () => {
     const { processors, product } = embedded();
     const schedule = scheduleTmdbJobs(loadConfig({}), silentLogger, product, { schedules: EVERY_SECOND });
     await sleep(1_300);
@@ -52,7 +52,7 @@ describe('the TMDB schedules without Redis (jobs in-process)', () => {
 });
 
 describe('the TMDB schedules on Redis', () => {
-  it('puts both on BullMQ’s job schedulers, leaves them alone when unchanged, and removes them once TMDB is off', async () => {
+  it('puts both on BullMQ’s job schedulers, leaves them alone when unchanged, and once TMDB is off keeps only the daily purge', async () => {
     const producer = new Redis(TEST_REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     await new Promise((resolve) => producer.once('ready', resolve));
     const jobs = new BullmqQueue(producer, `test-${randomUUID()}`);
@@ -69,8 +69,8 @@ describe('the TMDB schedules on Redis', () => {
       await vi.waitFor(() => expect(info.mock.calls.filter(([f]) => f.outcome === 'kept')).toHaveLength(2), { timeout: 5_000, interval: 50 });
       again.close();
       const off = scheduleTmdbJobs(loadConfig({}), logger, product);
-      await vi.waitFor(async () => expect(await scheduler('enrich', 'enrich-refresh')).toBeNull(), { timeout: 5_000, interval: 50 });
-      expect(await scheduler('catalog-sync', 'daily-catalog-sync')).toBeNull();
+      await vi.waitFor(async () => expect(await scheduler('catalog-sync', 'daily-catalog-sync')).toBeNull(), { timeout: 5_000, interval: 50 });
+      expect(await scheduler('enrich', 'enrich-refresh')).toBe('30 5 * * *');
       off.close();
     } finally {
       for (const name of JOB_NAMES)

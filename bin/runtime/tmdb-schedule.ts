@@ -17,16 +17,19 @@ interface Schedule<N extends JobName> {
  * The TMDB jobs' schedules: every 10 minutes the films due for a refresh are
  * fetched (a bounded batch each time, so the in-process runner is never held
  * long), and once a day, after the nightly retrain, the catalog sync adds
- * the new releases.
+ * the new releases. Without TMDB only {@link PURGE_ONLY} runs.
  */
 export const TMDB_SCHEDULES: readonly [Schedule<'enrich'>, Schedule<'catalog-sync'>] = [
   { id: 'enrich-refresh', name: 'enrich', pattern: '*/10 * * * *', data: { due: 'scheduled' } },
   { id: 'daily-catalog-sync', name: 'catalog-sync', pattern: '45 4 * * *', data: { reason: 'scheduled' } },
 ];
 
+/** Without TMDB: once a day the scheduled enrich only deletes what an earlier configuration fetched, at the cache limit. */
+export const PURGE_ONLY: Schedule<'enrich'> = { id: 'enrich-refresh', name: 'enrich', pattern: '30 5 * * *', data: { due: 'scheduled' } };
+
 /**
- * Schedules the TMDB jobs when TMDB is configured (and removes their
- * schedules from Redis when it no longer is). With Redis they go on BullMQ's
+ * Schedules the TMDB jobs when TMDB is configured; without it, the daily
+ * purge only (the catalog sync's schedule is removed). With Redis they go on BullMQ's
  * job schedulers, one job per tick however many workers there are; without,
  * a timer in this process queues them. Call it from the roles that schedule
  * the retrain (start, worker). close() stops it.
@@ -40,8 +43,8 @@ export function scheduleTmdbJobs(
   const { jobs } = product;
   const on = config.tmdb !== undefined;
   if (jobs instanceof BullmqQueue) return keepOnRedis(jobs, on, logger, recheckMs, schedules);
-  if (!(jobs instanceof InProcessQueue) || !on) return { close: () => {} };
-  const timers = schedules.map(
+  if (!(jobs instanceof InProcessQueue)) return { close: () => {} };
+  const timers = (on ? schedules : [PURGE_ONLY]).map(
     (s) =>
       new CronTimer(s.pattern, () => {
         (jobs.enqueue as (name: JobName, data: unknown) => Promise<void>)(s.name, s.data).catch((err: unknown) =>
@@ -49,7 +52,7 @@ export function scheduleTmdbJobs(
         );
       }),
   );
-  logger.info({ schedules: schedules.map((s) => `${s.name} ${s.pattern}`) }, 'TMDB schedules (in-process)');
+  if (on) logger.info({ schedules: schedules.map((s) => `${s.name} ${s.pattern}`) }, 'TMDB schedules (in-process)');
   return { close: () => timers.forEach((t) => t.stop()) };
 }
 
@@ -61,10 +64,12 @@ function keepOnRedis(jobs: BullmqQueue, on: boolean, logger: Logger, recheckMs: 
     checks = checks.then(async () => {
       if (closed || !jobs.connected) return;
       for (const s of schedules) {
+        // Off, the enrich scheduler stays as the daily purge; the catalog sync's goes.
+        const pattern = on ? s.pattern : s.id === PURGE_ONLY.id ? PURGE_ONLY.pattern : null;
         try {
-          const outcome = await keepJobScheduled(jobs, s.name, s.id, on ? s.pattern : null, s.data as never);
+          const outcome = await keepJobScheduled(jobs, s.name, s.id, pattern, s.data as never);
           const quiet = reported && (outcome === 'kept' || outcome === 'off');
-          logger[quiet ? 'debug' : 'info']({ job: s.name, cron: on ? s.pattern : 'off', outcome, trigger }, 'TMDB schedule');
+          logger[quiet ? 'debug' : 'info']({ job: s.name, cron: pattern ?? 'off', outcome, trigger }, 'TMDB schedule');
         } catch (err) {
           if (!closed) logger.warn({ err, job: s.name, trigger }, 'could not check a TMDB schedule; the next check tries again');
         }

@@ -1,4 +1,4 @@
-import type { CatalogSyncDeps, CommunityDeps, EnrichDeps, JobQueue, Logger, RetrainOptions, RetrainOutcome } from '../../core/index.ts';
+import type { CatalogSyncDeps, CommunityDeps, EnrichDeps, JobQueue, Logger, MovieDetailsStore, RetrainOptions, RetrainOutcome } from '../../core/index.ts';
 
 /** What the TMDB jobs (enrich, catalog-sync) work with; absent when TMDB is not configured. */
 export interface TmdbJobDeps extends EnrichDeps, CatalogSyncDeps {
@@ -17,6 +17,8 @@ export interface ProcessorContext {
   importFolder?: (dir: string) => Promise<unknown>;
   /** TMDB, when configured (enrich, catalog-sync). */
   tmdb?: TmdbJobDeps;
+  /** What is stored from TMDB, whether or not it is configured now: the scheduled enrich purges what is past the cache limit. */
+  movieDetails?: MovieDetailsStore;
   /** Where processors report what they skipped or did (malformed TMDB records, films added). */
   log?: Pick<Logger, 'info' | 'warn'>;
 }

@@ -1,4 +1,4 @@
-import { BadJobError, enrichMovie, enrichmentDue, normalizeRegion, type EnrichOutcome, type JobPayloads } from '../../core/index.ts';
+import { BadJobError, enrichMovie, enrichmentDue, normalizeRegion, purgeExpiredDetails, type EnrichOutcome, type JobPayloads } from '../../core/index.ts';
 import type { ProcessorContext, TmdbJobDeps } from './context.ts';
 import { asJobError } from './source-errors.ts';
 
@@ -10,15 +10,22 @@ const FAN_OUT_DEBOUNCE_MS = 1_000;
  * enrich: fetches one film from TMDB and stores it with the time (details,
  * trailer, the providers of its regions); or, with `due`, purges what is past
  * TMDB's cache limit and fetches the films due for a refresh: the first here,
- * the rest as one job each, which BullMQ's limiter spreads below TMDB's rate.
+ * the rest as one job each, which BullMQ's limiter spreads below TMDB's rate
+ * (without TMDB configured, `due` only purges).
  * Idempotent: a film fetched twice is stored twice the same way. A malformed
  * record is skipped and logged; a film TMDB does not know is marked so. TMDB
  * down: retried with backoff; rate-limited: retried after its Retry-After.
  */
-export function enrich({ tmdb, log }: ProcessorContext) {
+export function enrich({ tmdb, log, movieDetails }: ProcessorContext) {
   let warned = false;
   return async (data: JobPayloads['enrich']): Promise<void> => {
     const job = parse(data);
+    if (!tmdb && 'due' in job && movieDetails) {
+      // TMDB is off now: what an earlier configuration fetched is still deleted at the cache limit.
+      const purged = await purgeExpiredDetails({ movieDetails });
+      if (purged.details + purged.providers > 0) log?.info({ ...purged }, 'enrich: deleted TMDB data past the six-month cache limit');
+      return;
+    }
     if (!tmdb) {
       // Queued by a process that has TMDB configured while this one does not: the film stays due, nothing is lost.
       if (!warned) log?.warn({ job: 'enrich' }, 'enrich: TMDB is not configured in this process (set TMDB_API_KEY or TMDB_ACCESS_TOKEN); jobs are dropped');

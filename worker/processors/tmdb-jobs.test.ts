@@ -200,3 +200,28 @@ describe.each(JOB_RUNNERS)('TMDB jobs on $name', ({ start }) => {
     expect(fake.requests).toEqual([]);
   });
 });
+
+describe('enrich without TMDB configured', () => {
+  it('fetches nothing, and the scheduled run still deletes what an earlier configuration fetched past the cache limit', async () => {
+    const db = await freshPglite();
+    try {
+      const repos = createRepositories(db.database.db);
+      await db.database.sql.query(`INSERT INTO movies (id, title, year, tmdb_id) VALUES (1, 'Toy Story', 1995, 862), (2, 'Heat', 1995, 949)`);
+      const film = { tmdbId: 862, title: 'Toy Story', originalTitle: 'Toy Story', overview: 'Toys.', runtime: 81, releaseDate: '1995-11-22', year: 1995 };
+      const details = { ...film, posterPath: '/t.jpg', genres: [], imdbId: null, trailerKey: null, providers: {} };
+      await repos.movieDetails.saveFetched(1, details, ['US'], new Date(Date.now() - 200 * 24 * 60 * 60 * 1000));
+      await repos.movieDetails.saveFetched(2, { ...details, tmdbId: 949 }, ['US'], new Date());
+      const warnings: string[] = [];
+      const log = { info: () => {}, warn: (_: unknown, message: string) => void warnings.push(message) } as unknown as Pick<Logger, 'info' | 'warn'>;
+      const processors = createProcessors({ deps: {} as CommunityDeps, movieDetails: repos.movieDetails, log });
+      await processors.enrich({ due: 'scheduled' });
+      expect((await repos.movieDetails.cards([1], 'US')).get(1)).toMatchObject({ details: { posterPath: null, fetchedAt: null }, providers: null });
+      expect((await repos.movieDetails.cards([2], 'US')).get(2)?.details.posterPath).toBe('/t.jpg');
+      await processors.enrich({ movieId: 1 });
+      await processors.enrich({ movieId: 2 });
+      expect(warnings).toEqual(['enrich: TMDB is not configured in this process (set TMDB_API_KEY or TMDB_ACCESS_TOKEN); jobs are dropped']);
+    } finally {
+      await db.drop();
+    }
+  });
+});

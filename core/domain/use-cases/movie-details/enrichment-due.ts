@@ -17,7 +17,7 @@ export async function enrichmentDue(
 ): Promise<{ due: LinkedFilm[]; purged: { details: number; providers: number } }> {
   const now = deps.now?.() ?? new Date();
   const t = now.getTime();
-  const purged = await deps.movieDetails.purgeFetchedBefore(cacheLimit(now));
+  const purged = await purgeExpiredDetails({ ...deps, now: () => now });
   const due = await deps.movieDetails.due({
     fetchedBefore: new Date(t - DETAILS_MAX_AGE_MS),
     shownSince: new Date(t - SHOWN_WINDOW_MS),
@@ -26,4 +26,13 @@ export async function enrichmentDue(
     limit,
   });
   return { due, purged };
+}
+
+/**
+ * Deletes the TMDB data fetched longer ago than TMDB's cache limit. Run by
+ * every scheduled refresh, and daily even once TMDB is no longer configured,
+ * so nothing an earlier configuration fetched is kept past the limit.
+ */
+export function purgeExpiredDetails(deps: { movieDetails: MovieDetailsStore; now?: () => Date }): Promise<{ details: number; providers: number }> {
+  return deps.movieDetails.purgeFetchedBefore(cacheLimit(deps.now?.() ?? new Date()));
 }
