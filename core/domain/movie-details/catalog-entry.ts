@@ -60,6 +60,7 @@ export interface CatalogEntry {
 }
 
 const LEADING_ARTICLE = /^(the|a|an)\s+(.+)$/i;
+const MAX_TITLE = 200;
 const LATIN = /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}\p{S}]+$/u;
 
 /**
@@ -68,7 +69,13 @@ const LATIN = /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}\p{S}]+$/u;
  * d'Amélie Poulain)". The search finds every spelling (title-parts.ts).
  */
 export function catalogTitle(title: string, originalTitle: string): string {
-  const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+  // Control characters out, whitespace runs to one space, and a length no title has: a record is not trusted blindly.
+  const clean = (s: string) =>
+    s
+      .replace(/\p{Cc}/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_TITLE);
   const main = clean(title);
   const article = LEADING_ARTICLE.exec(main);
   const spelled = article ? `${article[2]}, ${article[1]}` : main;

@@ -239,5 +239,7 @@ describe('catalogTitle', () => {
     expect(catalogTitle('Amélie', 'Le Fabuleux Destin (d’Amélie)')).toBe('Amélie');
     expect(catalogTitle('Anora', 'Anora')).toBe('Anora');
     expect(catalogTitle('The', 'The')).toBe('The');
+    expect(catalogTitle('Bad\u0000Title\n', 'Bad\u0000Title')).toBe('Bad Title');
+    expect(catalogTitle('x'.repeat(500), 'x'.repeat(500))).toHaveLength(200);
   });
 });
