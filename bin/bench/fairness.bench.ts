@@ -136,7 +136,7 @@ for (let round = 0; round < 6; round++) {
   }
 }
 const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!.toFixed(1);
-const spread = (xs: number[]) => `p50 ${pct(xs, 0.5)} ms, p95 ${pct(xs, 0.95)} ms, max ${pct(xs, 1)} ms`;
+const spread = (xs: number[]) => `min ${pct(xs, 0)} ms, p50 ${pct(xs, 0.5)} ms, p95 ${pct(xs, 0.95)} ms, max ${pct(xs, 1)} ms`;
 console.log(`\nspeed, 10 people over ${movieIds.length} films (${timings.shortlist.length} nights), wall (CPU):`);
 console.log(`  nightShortlist ${spread(timings.shortlist)} (${spread(timings.shortlistCpu)})`);
 console.log(`  nightLosses    ${spread(timings.losses)} (${spread(timings.lossesCpu)})`);

@@ -27,13 +27,13 @@ describe('fairness weights', () => {
     expect(fairnessWeight([1, 1, 1, 0, 0])).toBe(fairnessWeight([1, 1, 1]));
   });
 
-  it('favour those who lost the recent nights, heaviest first', () => {
+  it('favour those who lost the recent nights while the others won, heaviest first', () => {
     const recent = new Map([
       [1, [1, 0.75]],
       [2, [1, 1]],
       [3, [0, 0.25]],
       [4, [0.25, 0]],
-      [5, [0.5, 0.5]],
+      [5, [0, 0]],
     ]);
     const { weights, favoured } = fairnessWeights([1, 2, 3, 4, 5, 6], recent);
     expect(favoured).toEqual([2, 1]);
