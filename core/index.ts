@@ -40,7 +40,36 @@ export { TitleIndex, displayTitle, normalizeText, type SearchableMovie, type Sea
 export { UserError, type UserErrorCode, type UserErrorDetails } from './domain/errors.ts';
 export { ANSWER_DEADLINE_MS, DeadlineExceededError, withDeadline } from './domain/deadline.ts';
 export { MovieCatalog, movieLabel } from './domain/catalog.ts';
+export { parseWhen, formatWhen, isTimeZone, normalizeTimeZone, WHEN_EXAMPLE, DEFAULT_HOUR } from './domain/movie-night/when.ts';
+export {
+  importSummaryText,
+  LETTERBOXD_FILES,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  type ImportFile,
+  type ImportFormat,
+  type ImportKind,
+  type ImportSummary,
+  type NotFound,
+} from './domain/import/index.ts';
+export { ArchiveError, type ArchiveReader } from './domain/ports/archive-reader.ts';
 export { LruCache } from './domain/lru-cache.ts';
+export {
+  MovieSourceError,
+  DEFAULT_IMAGE_CONFIG,
+  type MovieDetailsSource,
+  type MovieDetails,
+  type RegionProviders,
+  type ListedMovie,
+  type MoviePage,
+  type RecentQuery,
+  type SkippedRecord,
+  type WatchProvider,
+  type ImageConfig,
+  type MovieSourceFailure,
+} from './domain/ports/movie-details.source.ts';
+export { posterUrl, POSTER_PATH } from './domain/movie-details/poster-url.ts';
+export { normalizeRegion, REGION_HINTS } from './domain/movie-details/regions.ts';
 export * from './domain/use-cases/index.ts';
 export { TasteChanges, type TasteChange, type TasteWrite } from './domain/events/taste-changes.ts';
 export type { PublicPages } from './domain/ports/public-pages.ts';
@@ -54,3 +83,5 @@ export {
 } from './domain/subscribers/index.ts';
 export { MIN_CONTRIBUTORS, tasteTrends, type TasteTrends, type MovieTally, type GenreShare } from './domain/trends/taste-trends.ts';
 export type { TasteSignal } from './domain/ports/community.store.ts';
+export * from './domain/movie-night/movie-night.ts';
+export type { MovieNightStore } from './domain/ports/movie-night.store.ts';

@@ -14,12 +14,61 @@ export type UserErrorCode =
   /** The movie to remove is not a favourite; details.title. */
   | 'NOT_A_FAVORITE'
   | 'NO_MODEL_YET'
-  | 'INVALID_INPUT';
+  | 'INVALID_INPUT'
+  /** Movie night: a `when` no parser reads; details.example. */
+  | 'BAD_WHEN'
+  /** Movie night: a `when` already past; details.example. */
+  | 'PAST_WHEN'
+  /** Not an IANA time zone; details.example. */
+  | 'BAD_TIME_ZONE'
+  /** No movie night has this id (a stale or forged button). */
+  | 'NIGHT_NOT_FOUND'
+  /** The night is closed, done or cancelled: no more RSVPs, votes or nominations. */
+  | 'NIGHT_OVER'
+  /** The Telegram poll is out: its options, so the list, are fixed. */
+  | 'POLL_SENT'
+  /** details.title is already a candidate. */
+  | 'ALREADY_ON_LIST'
+  /** Someone who is in has liked, rated or (at an earlier night) watched details.title. */
+  | 'SEEN_BY_SOMEONE'
+  /** The member has nominated as many films as one night allows; details.limit. */
+  | 'NOMINATION_LIMIT'
+  /** The list has as many candidates as fit; details.limit. */
+  | 'SHORTLIST_FULL'
+  /** A vote for a film that is not on the night's list; details.movieId. */
+  | 'NOT_A_CANDIDATE'
+  /** Only the host or someone who may manage events closes the night. */
+  | 'NOT_HOST'
+  /** Closing a night nobody has voted on: it stays open. */
+  | 'NO_VOTES'
+  /** Fewer than two candidates to vote on (fewer than two people in). */
+  | 'SHORTLIST_EMPTY'
+  /** An import with nothing in it (no bytes, or a header and no films). */
+  | 'IMPORT_EMPTY'
+  /** An import over a limit; details.limit (bytes, rows or archive entries) and details.unit. */
+  | 'IMPORT_TOO_LARGE'
+  /** Not a file this knows (another site's CSV, a picture, a ZIP that is not Letterboxd's export); details.file. */
+  | 'IMPORT_UNKNOWN_FORMAT'
+  /** A known format with a broken row or value; details.file and details.line. */
+  | 'IMPORT_MALFORMED'
+  /** A ZIP refused as hostile or unreadable: nested archive, bomb, encrypted, corrupt; details.reason. */
+  | 'IMPORT_BAD_ARCHIVE';
 
 /** What an adapter may need to phrase the reply; never more than the person gave or may see. */
 export interface UserErrorDetails {
   readonly movieId?: number;
   readonly title?: string;
+  /** Input that would have worked, e.g. "fri 21:00" or "Europe/Berlin". */
+  readonly example?: string;
+  /** The limit that was reached: nominations per member, candidates per night, or an import's size (in `unit`s). */
+  readonly limit?: number;
+  readonly unit?: 'bytes' | 'rows' | 'entries';
+  /** The imported file (or archive entry) the problem is in. */
+  readonly file?: string;
+  /** 1-based line of that file. */
+  readonly line?: number;
+  /** Why an archive was refused. */
+  readonly reason?: 'nested' | 'bomb' | 'encrypted' | 'corrupt';
 }
 
 export class UserError extends Error {
