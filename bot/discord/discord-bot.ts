@@ -11,8 +11,15 @@ export function createDiscordBot(apiUrl: string, d: DiscordDeps, shards?: Discor
   const client = new Client({
     // Large bots split their gateway shards between processes (DISCORD_SHARDS); each process answers its guilds.
     ...(shards === 'auto' ? { shards: 'auto' as const } : shards ? { shards: shards.ids, shardCount: shards.count } : {}),
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.DirectMessageReactions],
-    partials: [Partials.Message, Partials.Reaction, Partials.User, Partials.Channel],
+    // GuildScheduledEvents: who presses "Interested" on a movie night's event counts as in.
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessageReactions,
+      GatewayIntentBits.DirectMessageReactions,
+      GatewayIntentBits.GuildScheduledEvents,
+    ],
+    // GuildScheduledEvent: without it discord.js drops "Interested" on an event it has not cached (one made before a restart).
+    partials: [Partials.Message, Partials.Reaction, Partials.User, Partials.Channel, Partials.GuildScheduledEvent],
     // A short rate-limit wait is fine; one that would outlive the interaction's 3 s becomes an error we can report.
     rest: { api: apiUrl, rejectOnRateLimit: (limit) => limit.retryAfter > 2_000 },
   });
