@@ -52,3 +52,6 @@ export {
 } from './domain/subscribers/index.ts';
 export { MIN_CONTRIBUTORS, tasteTrends, type TasteTrends, type MovieTally, type GenreShare } from './domain/trends/taste-trends.ts';
 export type { TasteSignal } from './domain/ports/community.store.ts';
+export * from './domain/movie-night/movie-night.ts';
+export type { MovieNightStore } from './domain/ports/movie-night.store.ts';
+export { formatWhen, isTimeZone } from './domain/movie-night/when.ts';
