@@ -110,7 +110,7 @@ describe('time zone', () => {
     expect(await movieNightTimeZone(deps, guild)).toBe('UTC');
     expect(await movieNightTimeZone({ ...deps, defaultTimeZone: 'Asia/Tokyo' }, guild)).toBe('Asia/Tokyo');
     await expect(setMovieNightTimeZone(deps, guild, 'Mars/Olympus')).rejects.toMatchObject({ code: 'BAD_TIME_ZONE', details: { example: 'Europe/Berlin' } });
-    expect(await setMovieNightTimeZone(deps, guild, ' America/New_York ')).toBe('America/New_York');
+    expect(await setMovieNightTimeZone(deps, guild, 'america/new_york')).toBe('America/New_York');
     expect(await movieNightTimeZone({ ...deps, defaultTimeZone: 'Asia/Tokyo' }, guild)).toBe('America/New_York');
   });
 });

@@ -1,5 +1,5 @@
 import { UserError } from '../../errors.ts';
-import { isTimeZone } from '../../movie-night/when.ts';
+import { normalizeTimeZone } from '../../movie-night/when.ts';
 import type { CommunityRef } from '../server-pick.ts';
 import type { NightDeps } from './night-deps.ts';
 
@@ -9,10 +9,10 @@ export async function movieNightTimeZone(deps: NightDeps, community: CommunityRe
   return (await deps.nights.timeZone(c.id)) ?? deps.defaultTimeZone ?? 'UTC';
 }
 
-/** Sets the server's zone (an IANA name such as Europe/Berlin; BAD_TIME_ZONE otherwise); nights already started keep theirs. */
+/** Sets the server's zone (an IANA name such as Europe/Berlin, any case; BAD_TIME_ZONE otherwise) and returns it as stored; nights already started keep theirs. */
 export async function setMovieNightTimeZone(deps: NightDeps, community: CommunityRef, timeZone: string): Promise<string> {
-  const tz = timeZone.trim();
-  if (!isTimeZone(tz)) throw new UserError('BAD_TIME_ZONE', `${tz} is not a time zone name such as Europe/Berlin.`, { example: 'Europe/Berlin' });
+  const tz = normalizeTimeZone(timeZone);
+  if (tz === null) throw new UserError('BAD_TIME_ZONE', `${timeZone} is not a time zone name such as Europe/Berlin.`, { example: 'Europe/Berlin' });
   const c = await deps.communities.ensure(community.platform, community.id, community.name ?? null);
   await deps.nights.setTimeZone(c.id, tz);
   return tz;

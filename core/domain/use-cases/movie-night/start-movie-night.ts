@@ -1,6 +1,6 @@
 import { UserError } from '../../errors.ts';
 import { DEFAULT_CANDIDATES, MAX_CANDIDATES, MIN_CANDIDATES, type NightState } from '../../movie-night/movie-night.ts';
-import { formatWhen, parseWhen } from '../../movie-night/when.ts';
+import { formatWhen, parseWhen, WHEN_EXAMPLE as EXAMPLE } from '../../movie-night/when.ts';
 import type { PlatformIdentity } from '../../ports/account.store.ts';
 import { joinCommunity, type CommunityRef } from '../server-pick.ts';
 import { liveNight } from './find-night.ts';
@@ -19,8 +19,6 @@ export interface StartNightRequest {
   /** How many films the model offers (3–5; default 4). */
   candidates?: number;
 }
-
-const EXAMPLE = 'fri 21:00';
 
 /**
  * Opens a movie night in the channel, the host in. One live night per
