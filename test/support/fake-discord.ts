@@ -52,6 +52,8 @@ export class FakeDiscord {
   private readonly channelOf = new Map<string, { channel_id: string; guild_id?: string }>();
   private readonly replies = new Map<string, string>();
   private readonly interactionTypes = new Map<string, number>();
+  /** Every interaction dispatched, by id (for redelivery). */
+  private readonly dispatched = new Map<string, unknown>();
   /** The message each button click was on (its id). */
   private readonly clickedOn = new Map<string, string>();
   readonly appId = '424242424242424242';
@@ -212,13 +214,20 @@ export class FakeDiscord {
     });
   }
 
+  /** Sends an interaction again, same id and token, as a resumed gateway session can replay it. */
+  redeliver(interactionId: string): void {
+    const payload = this.dispatched.get(interactionId);
+    if (!payload) throw new Error(`no interaction ${interactionId}`);
+    this.dispatch('INTERACTION_CREATE', payload);
+  }
+
   /** Dispatches an interaction from `userId` in a DM; returns its id. */
   interaction(userId: string, type: number, data: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
     const id = this.snowflake();
     const where = { channel_id: String(extra.channel_id ?? '500'), ...(extra.guild_id ? { guild_id: String(extra.guild_id) } : {}) };
     this.channelOf.set(id, where);
     this.interactionTypes.set(id, type);
-    this.dispatch('INTERACTION_CREATE', {
+    const payload = {
       id,
       application_id: this.appId,
       type,
@@ -234,7 +243,9 @@ export class FakeDiscord {
       authorizing_integration_owners: { 1: userId },
       context: 1,
       ...extra,
-    });
+    };
+    this.dispatched.set(id, payload);
+    this.dispatch('INTERACTION_CREATE', payload);
     return id;
   }
 
