@@ -11,4 +11,10 @@ export const DISCORD_USER_ERROR_TEXT: UserErrorText = {
     limit === undefined || retryAt === undefined
       ? undefined
       : `Too many wrong link codes (${limit} an hour). Try again <t:${Math.ceil(retryAt.getTime() / 1000)}:R>.`,
+  // /movienight start's `when` option: the forms it reads, so the next try works.
+  BAD_WHEN: ({ example }) => (example === undefined ? undefined : `I can't read that time. Try "${example}", "tomorrow 8pm", "in 2h" or "2026-12-12 20:30".`),
+  PAST_WHEN: ({ example }) => (example === undefined ? undefined : `That time has already passed. Try a later one, like "${example}".`),
+  NO_VOTES: () => 'Nobody has voted yet, so the vote stays open: press a film on the movie night message to vote.',
+  SHORTLIST_EMPTY: () => 'There is nothing to vote on yet: the list appears once two people are in.',
+  NIGHT_NOT_FOUND: () => 'That movie night no longer exists; /movienight start plans a new one.',
 };

@@ -3,23 +3,28 @@
  * tests outside core (workers, wiring) that need real use cases but no
  * database. core/domain/testing holds the fakes; this only assembles them.
  */
-import { addFavorite, joinCommunity, type CommunityDeps, type Recommender, type ServerResultCache, type ShareDeps } from '../../core/index.ts';
+import { addFavorite, joinCommunity, type CommunityDeps, type NightDeps, type Recommender, type ServerResultCache, type ShareDeps } from '../../core/index.ts';
 import { MemoryCommunities } from '../../core/domain/testing/memory-communities.ts';
+import { MemoryMovieNights } from '../../core/domain/testing/memory-movie-nights.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback, MemorySharedLists } from '../../core/domain/testing/memory-stores.ts';
 import { smallCatalog, smallModel } from '../../core/domain/testing/small-world.ts';
 
 export { smallCatalog, smallModel };
 
-export type MemoryCommunityDeps = CommunityDeps & { accounts: MemoryAccounts; communities: MemoryCommunities };
+export type MemoryCommunityDeps = NightDeps & { accounts: MemoryAccounts; communities: MemoryCommunities; nights: MemoryMovieNights };
 
-/** Memory stores over the small catalog; members' favourites and feedback feed the community signals. */
+/** Memory stores over the small catalog; members' favourites and feedback feed the community signals (and movie nights' "how was it?"). */
 export function memoryCommunityDeps(model: Recommender, serverResults?: ServerResultCache): MemoryCommunityDeps {
   const favorites = new MemoryFavorites();
   const feedback = new MemoryFeedback();
   const communities = new MemoryCommunities({ favorites, feedback });
-  // Linking and unlinking accounts carries favourites, feedback and memberships along, as the database does.
-  const accounts = new MemoryAccounts([(userId) => communities.dropUser(userId)], [favorites, feedback, communities]);
-  return { accounts, favorites, feedback, communities, catalog: smallCatalog, model: () => model, serverResults };
+  const nights = new MemoryMovieNights(feedback);
+  // Linking and unlinking accounts carries favourites, feedback, memberships and movie nights along, as the database does.
+  const accounts = new MemoryAccounts(
+    [(userId) => communities.dropUser(userId), (userId) => nights.dropUser(userId)],
+    [favorites, feedback, communities, nights],
+  );
+  return { accounts, favorites, feedback, communities, nights, catalog: smallCatalog, model: () => model, serverResults };
 }
 
 /** Joins each Discord person to the guild with their favourites; returns the community id. */
