@@ -3,22 +3,36 @@
  * tests outside core (workers, wiring) that need real use cases but no
  * database. core/domain/testing holds the fakes; this only assembles them.
  */
-import { addFavorite, joinCommunity, type CommunityDeps, type Recommender, type ServerResultCache, type ShareDeps } from '../../core/index.ts';
+import { addFavorite, joinCommunity, type CommunityDeps, type ImportDeps, type Recommender, type ServerResultCache, type ShareDeps } from '../../core/index.ts';
 import { MemoryCommunities } from '../../core/domain/testing/memory-communities.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback, MemorySharedLists } from '../../core/domain/testing/memory-stores.ts';
+import { MemoryImports, MemorySeen, MemoryWatchlist } from '../../core/domain/testing/memory-taste-lists.ts';
+import { ZipArchiveReader } from '../../core/infra/archive/zip-archive.reader.ts';
 import { smallCatalog, smallModel } from '../../core/domain/testing/small-world.ts';
 
 export { smallCatalog, smallModel };
 
-export type MemoryCommunityDeps = CommunityDeps & { communities: MemoryCommunities };
+export type MemoryCommunityDeps = CommunityDeps &
+  ImportDeps & {
+    accounts: MemoryAccounts;
+    communities: MemoryCommunities;
+    feedback: MemoryFeedback;
+    seen: MemorySeen;
+    watchlist: MemoryWatchlist;
+    imports: MemoryImports;
+  };
 
-/** Memory stores over the small catalog; members' favourites and feedback feed the community signals. */
+/** Memory stores over the small catalog; members' favourites and feedback feed the community signals. Uploaded ZIPs are read for real. */
 export function memoryCommunityDeps(model: Recommender, serverResults?: ServerResultCache): MemoryCommunityDeps {
   const favorites = new MemoryFavorites();
   const feedback = new MemoryFeedback();
+  const seen = new MemorySeen();
+  const watchlist = new MemoryWatchlist();
   const communities = new MemoryCommunities({ favorites, feedback });
-  const accounts = new MemoryAccounts([(userId) => communities.dropUser(userId)]);
-  return { accounts, favorites, feedback, communities, catalog: smallCatalog, model: () => model, serverResults };
+  const accounts = new MemoryAccounts([(userId) => communities.dropUser(userId), (userId) => seen.dropUser(userId), (userId) => watchlist.dropUser(userId)]);
+  const imports = new MemoryImports({ feedback, seen, watchlist });
+  const archives = new ZipArchiveReader();
+  return { accounts, favorites, feedback, seen, watchlist, imports, archives, communities, catalog: smallCatalog, model: () => model, serverResults };
 }
 
 /** Joins each Discord person to the guild with their favourites; returns the community id. */

@@ -10,6 +10,12 @@ export type TasteChange =
   | { type: 'feedback-recorded'; userId: number; movieId: number; value: FeedbackValue }
   | { type: 'favorite-added'; userId: number; movieId: number }
   | { type: 'favorite-removed'; userId: number; movieId: number }
+  /** A film marked seen (`seen` true) or the mark taken back: it leaves (or may come back to) the person's and their servers' lists. */
+  | { type: 'seen-changed'; userId: number; movieId: number; seen: boolean }
+  /** A film put on (`listed` true) or taken off the watchlist: only the person's own list leaves it out. */
+  | { type: 'watchlist-changed'; userId: number; movieId: number; listed: boolean }
+  /** An export imported: one announcement for all it stored (`stored` rows), so one recompute follows, not one per row. */
+  | { type: 'taste-imported'; userId: number; stored: number }
   | { type: 'member-joined'; communityId: number; userId: number }
   | { type: 'person-forgotten'; userId: number }
   | { type: 'share-link-replaced'; userId: number }
@@ -17,11 +23,24 @@ export type TasteChange =
   /** A movie night was closed (its winner chosen) or finished: the server's history changed. */
   | { type: 'movie-night-ended'; communityId: number; nightId: number };
 
-/** The changes to what a person likes: the ones their recommendations and their servers' results are made of. */
-export type TasteWrite = Extract<TasteChange, { type: 'feedback-recorded' | 'favorite-added' | 'favorite-removed' }>;
+/** The changes to what a person likes or has seen: the ones their recommendations and their servers' results are made of. */
+export type TasteWrite = Extract<TasteChange, { type: 'feedback-recorded' | 'favorite-added' | 'favorite-removed' | 'seen-changed' | 'taste-imported' }>;
+
+const TASTE_WRITES: ReadonlySet<TasteChange['type']> = new Set<TasteWrite['type']>([
+  'feedback-recorded',
+  'favorite-added',
+  'favorite-removed',
+  'seen-changed',
+  'taste-imported',
+]);
 
 export function isTasteWrite(change: TasteChange): change is TasteWrite {
-  return change.type === 'feedback-recorded' || change.type === 'favorite-added' || change.type === 'favorite-removed';
+  return TASTE_WRITES.has(change.type);
+}
+
+/** The changes a person's own ready list is made of: their taste, and their watchlist (left out of it). */
+export function changesPersonalList(change: TasteChange): change is TasteWrite | Extract<TasteChange, { type: 'watchlist-changed' }> {
+  return isTasteWrite(change) || change.type === 'watchlist-changed';
 }
 
 /**

@@ -2,7 +2,7 @@ import { isTasteWrite, type TasteChange } from '../events/taste-changes.ts';
 import { markStaleAndRecompute, type BackgroundPorts } from './recompute-jobs.ts';
 
 /**
- * A member's 👍/👎 or favourite: every server they are in has its ready
+ * A member's 👍/👎, favourite, seen mark or import: every server they are in has its ready
  * results marked stale and remade in the background (recompute-server).
  *
  * Why this is correct:
