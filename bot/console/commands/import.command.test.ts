@@ -47,7 +47,7 @@ describe('import <path>', () => {
     expect(await stored(d)).toEqual({ events: 3, seen: 1, later: 0 });
     const userId = (await d.deps.accounts.findUser('console', 'local'))!;
     expect((await d.deps.feedback.history(userId)).map((h) => h.source)).toEqual(['import', 'import', 'import']);
-    expect((await importCommand.run(d.ctx, `"${where}"`))[0]).toMatch(/All of it was already here, so nothing changed\.$/);
+    expect(await importCommand.run(d.ctx, `"${where}"`)).toEqual([expect.stringMatching(/All of it was already here, so nothing changed\.$/)]);
     expect(await stored(d)).toEqual({ events: 3, seen: 1, later: 0 });
   });
 

@@ -22,7 +22,8 @@ export const importCommand: ConsoleCommand = {
     const file = await readUpload(given);
     if (typeof file === 'string') return [file];
     const result = await importTaste(ctx.deps, { identity: ctx.identity, file });
-    const next = result.films > 0 ? ['Type rec for recommendations that take it into account.'] : [];
+    const changed = Object.values(result.stored).some((n) => n > 0);
+    const next = changed ? ['Type rec for recommendations that take it into account.'] : [];
     return [importedTasteText(result), ...next];
   },
 };
