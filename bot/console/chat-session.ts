@@ -15,6 +15,7 @@ import { favsCommand } from './commands/favs.command.ts';
 import { forgetCommand } from './commands/forget.command.ts';
 import { importCommand } from './commands/import.command.ts';
 import { laterCommand } from './commands/later.command.ts';
+import { linkCommand } from './commands/link.command.ts';
 import { pickCommand } from './commands/pick.command.ts';
 import { rateCommand } from './commands/rate.command.ts';
 import { recommendCommand } from './commands/recommend.command.ts';
@@ -24,6 +25,7 @@ import { unfavCommand } from './commands/unfav.command.ts';
 import { unlaterCommand } from './commands/unlater.command.ts';
 import { unseenCommand } from './commands/unseen.command.ts';
 import { watchlistCommand } from './commands/watchlist.command.ts';
+import { unlinkCommand } from './commands/unlink.command.ts';
 import { CONSOLE_USER_ERROR_TEXT } from './user-error-text.ts';
 
 /** Every terminal command, registered in one place. */
@@ -40,6 +42,8 @@ const COMMANDS: ConsoleCommand[] = [
   watchlistCommand,
   importCommand,
   shareCommand,
+  linkCommand,
+  unlinkCommand,
   forgetCommand,
 ];
 

@@ -29,7 +29,11 @@ export function memoryCommunityDeps(model: Recommender, serverResults?: ServerRe
   const seen = new MemorySeen();
   const watchlist = new MemoryWatchlist();
   const communities = new MemoryCommunities({ favorites, feedback });
-  const accounts = new MemoryAccounts([(userId) => communities.dropUser(userId), (userId) => seen.dropUser(userId), (userId) => watchlist.dropUser(userId)]);
+  // Linking and unlinking accounts carries favourites, feedback, seen films, watchlists and memberships along, as the database does.
+  const accounts = new MemoryAccounts(
+    [(userId) => communities.dropUser(userId), (userId) => seen.dropUser(userId), (userId) => watchlist.dropUser(userId)],
+    [favorites, feedback, seen, watchlist, communities],
+  );
   const imports = new MemoryImports({ feedback, seen, watchlist });
   const archives = new ZipArchiveReader();
   return { accounts, favorites, feedback, seen, watchlist, imports, archives, communities, catalog: smallCatalog, model: () => model, serverResults };
@@ -47,6 +51,8 @@ export async function seedGuild(deps: CommunityDeps, guildId: string, members: R
 }
 
 /** Share deps over the same accounts, so a share link belongs to the person the other use cases know. */
-export function memoryShareDeps(deps: CommunityDeps, publicUrl = 'https://movies.example'): ShareDeps {
-  return { accounts: deps.accounts, sharedLists: new MemorySharedLists(), publicUrl };
+export function memoryShareDeps(deps: MemoryCommunityDeps, publicUrl = 'https://movies.example'): ShareDeps {
+  const sharedLists = new MemorySharedLists();
+  deps.accounts.hold(sharedLists);
+  return { accounts: deps.accounts, sharedLists, publicUrl };
 }

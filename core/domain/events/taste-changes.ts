@@ -21,7 +21,11 @@ export type TasteChange =
   | { type: 'share-link-replaced'; userId: number }
   | { type: 'trends-page-switched'; communityId: number; enabled: boolean }
   /** A movie night was closed (its winner chosen) or finished: the server's history changed. */
-  | { type: 'movie-night-ended'; communityId: number; nightId: number };
+  | { type: 'movie-night-ended'; communityId: number; nightId: number }
+  /** Two identities linked: `absorbed` was merged into `userId` (its taste, servers and share link are theirs now) and is gone. */
+  | { type: 'people-merged'; userId: number; absorbed: number }
+  /** An identity unlinked: it left `userId` for `newUserId`, which holds a copy of the taste. */
+  | { type: 'person-split'; userId: number; newUserId: number };
 
 /** The changes to what a person likes or has seen: the ones their recommendations and their servers' results are made of. */
 export type TasteWrite = Extract<TasteChange, { type: 'feedback-recorded' | 'favorite-added' | 'favorite-removed' | 'seen-changed' | 'taste-imported' }>;
@@ -38,9 +42,25 @@ export function isTasteWrite(change: TasteChange): change is TasteWrite {
   return TASTE_WRITES.has(change.type);
 }
 
-/** The changes a person's own ready list is made of: their taste, and their watchlist (left out of it). */
-export function changesPersonalList(change: TasteChange): change is TasteWrite | Extract<TasteChange, { type: 'watchlist-changed' }> {
-  return isTasteWrite(change) || change.type === 'watchlist-changed';
+/**
+ * The people whose taste a change altered — their ready lists and their
+ * servers' results are made from it: the person of a 👍/👎, favourite,
+ * seen mark or import, the one left after a merge, both after a split.
+ */
+export function tasteChangedFor(change: TasteChange): number[] {
+  if (isTasteWrite(change)) return [change.userId];
+  if (change.type === 'people-merged') return [change.userId];
+  if (change.type === 'person-split') return [change.userId, change.newUserId];
+  return [];
+}
+
+/**
+ * The people whose own ready list a change altered: those of
+ * {@link tasteChangedFor}, and a person whose watchlist changed (it is
+ * left out of their own list only, not their servers').
+ */
+export function personalListChangedFor(change: TasteChange): number[] {
+  return change.type === 'watchlist-changed' ? [change.userId] : tasteChangedFor(change);
 }
 
 /**

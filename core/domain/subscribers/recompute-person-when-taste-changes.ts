@@ -1,12 +1,12 @@
-import { changesPersonalList, type TasteChange } from '../events/taste-changes.ts';
+import { personalListChangedFor, type TasteChange } from '../events/taste-changes.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import { queueRecomputeUser, type WarnLog } from './recompute-jobs.ts';
 
 /**
  * A 👍/👎, a favourite added or removed, a film marked seen or unmarked,
- * the watchlist changed, or an export imported: the person's ready list is
- * remade in the background (recompute-user), so their next /recommend is
- * answered without a fold-in.
+ * the watchlist changed, an export imported, or two linked accounts merged
+ * or split: the person's ready list is remade in the background
+ * (recompute-user), so their next /recommend is answered without a fold-in.
  *
  * Why this is correct:
  * - The use case stored the taste and dropped the ready list before
@@ -27,6 +27,6 @@ import { queueRecomputeUser, type WarnLog } from './recompute-jobs.ts';
  */
 export function recomputePersonWhenTasteChanges({ jobs, log }: { jobs: JobQueue; log: WarnLog }) {
   return (change: TasteChange): void => {
-    if (changesPersonalList(change)) queueRecomputeUser(jobs, log, change.userId);
+    for (const userId of personalListChangedFor(change)) queueRecomputeUser(jobs, log, userId);
   };
 }

@@ -3,7 +3,7 @@ import type { SeenSource } from '../model.ts';
 import type { ImportApplied, ImportStore } from '../ports/import.store.ts';
 import type { SeenStore } from '../ports/seen.store.ts';
 import type { WatchlistStore } from '../ports/watchlist.store.ts';
-import type { MemoryFeedback } from './memory-stores.ts';
+import type { MemoryFeedback, MemoryPersonRows } from './memory-stores.ts';
 
 /**
  * In-memory seen marks, watchlists and imports for use-case tests; the
@@ -50,11 +50,38 @@ class PersonLists {
   dropUser(userId: number): void {
     this.rows.delete(userId);
   }
+  /** Two people become one: both lists; on a film both have, the later date when `newest`, else the survivor's row. */
+  merge(from: number, into: number, newest: boolean): void {
+    const mine = new Map((this.rows.get(into) ?? []).map((r) => [r.movieId, r]));
+    for (const row of this.rows.get(from) ?? []) {
+      const theirs = mine.get(row.movieId);
+      if (!theirs || (newest && row.at > theirs.at)) mine.set(row.movieId, row);
+    }
+    this.rows.set(
+      into,
+      [...mine.values()].sort((a, b) => b.at.getTime() - a.at.getTime()),
+    );
+    this.rows.delete(from);
+  }
+  copy(from: number, to: number): void {
+    this.rows.set(
+      to,
+      (this.rows.get(from) ?? []).map((r) => ({ ...r })),
+    );
+  }
 }
 
-export class MemorySeen implements SeenStore {
+export class MemorySeen implements SeenStore, MemoryPersonRows {
   readonly lists = new PersonLists();
   readonly sources = new Map<string, SeenSource>();
+
+  /** As the database: a film both have seen keeps the later date. */
+  mergeUser(from: number, into: number) {
+    this.lists.merge(from, into, true);
+  }
+  splitUser(from: number, to: number) {
+    this.lists.copy(from, to);
+  }
 
   async mark(userId: number, movieId: number, source: SeenSource, at?: Date) {
     const added = this.lists.add(userId, movieId, at);
@@ -75,8 +102,15 @@ export class MemorySeen implements SeenStore {
   }
 }
 
-export class MemoryWatchlist implements WatchlistStore {
+export class MemoryWatchlist implements WatchlistStore, MemoryPersonRows {
   readonly lists = new PersonLists();
+
+  mergeUser(from: number, into: number) {
+    this.lists.merge(from, into, false);
+  }
+  splitUser(from: number, to: number) {
+    this.lists.copy(from, to);
+  }
 
   async add(userId: number, movieId: number, at?: Date) {
     return this.lists.add(userId, movieId, at);
