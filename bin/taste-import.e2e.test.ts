@@ -13,7 +13,7 @@ import { movieLabel, MovieCatalog } from '../core/index.ts';
 import { createRepositories, openDatabase } from '../core/wiring.ts';
 import { spawnCli, type RunningCli } from '../test/support/cli.ts';
 import { silentLogger } from '../test/support/databases.ts';
-import { nestedZip, zipBomb } from '../test/support/hostile-zips.ts';
+import { nestedZip, zipBomb } from '../test/support/zips.ts';
 import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
 import { useTempDirs } from '../test/support/temp-dirs.ts';
 

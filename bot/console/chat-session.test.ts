@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { nestedZip, zipBomb } from '../../test/support/hostile-zips.ts';
+import { nestedZip, zipBomb } from '../../test/support/zips.ts';
 import { useTempDirs } from '../../test/support/temp-dirs.ts';
 import { botDeps, GENERIC_APOLOGY, tasteOf } from '../testing/bot-deps.ts';
 import { ChatSession } from './chat-session.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../core/index.ts';
-import { nestedZip, zipBomb } from '../../../test/support/hostile-zips.ts';
+import { exportZip, nestedZip, zipBomb } from '../../../test/support/zips.ts';
 import { useTempDirs } from '../../../test/support/temp-dirs.ts';
 import { consoleChat } from '../testing/console-chat.ts';
 import { importCommand } from './import.command.ts';
@@ -49,6 +49,22 @@ describe('import <path>', () => {
     expect((await d.deps.feedback.history(userId)).map((h) => h.source)).toEqual(['import', 'import', 'import']);
     expect(await importCommand.run(d.ctx, `"${where}"`)).toEqual([expect.stringMatching(/All of it was already here, so nothing changed\.$/)]);
     expect(await stored(d)).toEqual({ events: 3, seen: 1, later: 0 });
+  });
+
+  it("reads Letterboxd's export ZIP: ratings, watched films, likes and the watchlist", async () => {
+    const d = await consoleChat();
+    const csv = (...rows: string[]) => ['Date,Name,Year,Letterboxd URI', ...rows].join('\n');
+    const zip = await exportZip({
+      'ratings.csv': RATINGS,
+      'watched.csv': csv('2023-01-04,Sci-Fi 1,2000,https://boxd.it/a', '2023-02-01,Sci-Fi 5,2000,https://boxd.it/f'),
+      'watchlist.csv': csv('2023-03-01,Horror 45,2000,https://boxd.it/g'),
+      'likes/films.csv': csv('2023-01-07,Romance 21,2000,https://boxd.it/d'),
+      'lists/favourites.csv': csv('2023-01-04,Sci-Fi 9,2000,https://boxd.it/h'),
+    });
+    expect((await importCommand.run(d.ctx, file('letterboxd-export.zip', zip)))[0]).toBe(
+      'Imported 6 films: 3 👍, 1 👎, 1 seen, 1 to watch; 1 not found: Nowhere Film (1990).',
+    );
+    expect(await stored(d)).toEqual({ events: 4, seen: 1, later: 1 });
   });
 
   it('takes a path with spaces, quoted or not', async () => {

@@ -1,9 +1,14 @@
 /**
- * Uploads an import must refuse, as real files: a ZIP bomb (16 MB of one
- * byte in a few kB) and a ZIP holding another ZIP. For adapter tests and
- * e2e runs, which may not reach into core/infra themselves.
+ * ZIP uploads as real files, for adapter tests and e2e runs (which may not
+ * reach into core/infra themselves): an export, and what an import must
+ * refuse — a ZIP bomb (16 MB of one byte in a few kB), a ZIP in a ZIP.
  */
 import { buildZip } from '../../core/infra/archive/testing/build-zip.ts';
+
+/** A ZIP of these files, by their path in it ("likes/films.csv"), as Letterboxd's export is. */
+export function exportZip(files: Record<string, string>): Promise<Buffer> {
+  return buildZip(files);
+}
 
 const RATINGS = 'Date,Name,Year,Letterboxd URI,Rating\n2023-01-04,The Matrix,1999,https://boxd.it/2a1m,5\n';
 
