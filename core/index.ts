@@ -13,6 +13,9 @@ export type { AccountStore, PlatformIdentity, LinkCode, MergedPeople, SplitPerso
 export type { CommunityStore } from './domain/ports/community.store.ts';
 export type { FavoriteStore } from './domain/ports/favorite.store.ts';
 export type { FeedbackInput, FeedbackStore } from './domain/ports/feedback.store.ts';
+export type { SeenStore } from './domain/ports/seen.store.ts';
+export type { WatchlistStore } from './domain/ports/watchlist.store.ts';
+export type { ImportStore, ImportApplied } from './domain/ports/import.store.ts';
 export type { SharedListStore } from './domain/ports/shared-list.store.ts';
 export type { ModelVersionStore, NewModelVersion } from './domain/ports/model-version.store.ts';
 export type { RecommendationCache } from './domain/ports/recommendation.cache.ts';

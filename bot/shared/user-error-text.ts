@@ -17,6 +17,8 @@ export const COMMON_USER_ERROR_TEXT = {
   MOVIE_NOT_FOUND: ({ movieId }) => (movieId === undefined ? undefined : `There is no movie with id ${movieId} in the catalog.`),
   NO_TITLE_MATCH: () => 'No movie matches that title.',
   NOT_A_FAVORITE: ({ title }) => (title === undefined ? undefined : `${title} is not one of your favourites.`),
+  NOT_SEEN: ({ title }) => (title === undefined ? undefined : `${title} is not marked as seen.`),
+  NOT_ON_WATCHLIST: ({ title }) => (title === undefined ? undefined : `${title} is not on your watchlist.`),
   NO_MODEL_YET: () => 'Recommendations are still being prepared; try again in a minute.',
   BAD_WHEN: ({ example }) => (example === undefined ? undefined : `I can't read that time; try something like "${example}".`),
   PAST_WHEN: ({ example }) => (example === undefined ? undefined : `That time has already passed; try something like "${example}".`),

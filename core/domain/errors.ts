@@ -13,6 +13,10 @@ export type UserErrorCode =
   | 'NO_TITLE_MATCH'
   /** The movie to remove is not a favourite; details.title. */
   | 'NOT_A_FAVORITE'
+  /** The seen mark to take back is not there; details.title. */
+  | 'NOT_SEEN'
+  /** The movie to take off the watchlist is not on it; details.title. */
+  | 'NOT_ON_WATCHLIST'
   | 'NO_MODEL_YET'
   | 'INVALID_INPUT'
   /** Movie night: a `when` no parser reads; details.example. */
@@ -29,7 +33,7 @@ export type UserErrorCode =
   | 'POLL_SENT'
   /** details.title is already a candidate. */
   | 'ALREADY_ON_LIST'
-  /** Someone who is in has liked, rated or (at an earlier night) watched details.title. */
+  /** Someone who is in has seen, liked or rated details.title, or the server watched it at an earlier night. */
   | 'SEEN_BY_SOMEONE'
   /** The member has nominated as many films as one night allows; details.limit. */
   | 'NOMINATION_LIMIT'

@@ -20,6 +20,9 @@ export function dropPagesWhenListsChange(pages: PublicPages) {
       case 'feedback-recorded':
       case 'favorite-added':
       case 'favorite-removed':
+      case 'seen-changed':
+      case 'watchlist-changed':
+      case 'taste-imported':
       case 'person-forgotten':
       case 'share-link-replaced':
         return pages.dropPerson(change.userId);

@@ -2,10 +2,11 @@ import { tasteChangedFor, type TasteChange } from '../events/taste-changes.ts';
 import { markStaleAndRecompute, type BackgroundPorts } from './recompute-jobs.ts';
 
 /**
- * A member's 👍/👎 or favourite, or their accounts merged or split: every
- * server they are in has its ready results marked stale and remade in the
- * background (recompute-server). After a merge that includes the servers
- * the absorbed account was in (its memberships are the survivor's now).
+ * A member's 👍/👎, favourite, seen mark or import, or their accounts
+ * merged or split: every server they are in has its ready results marked
+ * stale and remade in the background (recompute-server). After a merge that
+ * includes the servers the absorbed account was in (its memberships are the
+ * survivor's now).
  *
  * Why this is correct:
  * - markStale drops the trends (cheap: made on the spot meanwhile) and

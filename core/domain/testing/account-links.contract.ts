@@ -6,6 +6,8 @@ import type { CommunityStore } from '../ports/community.store.ts';
 import type { FavoriteStore } from '../ports/favorite.store.ts';
 import type { FeedbackStore } from '../ports/feedback.store.ts';
 import type { MovieNightStore } from '../ports/movie-night.store.ts';
+import type { SeenStore } from '../ports/seen.store.ts';
+import type { WatchlistStore } from '../ports/watchlist.store.ts';
 import type { SharedListStore } from '../ports/shared-list.store.ts';
 
 /**
@@ -20,6 +22,8 @@ export interface AccountLinkFixture {
   communities: CommunityStore;
   sharedLists: SharedListStore;
   nights: MovieNightStore;
+  seen: SeenStore;
+  watchlist: WatchlistStore;
   /** At least 8 film ids that exist. */
   movies: readonly number[];
   close(): Promise<void>;
@@ -208,6 +212,24 @@ export function accountLinkContract(name: string, openFixture: () => Promise<Acc
       // Each is one identity now: nothing left to split.
       expect(await fx.accounts.splitIdentity(b)).toBeNull();
       expect(await fx.accounts.splitIdentity(a)).toBeNull();
+    });
+
+    it('merges seen films and watchlists (a film either saw is seen), and splitting copies them to both', async () => {
+      const { b, ua, ub, code } = await pair();
+      await fx.seen.mark(ua, m[0]!, 'button');
+      await fx.seen.mark(ub, m[0]!, 'import');
+      await fx.seen.mark(ub, m[1]!, 'command');
+      await fx.watchlist.add(ua, m[2]!);
+      await fx.watchlist.add(ub, m[2]!);
+      await fx.watchlist.add(ub, m[3]!);
+      await fx.accounts.redeemLinkCode(code, ub, new Date());
+      expect([...(await fx.seen.list(ua))].sort()).toEqual([m[0], m[1]].sort());
+      expect([...(await fx.watchlist.list(ua))].sort()).toEqual([m[2], m[3]].sort());
+      const { newUserId } = (await fx.accounts.splitIdentity(b))!;
+      for (const user of [ua, newUserId]) {
+        expect([...(await fx.seen.list(user))].sort()).toEqual([m[0], m[1]].sort());
+        expect([...(await fx.watchlist.list(user))].sort()).toEqual([m[2], m[3]].sort());
+      }
     });
 
     it('forgetting a linked person deletes them from both identities', async () => {

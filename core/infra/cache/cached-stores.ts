@@ -3,6 +3,8 @@ import type { AccountStore, LinkCode, MergedPeople, PlatformIdentity, SplitPerso
 import type { CommunityStore } from '../../domain/ports/community.store.ts';
 import type { FavoriteStore } from '../../domain/ports/favorite.store.ts';
 import type { FeedbackInput, FeedbackStore } from '../../domain/ports/feedback.store.ts';
+import type { ImportedMovie } from '../../domain/import/types.ts';
+import type { ImportApplied, ImportStore } from '../../domain/ports/import.store.ts';
 import { LruCache } from '../../domain/lru-cache.ts';
 import { CachedCommunities } from './cached-communities.ts';
 import { Coalescer } from './coalescer.ts';
@@ -23,7 +25,7 @@ export interface CacheOptions {
 const DEFAULTS = { maxUsers: 50_000, ttlMs: 60_000 };
 
 export function cachedStores(
-  stores: { accounts: AccountStore; favorites: FavoriteStore; feedback: FeedbackStore; communities: CommunityStore },
+  stores: { accounts: AccountStore; favorites: FavoriteStore; feedback: FeedbackStore; communities: CommunityStore; imports: ImportStore },
   options: CacheOptions = {},
 ) {
   const { maxUsers, ttlMs } = { ...DEFAULTS, ...options };
@@ -39,6 +41,7 @@ export function cachedStores(
     favorites,
     feedback,
     communities: new CachedCommunities(stores.communities, new LruCache(maxUsers, ttlMs)),
+    imports: new CachedImports(stores.imports, feedback),
   };
 }
 
@@ -219,5 +222,21 @@ class CachedFeedback implements FeedbackStore {
 
   history(userId: number) {
     return this.inner.history(userId);
+  }
+}
+
+/** An import writes 👍/👎 beside the feedback store (one transaction with the rest): the person's cached values are dropped after it. */
+class CachedImports implements ImportStore {
+  constructor(
+    private readonly inner: ImportStore,
+    private readonly feedback: CachedFeedback,
+  ) {}
+
+  async applyImport(userId: number, movies: readonly ImportedMovie[]): Promise<ImportApplied> {
+    try {
+      return await this.inner.applyImport(userId, movies);
+    } finally {
+      this.feedback.invalidate(userId);
+    }
   }
 }

@@ -5,6 +5,7 @@ import type { PlatformIdentity } from '../../ports/account.store.ts';
 import type { RecommendationCache } from '../../ports/recommendation.cache.ts';
 import { MemoryCommunities } from '../../testing/memory-communities.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback, MemorySharedLists } from '../../testing/memory-stores.ts';
+import { MemorySeen, MemoryWatchlist } from '../../testing/memory-taste-lists.ts';
 import { smallCatalog as catalog } from '../../testing/small-world.ts';
 import { addFavorite, forgetUser, joinCommunity, listFavorites, recordFeedback, shareLink, type CommunityDeps } from '../index.ts';
 import { linkCode, redeemLink, unlink } from './index.ts';
@@ -26,13 +27,14 @@ beforeEach(() => {
   const feedback = new MemoryFeedback();
   const communities = new MemoryCommunities({ favorites, feedback });
   sharedLists = new MemorySharedLists();
-  const accounts = new MemoryAccounts([(userId) => communities.dropUser(userId)], [favorites, feedback, communities, sharedLists]);
+  const [seen, watchlist] = [new MemorySeen(), new MemoryWatchlist()];
+  const accounts = new MemoryAccounts([(userId) => communities.dropUser(userId)], [favorites, feedback, seen, watchlist, communities, sharedLists]);
   const changes = new TasteChanges();
   announced = [];
   dropped = [];
   changes.subscribe((change) => announced.push(change));
   const recommendations = { invalidate: async (userId: number) => void dropped.push(userId) } as unknown as RecommendationCache;
-  deps = { accounts, favorites, feedback, communities, catalog, model: () => null, recommendations, changes, now: () => now };
+  deps = { accounts, favorites, feedback, seen, watchlist, communities, catalog, model: () => null, recommendations, changes, now: () => now };
 });
 
 const favs = async (identity: PlatformIdentity) => (await listFavorites(deps, identity)).map((m) => m.id);

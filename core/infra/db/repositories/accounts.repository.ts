@@ -173,7 +173,7 @@ export class AccountsRepository implements AccountStore {
           favoured: sql`array_remove(${movieNights.favoured}, ${userId}::int)`,
         })
         .where(sql`${userId}::int = any(${movieNights.shortlistFor}) or ${userId}::int = any(${movieNights.favoured})`);
-      // Accounts, memberships, favourites, feedback, shared lists and what they did on movie nights cascade.
+      // Accounts, memberships, favourites, feedback, seen films, watchlist, shared lists and what they did on movie nights cascade.
       await tx.delete(users).where(eq(users.id, userId));
     });
   }

@@ -28,14 +28,11 @@ const TASTE: readonly PersonTable[] = [
   { table: 'feedback', key: ['movie_id'], columns: ['movie_id', 'value', 'source', 'community_id', 'updated_at'], newest: 'updated_at' },
 ];
 
-/**
- * HOOK for seen and watchlist (core/infra/db/schema-seen.ts, not on main when
- * this was written): once those tables exist, add them here and they are
- * merged and copied like the rest of the taste:
- *   { table: 'seen', key: ['movie_id'], columns: ['movie_id', 'at', 'source'], newest: 'at' },
- *   { table: 'watchlist', key: ['movie_id'], columns: ['movie_id', 'added_at'] },
- */
-const SEEN_AND_WATCHLIST: readonly PersonTable[] = [];
+/** Films seen (a film both saw keeps the later date) and kept for later: merged and copied like the rest of the taste. */
+const SEEN_AND_WATCHLIST: readonly PersonTable[] = [
+  { table: 'seen', key: ['movie_id'], columns: ['movie_id', 'at', 'source'], newest: 'at' },
+  { table: 'watchlist', key: ['movie_id'], columns: ['movie_id', 'added_at'] },
+];
 
 /** What a person did on movie nights: merged on a link (one answer, the newer; one loss, the survivor's). */
 const NIGHT_ROWS: readonly PersonTable[] = [
