@@ -2,7 +2,7 @@ export { addFavorite } from './add-favorite.ts';
 export { removeFavorite } from './remove-favorite.ts';
 export { listFavorites } from './list-favorites.ts';
 export { recordFeedback, type FeedbackRequest } from './record-feedback.ts';
-export { recommend, refreshRecommendations, refreshRecommendationsMany, READY_LIST, type RecommendedMovie } from './recommend.ts';
+export { recommend, refreshRecommendations, refreshRecommendationsMany, READY_LIST, type RecommendedMovie, type RecommendRequest } from './recommend.ts';
 export { shareLink } from './share-link.ts';
 export { forgetUser } from './forget-user.ts';
 export type { RecommendDeps, ShareDeps, TasteDeps } from './deps.ts';
