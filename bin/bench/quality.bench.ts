@@ -17,7 +17,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  DEFAULT_DISCOVER,
   DEFAULT_FIT,
+  DEFAULT_QUICK_PICK,
   DEFAULT_SERVING,
   EaseRecommender,
   evaluate,
@@ -152,6 +154,7 @@ for (const method of METHODS) {
 printNewcomers(reports);
 console.log(`\nTensorFlow.js backend used for training: ${[...backends].join(', ')}`);
 console.log(`serving parameters: ${JSON.stringify(DEFAULT_SERVING)}`);
+console.log(`discover parameters: ${JSON.stringify(DEFAULT_DISCOVER)}; quick picker: ${JSON.stringify(DEFAULT_QUICK_PICK)}`);
 console.log(`\nbench:quality took ${seconds(performance.now() - benchStarted)}`);
 
 function print(name: string, report: EvalReport, wallMs: number): void {
