@@ -2,7 +2,8 @@ import {
   Metrics,
   MovieCatalog,
   TasteChanges,
-  type CommunityDeps,
+  type ImportDeps,
+  type NightDeps,
   type Config,
   type JobQueue,
   type Logger,
@@ -10,16 +11,28 @@ import {
   type Recommender,
   type ShareDeps,
 } from '../../core/index.ts';
-import { BullmqQueue, cachedStores, createRepositories, InProcessQueue, ModelHolder, subscribeBackgroundWork, type Database } from '../../core/wiring.ts';
+import {
+  BullmqQueue,
+  cachedStores,
+  createRepositories,
+  InProcessQueue,
+  ModelHolder,
+  subscribeBackgroundWork,
+  ZipArchiveReader,
+  type Database,
+} from '../../core/wiring.ts';
 import type { Redis } from 'ioredis';
 import { importDataset } from '../../data/index.ts';
 import { createProcessors } from '../../worker/index.ts';
 import { openModelRollout, type ModelRollout } from './model-rollout.ts';
 import { openReadyCaches } from './ready-caches.ts';
 
+/** The use cases' dependencies: everything an adapter needs to serve people. */
+export type ProductDeps = NightDeps & ImportDeps;
+
 /** Everything an adapter needs to serve people: the use cases' dependencies. */
 export interface Product {
-  deps: CommunityDeps;
+  deps: ProductDeps;
   share: ShareDeps;
   models: ModelHolder;
   /** Every write the use cases store here, announced: the subscribers (core/domain/subscribers) act on it; the share site adds its page drops. */
@@ -66,7 +79,21 @@ export async function openProduct(
   const versionOf = (model: Recommender) => (models.ready && models.current().recommender === model ? models.current().manifest.version : 'not-served');
   const { recommendations, serverResults } = openReadyCaches({ shared, prefix, versionOf, logger, metrics });
   const model = () => (models.ready ? models.current().recommender : null);
-  const deps: CommunityDeps = { ...stores, catalog, model, recommendations, serverResults, observer: metrics, changes };
+  const deps: ProductDeps = {
+    ...stores,
+    // Read on a fold-in only (a ready list has them left out already): straight from the store.
+    seen: repos.seen,
+    watchlist: repos.watchlist,
+    archives: new ZipArchiveReader(),
+    catalog,
+    model,
+    recommendations,
+    serverResults,
+    observer: metrics,
+    changes,
+    nights: repos.nights,
+    defaultTimeZone: config.timeZone,
+  };
   const share: ShareDeps = { accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl, changes };
   // Jobs read the source of truth: this process's taste caches do not see another process's writes.
   const processors = createProcessors({

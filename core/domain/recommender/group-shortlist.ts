@@ -61,6 +61,7 @@ export class GroupShortlist implements MemberScores {
    * The k picks of a strategy. A `bias` (a discover list's, in units of the
    * largest group score among the candidates) is added to each candidate's
    * group score, and the shortlist is made twice as long for it.
+   * @param weights - each member's share of the group's mean z-score (all equal by default).
    */
   pick(
     strategy: GroupStrategy,
@@ -68,10 +69,11 @@ export class GroupShortlist implements MemberScores {
     excluded: ReadonlySet<number>,
     k: number,
     miseryThreshold: number,
+    weights?: readonly number[],
     bias?: (index: number) => number,
   ): { index: number; score: number }[] {
     const moments = this.moments(members);
-    const group = new GroupScores(this, members, moments);
+    const group = new GroupScores(this, members, moments, weights);
     const wanted = (bias ? 2 : 1) * Math.max(this.space.minCandidates ?? MIN_CANDIDATES, 50 * k) + excluded.size;
     const found = this.space.index.search(group.indexQuery(this.space.index.dimensions), Math.min(wanted, this.space.items));
     const candidates = [...found].filter((i) => !excluded.has(i));

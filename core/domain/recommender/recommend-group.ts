@@ -31,7 +31,7 @@ export function recommendGroup(
   const folded = members.map((member) => foldIn(model, member, mode)).filter((f): f is FoldedProfile => f !== null);
   if (folded.length === 0) return popularPicks(model, k, mode === 'discover' ? withHead(model, excluded) : excluded);
   if (shortlist && popularityWeight === 0) {
-    return explained(model, shortlist.pick(strategy, folded, excluded, k, miseryThreshold, bias), folded);
+    return explained(model, shortlist.pick(strategy, folded, excluded, k, miseryThreshold, undefined, bias), folded);
   }
   // Each member's scores as a default list's: discover's bias is added to the group's, once.
   const scored = folded.map((member): ScoredProfile => scoreFolded(model, { ...member, mode: 'default' }, model.allRows));
@@ -41,11 +41,13 @@ export function recommendGroup(
     excluded,
     k,
     miseryThreshold,
+    undefined,
     bias,
   );
   return explained(model, picks, scored);
 }
 
-function explained(model: ServingModel, picks: readonly { index: number; score: number }[], members: readonly Explainable[]): Recommendation[] {
+/** Picks as recommendations, each with the favourite of some member it most follows from. */
+export function explained(model: ServingModel, picks: readonly { index: number; score: number }[], members: readonly Explainable[]): Recommendation[] {
   return picks.map(({ index: row, score }) => ({ movieId: model.movieId(row), score, because: favouriteBehind(model, row, members) }));
 }

@@ -59,6 +59,12 @@ export interface RecommendOptions {
   mode?: RecommendMode;
 }
 
+/** A group member whose taste counts `weight` times as much as a member of weight 1 (weights > 0). */
+export interface WeightedProfile {
+  profile: TasteProfile;
+  weight: number;
+}
+
 /** A trained model answering for one profile or a group. */
 export interface Recommender {
   recommend(profile: TasteProfile, k: number, options?: RecommendOptions): Recommendation[];
@@ -71,6 +77,20 @@ export interface Recommender {
    * is onboarded with its own top picks.
    */
   quickPicks?(answers: QuickPickAnswers, size: number): number[];
+  /**
+   * Each member's z-score of each movie: how many of their own standard
+   * deviations their score lies above their mean score over the catalog
+   * (members × movieIds). NaN where the model cannot tell: a movie it does
+   * not know, a member with nothing to fold in. Movies in a profile are scored too.
+   */
+  zScoresOf?(members: readonly TasteProfile[], movieIds: readonly number[]): number[][];
+  /**
+   * recommendGroup's average without misery, each member's z-score counting
+   * by their weight: k movies, best group score (the weighted mean z-score)
+   * first, none in `exclude` or in a member's profile, and no two near
+   * duplicates (sequels) while there are others to offer.
+   */
+  recommendWeightedGroup?(members: readonly WeightedProfile[], k: number, exclude: ReadonlySet<number>): Recommendation[];
 }
 
 /** What a newcomer answered the quick picker so far: every film offered in earlier rounds, and those they tapped. */

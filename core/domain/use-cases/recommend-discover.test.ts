@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RecommendationCache } from '../ports/recommendation.cache.ts';
 import type { Recommendation, RecommendOptions, Recommender } from '../recommender/types.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../testing/memory-stores.ts';
+import { MemorySeen, MemoryWatchlist } from '../testing/memory-taste-lists.ts';
 import { smallCatalog as catalog, smallModel } from '../testing/small-world.ts';
 import type { RecommendDeps } from './deps.ts';
 import { addFavorite, recommend } from './index.ts';
@@ -38,6 +39,8 @@ describe('recommend, discover mode', () => {
       accounts: new MemoryAccounts(),
       favorites: new MemoryFavorites(),
       feedback: new MemoryFeedback(),
+      seen: new MemorySeen(),
+      watchlist: new MemoryWatchlist(),
       catalog,
       model: () => model,
       recommendations: readyLists,
