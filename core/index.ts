@@ -39,6 +39,8 @@ export * from './domain/movie-night/shortlist.ts';
 export * from './domain/movie-night/fairness.ts';
 export { DEFAULT_FIT, type FitParams } from './domain/recommender/fit/fit-ease.ts';
 export { DEFAULT_SERVING, type ServingParams } from './domain/recommender/serving-params.ts';
+export { DEFAULT_DISCOVER, type DiscoverParams } from './domain/recommender/discover-params.ts';
+export { DEFAULT_QUICK_PICK, QUICK_PICK_ROUNDS, QUICK_PICK_SIZE, type QuickPickParams } from './domain/recommender/quick-picker.ts';
 export { TitleIndex, displayTitle, normalizeText, type SearchableMovie, type SearchHit } from './domain/search/index.ts';
 export { UserError, type UserErrorCode, type UserErrorDetails } from './domain/errors.ts';
 export { ANSWER_DEADLINE_MS, DeadlineExceededError, withDeadline } from './domain/deadline.ts';
