@@ -9,10 +9,13 @@ export { loadConfig, ConfigError, CONFIG_KEYS, configSchema, parseShards, type C
 export { createLogger, type Logger } from './logger.ts';
 export type * from './domain/model.ts';
 export type { CatalogStats, CatalogStore } from './domain/ports/catalog.store.ts';
-export type { AccountStore, PlatformIdentity } from './domain/ports/account.store.ts';
+export type { AccountStore, PlatformIdentity, LinkCode, MergedPeople, SplitPerson } from './domain/ports/account.store.ts';
 export type { CommunityStore } from './domain/ports/community.store.ts';
 export type { FavoriteStore } from './domain/ports/favorite.store.ts';
 export type { FeedbackInput, FeedbackStore } from './domain/ports/feedback.store.ts';
+export type { SeenStore } from './domain/ports/seen.store.ts';
+export type { WatchlistStore } from './domain/ports/watchlist.store.ts';
+export type { ImportStore, ImportApplied } from './domain/ports/import.store.ts';
 export type { SharedListStore } from './domain/ports/shared-list.store.ts';
 export type { ModelVersionStore, NewModelVersion } from './domain/ports/model-version.store.ts';
 export type { RecommendationCache } from './domain/ports/recommendation.cache.ts';
@@ -41,12 +44,17 @@ export { holdOut, scoreSlice, DEFAULT_HOLDOUT, HOLDOUT_SCHEME, type HeldOut, typ
 export { withCommunitySignals, COMMUNITY_USER_OFFSET, SIGNAL_RATING, type CommunitySignal } from './domain/rollout/community-ratings.ts';
 export { decidePromotion, PROMOTION_TOLERANCE, type PromotionDecision } from './domain/rollout/promotion.ts';
 export { EaseRecommender, type GroupStrategy as ModelGroupStrategy } from './domain/recommender/ease-recommender.ts';
+export * from './domain/movie-night/shortlist.ts';
+export * from './domain/movie-night/fairness.ts';
 export { DEFAULT_FIT, type FitParams } from './domain/recommender/fit/fit-ease.ts';
 export { DEFAULT_SERVING, type ServingParams } from './domain/recommender/serving-params.ts';
+export { DEFAULT_DISCOVER, type DiscoverParams } from './domain/recommender/discover-params.ts';
+export { DEFAULT_QUICK_PICK, QUICK_PICK_ROUNDS, QUICK_PICK_SIZE, type QuickPickParams } from './domain/recommender/quick-picker.ts';
 export { TitleIndex, displayTitle, normalizeText, type SearchableMovie, type SearchHit } from './domain/search/index.ts';
 export { UserError, type UserErrorCode, type UserErrorDetails } from './domain/errors.ts';
 export { ANSWER_DEADLINE_MS, DeadlineExceededError, withDeadline } from './domain/deadline.ts';
 export { MovieCatalog, movieLabel } from './domain/catalog.ts';
+export { LINK_CODE_ALPHABET, LINK_CODE_LENGTH, LINK_CODE_TTL_MS, MAX_FAILED_LINKS, FAILED_LINK_WINDOW_MS, normalizeLinkCode } from './domain/link/link-code.ts';
 export { parseWhen, formatWhen, isTimeZone, normalizeTimeZone, WHEN_EXAMPLE, DEFAULT_HOUR } from './domain/movie-night/when.ts';
 export {
   importSummaryText,

@@ -2,6 +2,7 @@ import {
   Metrics,
   MovieCatalog,
   TasteChanges,
+  type ImportDeps,
   type MovieDetailsStore,
   type NightDeps,
   type Config,
@@ -21,6 +22,7 @@ import {
   SOURCE_RETRIES,
   subscribeBackgroundWork,
   subscribeEnrichment,
+  ZipArchiveReader,
   type Database,
 } from '../../core/wiring.ts';
 import type { Redis } from 'ioredis';
@@ -30,10 +32,10 @@ import { openModelRollout, type ModelRollout } from './model-rollout.ts';
 import { moviesSource, openMovieSource, type MoviesSource } from './movie-source.ts';
 import { openReadyCaches } from './ready-caches.ts';
 
-/** Everything an adapter needs to serve people: the use cases' dependencies. */
-/** The use cases' dependencies, cards' included (what is stored from TMDB). */
-export type ProductDeps = NightDeps & { movieDetails: MovieDetailsStore };
+/** The use cases' dependencies: everything an adapter needs to serve people (cards' included: what is stored from TMDB). */
+export type ProductDeps = NightDeps & ImportDeps & { movieDetails: MovieDetailsStore };
 
+/** Everything an adapter needs to serve people: the use cases' dependencies. */
 export interface Product {
   deps: ProductDeps;
   share: ShareDeps;
@@ -88,6 +90,10 @@ export async function openProduct(
   const model = () => (models.ready ? models.current().recommender : null);
   const deps: ProductDeps = {
     ...stores,
+    // Read on a fold-in only (a ready list has them left out already): straight from the store.
+    seen: repos.seen,
+    watchlist: repos.watchlist,
+    archives: new ZipArchiveReader(),
     catalog,
     model,
     recommendations,

@@ -1,10 +1,13 @@
 import type { Interaction } from 'discord.js';
-import type { CommunityDeps, Logger, PlatformIdentity, ShareDeps } from '../../core/index.ts';
+import type { Logger, NightDeps, PlatformIdentity, ShareDeps } from '../../core/index.ts';
+import type { DiscordNights } from './night-actions.ts';
 
 export interface DiscordDeps {
-  deps: CommunityDeps;
+  deps: NightDeps;
   share: ShareDeps;
   logger: Logger;
+  /** Movie nights on Discord: their public messages, scheduled events and "how was it?" (night-actions.ts). */
+  nights: DiscordNights;
 }
 
 export function identityOf(interaction: Interaction): PlatformIdentity {

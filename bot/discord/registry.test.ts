@@ -10,6 +10,9 @@ const SAMPLE_IDS: Record<string, string[]> = {
   'r:': ['r:u:1', 'r:d:999999999'],
   'more:': ['more:1', 'more:99'],
   'x:forget': ['x:forget'],
+  'mn:': ['mn:in:1', 'mn:out:999999999999'],
+  'mv:': ['mv:1:1', 'mv:999999999999:999999999'],
+  'mh:': ['mh:u:1', 'mh:d:999999999999'],
 };
 const SAMPLE_ARGS: Record<string, unknown[]> = {
   'r:': [
@@ -18,6 +21,18 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   ],
   'more:': [{ page: 1 }, { page: 99 }],
   'x:forget': [{}],
+  'mn:': [
+    { going: true, nightId: 1 },
+    { going: false, nightId: 999_999_999_999 },
+  ],
+  'mv:': [
+    { nightId: 1, movieId: 1 },
+    { nightId: 999_999_999_999, movieId: 999_999_999 },
+  ],
+  'mh:': [
+    { value: 1, nightId: 1 },
+    { value: -1, nightId: 999_999_999_999 },
+  ],
 };
 const components = [...BUTTONS, ...SELECT_MENUS];
 
@@ -26,7 +41,7 @@ describe('discord registry', () => {
     const names = COMMANDS.map((c) => c.definition.name);
     expect(new Set(names).size).toBe(names.length);
     expect(COMMAND_DEFINITIONS.map((c) => c.name)).toEqual(names);
-    expect(names).toEqual(['fav', 'recommend', 'movie', 'share', 'trends', 'forget']);
+    expect(names).toEqual(['fav', 'recommend', 'movie', 'share', 'trends', 'forget', 'link', 'unlink', 'movienight']);
   });
 
   it('autocompletes exactly the commands with an autocompleting option', () => {

@@ -6,6 +6,8 @@
  */
 import type { Logger, Platform, Recommender } from '../../core/index.ts';
 import { memoryCommunityDeps, memoryShareDeps, smallModel, type MemoryCommunityDeps } from '../../test/support/memory-community.ts';
+import { DiscordNights } from '../discord/night-actions.ts';
+import { recordingSide } from '../discord/testing/recording-side.ts';
 
 export { smallCatalog } from '../../test/support/memory-community.ts';
 
@@ -28,11 +30,17 @@ export function recordingLogger(): Logger & { lines: LoggedLine[] } {
 
 let model: Promise<Recommender> | undefined;
 
-/** Fresh stores for each call; the model is fitted once and shared (nothing writes to it). */
+/**
+ * Fresh stores for each call; the model is fitted once and shared (nothing
+ * writes to it). `nights` is Discord's movie nights over a client that
+ * records its REST calls (`discord.calls`), editing without delay.
+ */
 export async function botDeps(publicUrl = 'https://movies.example') {
   model ??= smallModel();
   const deps: MemoryCommunityDeps = memoryCommunityDeps(await model);
-  return { deps, share: memoryShareDeps(deps, publicUrl), logger: recordingLogger() };
+  const logger = recordingLogger();
+  const discord = recordingSide();
+  return { deps, share: memoryShareDeps(deps, publicUrl), logger, discord, nights: new DiscordNights(discord, deps, logger, 0) };
 }
 
 export const GENERIC_APOLOGY = 'Something went wrong on our side; please try again.';

@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { FakeScheduledEvents } from './fake-discord-events.ts';
+import { FakeChannelMessages, invalidMessage, type FakeMessage } from './fake-discord-messages.ts';
+
+export type { FakeMessage } from './fake-discord-messages.ts';
 
 export interface RestCall {
   method: string;
@@ -10,25 +14,53 @@ export interface RestCall {
   at: number;
 }
 
+/** A server the bot is in: its text channel, and any other channels (voice: type 2, stage: 13). */
+export interface FakeGuild {
+  id: string;
+  name: string;
+  channelId: string;
+  channels?: { id: string; type: number; name: string }[];
+}
+
+const BOT_USER = { id: '42', username: 'moviebot', discriminator: '0', global_name: null, avatar: null, bot: true };
+
 /**
  * A loopback stand-in for Discord: REST under /api/v10 and a gateway that
  * sends HELLO, answers IDENTIFY with READY, acknowledges heartbeats, and
- * lets the test dispatch INTERACTION_CREATE and reaction events.
+ * lets the test dispatch INTERACTION_CREATE and reaction events. Channel
+ * messages are in fake-discord-messages.ts, guild scheduled events in
+ * fake-discord-events.ts.
  */
-/** A message as the fake stores it (the bot's replies), enough for discord.js to parse. */
-export type FakeMessage = Record<string, unknown> & { id: string; channel_id: string };
-
 export class FakeDiscord {
   readonly calls: RestCall[] = [];
-  /** Messages the bot posted through interaction replies, by message id. */
-  readonly messages = new Map<string, FakeMessage>();
+  private readonly host = {
+    snowflake: () => this.snowflake(),
+    botUser: BOT_USER,
+    guildOf: (channelId: string) => this.guilds.find((g) => g.channelId === channelId || g.channels?.some((c) => c.id === channelId))?.id,
+    channelType: (guildId: string, channelId: string) => {
+      const g = this.guilds.find((x) => x.id === guildId);
+      return g?.channelId === channelId ? 0 : g?.channels?.find((c) => c.id === channelId)?.type;
+    },
+    dispatchWithIntent: (intent: number, t: string, d: { guild_id: string }) => this.dispatchWithIntent(intent, t, d),
+  };
+  /** The bot's channel posts and interaction replies, with edits counted per message. */
+  readonly channelMessages = new FakeChannelMessages(this.host);
+  /** Messages the bot posted (channel posts and interaction replies), by message id. */
+  readonly messages: Map<string, FakeMessage> = this.channelMessages.messages;
+  /** Guild scheduled events. */
+  readonly events = new FakeScheduledEvents(this.host);
   private readonly channelOf = new Map<string, { channel_id: string; guild_id?: string }>();
   private readonly replies = new Map<string, string>();
+  private readonly interactionTypes = new Map<string, number>();
+  /** Every interaction dispatched, by id (for redelivery). */
+  private readonly dispatched = new Map<string, unknown>();
+  /** The message each button click was on (its id). */
+  private readonly clickedOn = new Map<string, string>();
   readonly appId = '424242424242424242';
   private server!: Server;
   private wss!: WebSocketServer;
   /** One gateway connection per shard the bot identified as; events go to the shard Discord would route them to. */
-  private readonly shards = new Map<number, { socket: WebSocket; count: number }>();
+  private readonly shards = new Map<number, { socket: WebSocket; count: number; intents: number }>();
   /** Every IDENTIFY's [shard id, shard count], in arrival order. */
   readonly identified: [number, number][] = [];
   private seq = 0;
@@ -37,7 +69,7 @@ export class FakeDiscord {
   apiUrl = '';
 
   /** Guilds the bot is in: announced with GUILD_CREATE after READY, as Discord does for the Guilds intent. */
-  constructor(private readonly guilds: { id: string; name: string; channelId: string }[] = []) {}
+  constructor(private readonly guilds: FakeGuild[] = []) {}
 
   async start(): Promise<void> {
     this.server = createServer(
@@ -54,16 +86,16 @@ export class FakeDiscord {
     this.wss.on('connection', (socket) => {
       socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
       socket.on('message', (raw) => {
-        const msg = JSON.parse(String(raw)) as { op: number; d?: { shard?: [number, number] } };
+        const msg = JSON.parse(String(raw)) as { op: number; d?: { shard?: [number, number]; intents?: number } };
         if (msg.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
         if (msg.op !== 2) return;
         const [shard, count] = msg.d?.shard ?? [0, 1];
         this.identified.push([shard, count]);
-        this.shards.set(shard, { socket, count });
+        this.shards.set(shard, { socket, count, intents: msg.d?.intents ?? 0 });
         const mine = this.guilds.filter((g) => shardOf(g.id, count) === shard);
         this.send(socket, 'READY', {
           v: 10,
-          user: { id: '42', username: 'moviebot', discriminator: '0', global_name: null, avatar: null, bot: true },
+          user: BOT_USER,
           session_id: 'session',
           resume_gateway_url: this.apiUrl.replace('http', 'ws').replace('/api', ''),
           application: { id: this.appId, flags: 0 },
@@ -86,11 +118,25 @@ export class FakeDiscord {
 
   /** Sends an event on the shard of its guild (direct messages: shard 0), as Discord routes them. */
   dispatch(t: string, d: unknown): void {
+    const target = this.shardFor(d);
+    if (target) this.send(target.socket, t, d);
+  }
+
+  /** Like {@link dispatch}, for an event Discord only sends to connections that identified with `intent`. */
+  dispatchWithIntent(intent: number, t: string, d: { guild_id: string }): void {
+    const target = this.shardFor(d);
+    if (target && (target.intents & intent) !== 0) this.send(target.socket, t, d);
+  }
+
+  /** The gateway intents the bot identified with (shard 0's). */
+  get intents(): number {
+    return this.shards.get(0)?.intents ?? 0;
+  }
+
+  private shardFor(d: unknown) {
     const guildId = (d as { guild_id?: unknown } | null)?.guild_id;
     const count = this.shards.get(0)?.count ?? [...this.shards.values()][0]?.count ?? 1;
-    const shard = typeof guildId === 'string' ? shardOf(guildId, count) : 0;
-    const target = this.shards.get(shard);
-    if (target) this.send(target.socket, t, d);
+    return this.shards.get(typeof guildId === 'string' ? shardOf(guildId, count) : 0);
   }
 
   private send(socket: WebSocket, t: string, d: unknown): void {
@@ -101,7 +147,7 @@ export class FakeDiscord {
     return String(this.nextId++);
   }
 
-  private guildPayload(g: { id: string; name: string; channelId: string }) {
+  private guildPayload(g: FakeGuild) {
     return {
       id: g.id,
       name: g.name,
@@ -137,9 +183,14 @@ export class FakeDiscord {
       threads: [],
       presences: [],
       stage_instances: [],
-      guild_scheduled_events: [],
+      guild_scheduled_events: this.events.inGuild(g.id),
       soundboard_sounds: [],
-      channels: [{ id: g.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: g.id }],
+      channels: [{ id: g.channelId, type: 0, name: 'general' }, ...(g.channels ?? [])].map((c, position) => ({
+        ...c,
+        position,
+        permission_overwrites: [],
+        guild_id: g.id,
+      })),
     };
   }
 
@@ -163,12 +214,20 @@ export class FakeDiscord {
     });
   }
 
+  /** Sends an interaction again, same id and token, as a resumed gateway session can replay it. */
+  redeliver(interactionId: string): void {
+    const payload = this.dispatched.get(interactionId);
+    if (!payload) throw new Error(`no interaction ${interactionId}`);
+    this.dispatch('INTERACTION_CREATE', payload);
+  }
+
   /** Dispatches an interaction from `userId` in a DM; returns its id. */
   interaction(userId: string, type: number, data: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
     const id = this.snowflake();
     const where = { channel_id: String(extra.channel_id ?? '500'), ...(extra.guild_id ? { guild_id: String(extra.guild_id) } : {}) };
     this.channelOf.set(id, where);
-    this.dispatch('INTERACTION_CREATE', {
+    this.interactionTypes.set(id, type);
+    const payload = {
       id,
       application_id: this.appId,
       type,
@@ -184,7 +243,9 @@ export class FakeDiscord {
       authorizing_integration_owners: { 1: userId },
       context: 1,
       ...extra,
-    });
+    };
+    this.dispatched.set(id, payload);
+    this.dispatch('INTERACTION_CREATE', payload);
     return id;
   }
 
@@ -193,7 +254,7 @@ export class FakeDiscord {
    * content); pass a message from {@link replyTo} or an update to click on it.
    */
   click(userId: string, customId: string, on: Partial<FakeMessage> = {}, extra: Record<string, unknown> = {}): string {
-    return this.interaction(
+    const id = this.interaction(
       userId,
       3,
       { custom_id: customId, component_type: 2 },
@@ -202,28 +263,15 @@ export class FakeDiscord {
         message: { ...this.messagePayload({ embeds: [], components: [] }, String(extra.channel_id ?? '500')), flags: 64, ...on },
       },
     );
+    if (on.id) this.clickedOn.set(id, on.id);
+    return id;
   }
 
-  private messagePayload(data: Record<string, unknown>, channelId: string, guildId?: string): FakeMessage {
-    return {
-      id: this.snowflake(),
-      channel_id: channelId,
-      ...(guildId ? { guild_id: guildId } : {}),
-      content: data.content ?? '',
-      embeds: data.embeds ?? [],
-      components: data.components ?? [],
-      author: { id: '42', username: 'moviebot', discriminator: '0', avatar: null, bot: true },
-      attachments: [],
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      pinned: false,
-      type: 0,
-      flags: data.flags ?? 0,
-    };
+  /** A message payload that is not stored (what a click carries when no stored message is given). */
+  private messagePayload(data: Record<string, unknown>, channelId: string): FakeMessage {
+    const message = this.channelMessages.post(data, channelId);
+    this.messages.delete(message.id);
+    return message;
   }
 
   /** The first call from index `from` on that matches, waiting for it to arrive. */
@@ -249,7 +297,8 @@ export class FakeDiscord {
     const at = performance.now();
     let raw = '';
     for await (const chunk of req) raw += chunk;
-    const path = (req.url ?? '').replace(/^\/api\/v10/, '').split('?')[0]!;
+    const [path, search] = (req.url ?? '').replace(/^\/api\/v10/, '').split('?') as [string, string | undefined];
+    const query = new URLSearchParams(search ?? '');
     let body: Record<string, unknown> = {};
     try {
       body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
@@ -272,41 +321,52 @@ export class FakeDiscord {
     const callback = /\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path);
     if (callback) {
       const data = body.data as Record<string, unknown> | undefined;
-      // A reply (type 4) becomes a message in the interaction's channel, which reactions can target.
+      const bad = data && invalidMessage(data);
+      if (bad) return bad;
+      // A reply (type 4) becomes a message in the interaction's channel, which reactions can target and the bot can edit.
+      let message: FakeMessage | undefined;
+      // An update (type 7) edits the message the clicked button is on, when the fake holds it.
+      const clicked = this.messages.get(this.clickedOn.get(callback[1]!) ?? '');
+      if (body.type === 7 && data && clicked) this.channelMessages.edit(clicked, data);
       if (body.type === 4 && data) {
         const where = this.channelOf.get(callback[1]!) ?? { channel_id: '500' };
-        const message = this.messagePayload(data, where.channel_id, where.guild_id);
-        this.messages.set(message.id, message);
+        message = this.channelMessages.post(data, where.channel_id, where.guild_id);
         this.replies.set(callback[1]!, message.id);
       }
-      return [204, undefined];
-    }
-    const fetched = /^\/channels\/\d+\/messages\/(\d+)$/.exec(path);
-    if (fetched && req.method === 'GET') {
-      const message = this.messages.get(fetched[1]!);
-      return message ? [200, message] : [404, { message: 'Unknown Message', code: 10008 }];
-    }
-    if (/\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) {
+      // `?with_response=true` answers with the interaction callback response (and the message it made), else 204.
+      if (query.get('with_response') !== 'true') return [204, undefined];
       return [
         200,
         {
-          id: this.snowflake(),
-          channel_id: '500',
-          content: body.content ?? '',
-          embeds: body.embeds ?? [],
-          components: body.components ?? [],
-          author: { id: '42', username: 'moviebot', discriminator: '0', avatar: null },
-          attachments: [],
-          timestamp: new Date().toISOString(),
-          edited_timestamp: null,
-          tts: false,
-          mention_everyone: false,
-          mentions: [],
-          mention_roles: [],
-          pinned: false,
-          type: 0,
+          interaction: {
+            id: callback[1],
+            type: this.interactionTypes.get(callback[1]!) ?? 2,
+            response_message_id: message?.id,
+            response_message_loading: body.type === 5,
+            response_message_ephemeral: (((data?.flags as number | undefined) ?? 0) & 64) !== 0,
+          },
+          resource: { type: body.type, ...(message ? { message } : {}) },
         },
       ];
+    }
+    const routed = this.channelMessages.route(call.method, path, body) ?? this.events.route(call.method, path, query, body);
+    if (routed) return routed;
+    // Follow-ups (POST /webhooks/{app}/{token}) and the original reply (…/messages/@original): the fake's tokens are "token-<interaction id>".
+    const webhook = /^\/webhooks\/\d+\/token-(\d+)(\/messages\/@original)?$/.exec(path);
+    if (webhook) {
+      const [, interactionId, original] = webhook as unknown as [string, string, string | undefined];
+      const where = this.channelOf.get(interactionId) ?? { channel_id: '500' };
+      const reply = this.replyTo(interactionId);
+      if (!original || (call.method === 'PATCH' && !reply)) {
+        // A follow-up, or the first answer to a deferred interaction: a new message in the interaction's channel.
+        const bad = invalidMessage(body);
+        if (bad) return bad;
+        const message = this.channelMessages.post(body, where.channel_id, where.guild_id);
+        if (original) this.replies.set(interactionId, message.id);
+        return [200, message];
+      }
+      if (!reply) return [404, { message: 'Unknown Message', code: 10008 }];
+      return call.method === 'PATCH' ? this.channelMessages.edit(reply, body) : [200, reply];
     }
     if (/\/applications\/\d+\/commands$/.test(path)) return [200, Array.isArray(body) ? body : []];
     return [200, {}];

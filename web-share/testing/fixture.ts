@@ -113,7 +113,7 @@ export async function webFixture(options: FixtureOptions = {}): Promise<WebFixtu
   const catalog = new MovieCatalog(movies, DEMO_POPULARITY);
   const model = new GenreRecommender(movies);
   const changes = new TasteChanges();
-  const deps: NightDeps = { ...cachedStores(repos), nights: repos.nights, catalog, model: () => model, changes };
+  const deps: NightDeps = { ...cachedStores(repos), seen: repos.seen, watchlist: repos.watchlist, nights: repos.nights, catalog, model: () => model, changes };
   const share: ShareDeps = { accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: options.publicUrl ?? 'https://movies.example.org', changes };
 
   const ann = who('ann');

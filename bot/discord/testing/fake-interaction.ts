@@ -3,7 +3,7 @@
  * guild, custom id, the clicked message) and what they call (reply, update,
  * respond), each call recorded as plain JSON the way Discord would receive it.
  */
-import { MessageFlags, type APIActionRowComponent, type APIEmbed, type APIComponentInActionRow } from 'discord.js';
+import { MessageFlags, PermissionFlagsBits, type APIActionRowComponent, type APIEmbed, type APIComponentInActionRow } from 'discord.js';
 
 /** A reply, update or autocomplete answer as sent: builders turned into their JSON. */
 export interface SentMessage {
@@ -36,6 +36,11 @@ export interface FakeInteractionOptions {
   guildId?: string | null;
   strings?: Record<string, string | null>;
   booleans?: Record<string, boolean | null>;
+  integers?: Record<string, number | null>;
+  /** Channel options: the channel's id and type (2 voice, 13 stage). */
+  channels?: Record<string, { id: string; type: number } | null>;
+  /** The channel the interaction comes from. */
+  channelId?: string;
   subcommand?: string;
   focused?: string;
   customId?: string;
@@ -43,6 +48,8 @@ export interface FakeInteractionOptions {
   message?: SentMessage;
   /** The member may manage the server (Discord's ManageGuild). */
   canManageGuild?: boolean;
+  /** The member may manage the server's events (Discord's ManageEvents). */
+  canManageEvents?: boolean;
 }
 
 export interface FakeInteraction {
@@ -70,9 +77,13 @@ export function fakeInteraction(o: FakeInteractionOptions = {}): FakeInteraction
     commandName: o.commandName,
     user: { id: o.userId ?? 'u1', username: o.username ?? 'ann', bot: false },
     guildId: o.guildId === undefined ? 'g1' : o.guildId,
+    channelId: o.channelId ?? 'c1',
     guild: o.guildId === null ? null : { name: 'Movie night' },
     customId: o.customId ?? '',
-    memberPermissions: o.guildId === null ? null : { has: () => o.canManageGuild ?? false },
+    memberPermissions:
+      o.guildId === null
+        ? null
+        : { has: (flag: bigint) => (flag === PermissionFlagsBits.ManageEvents ? (o.canManageEvents ?? false) : (o.canManageGuild ?? false)) },
     message: o.message
       ? {
           embeds: o.message.embeds,
@@ -87,6 +98,8 @@ export function fakeInteraction(o: FakeInteractionOptions = {}): FakeInteraction
         return value;
       },
       getBoolean: (name: string) => o.booleans?.[name] ?? null,
+      getInteger: (name: string) => o.integers?.[name] ?? null,
+      getChannel: (name: string) => o.channels?.[name] ?? null,
       getSubcommand: () => o.subcommand,
       getFocused: () => o.focused ?? '',
     },
@@ -94,10 +107,12 @@ export function fakeInteraction(o: FakeInteractionOptions = {}): FakeInteraction
     isChatInputCommand: () => kind === 'command',
     isButton: () => kind === 'button',
     isRepliable: () => kind !== 'autocomplete',
+    // With withResponse, like discord.js: the callback response, naming the message the reply made.
     async reply(payload: Record<string, unknown>) {
       if (i.replied) throw new Error('InteractionAlreadyReplied');
       i.replied = true;
       i.replies.push(sent(payload));
+      return payload.withResponse ? { resource: { message: { id: `reply-${i.id}` } } } : undefined;
     },
     async update(payload: Record<string, unknown>) {
       if (i.replied) throw new Error('InteractionAlreadyReplied');

@@ -1,8 +1,11 @@
 export { addFavorite } from './add-favorite.ts';
 export { removeFavorite } from './remove-favorite.ts';
 export { listFavorites } from './list-favorites.ts';
+export { markSeen, unmarkSeen } from './mark-seen.ts';
+export { addToWatchlist, removeFromWatchlist, watchlist, WATCHLIST_DEPTH } from './watchlist.ts';
+export { importTaste, importedTasteText, type ImportDeps, type ImportedTaste } from './import-taste.ts';
 export { recordFeedback, type FeedbackRequest } from './record-feedback.ts';
-export { recommend, refreshRecommendations, refreshRecommendationsMany, READY_LIST, type RecommendedMovie } from './recommend.ts';
+export { recommend, refreshRecommendations, refreshRecommendationsMany, READY_LIST, type RecommendedMovie, type RecommendRequest } from './recommend.ts';
 export { shareLink } from './share-link.ts';
 export { forgetUser } from './forget-user.ts';
 export type { RecommendDeps, ShareDeps, TasteDeps } from './deps.ts';
@@ -12,4 +15,5 @@ export { serverTrends, trendsBySlug, setTrendsPage, type ServerTrends } from './
 export { sharedListOwner, sharedListPage, type SharedList, type SharedListDeps } from './shared-list-page.ts';
 export { communityPick } from './community-pick.ts';
 export * from './movie-night/index.ts';
+export * from './link/index.ts';
 export * from './movie-details/index.ts';

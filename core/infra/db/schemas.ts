@@ -5,4 +5,6 @@
  */
 export * from './schema.ts';
 export * from './schema-movie-nights.ts';
+export * from './schema-seen.ts';
+export * from './schema-links.ts';
 export * from './schema-tmdb.ts';

@@ -13,6 +13,12 @@ export interface CloseRequest {
   identity?: PlatformIdentity;
   /** Manage Events on Discord, a group admin on Telegram, or the clock. */
   mayManage: boolean;
+  /**
+   * The clock closing at the start time: people are gathering and need a
+   * film, so with no votes the group's top-scored candidate wins (NO_VOTES
+   * then only when there is nothing to pick from).
+   */
+  atDeadline?: boolean;
 }
 
 export interface NightResult {
@@ -42,7 +48,7 @@ export async function closeMovieNight(deps: NightDeps, request: CloseRequest): P
     const userId = request.identity ? await deps.accounts.findUser(request.identity.platform, request.identity.platformUserId) : null;
     if (userId !== state.night.hostUserId) throw new UserError('NOT_HOST', 'Only the host or someone who may manage events can close the vote.');
   }
-  const winner = winnerOf(state);
+  const winner = winnerOf(state) ?? (request.atDeadline ? topScored(state) : null);
   if (!winner) throw new UserError('NO_VOTES', 'Nobody has voted yet, so the night stays open.');
   if (!(await deps.nights.transition(state.night.id, ['open', 'voting'], 'closed', { winnerMovieId: winner.movieId }))) {
     // Someone else closed it (or cancelled it) meanwhile: theirs is the result.
@@ -72,6 +78,11 @@ export function winnerOf(state: NightState): Candidate | null {
   return best && counts.get(best.movieId)! > 0 ? best : null;
 }
 
+/** The candidate the group scored highest (the earlier on the list on a tie); null without candidates. */
+function topScored(state: NightState): Candidate | null {
+  return [...state.candidates].sort((a, b) => b.groupScore - a.groupScore || a.position - b.position)[0] ?? null;
+}
+
 function resultOf(deps: NightDeps, state: NightState): NightResult {
   const winner = findMovie(deps.catalog, state.night.winnerMovieId!);
   const votes = state.votes.filter((v) => v.movieId === winner.id).length;
@@ -88,5 +99,11 @@ function resultOf(deps: NightDeps, state: NightState): NightResult {
           : state.night.favoured.length > 0
             ? 'picked mostly for the members who lost recently'
             : 'picked for the people in';
-  return { state, winner, votes, why: `${votes} of ${voters} ${voters === 1 ? 'vote' : 'votes'}; ${reason}`, favouredFor: state.night.favoured };
+  return {
+    state,
+    winner,
+    votes,
+    why: `${voters === 0 ? 'no votes' : `${votes} of ${voters} ${voters === 1 ? 'vote' : 'votes'}`}; ${reason}`,
+    favouredFor: state.night.favoured,
+  };
 }

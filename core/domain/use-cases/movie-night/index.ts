@@ -11,3 +11,4 @@ export { eventCreated, finishMovieNight } from './finish-movie-night.ts';
 export { rateMovieNight, type RateNightRequest } from './rate-movie-night.ts';
 export { movieNightHistory, dueMovieNights, nightPeople } from './night-history.ts';
 export { movieNightTimeZone, setMovieNightTimeZone } from './night-time-zone.ts';
+export { nightMessagePosted, nightOfEvent, cancelMovieNight } from './night-records.ts';
