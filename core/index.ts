@@ -38,6 +38,7 @@ export { TitleIndex, displayTitle, normalizeText, type SearchableMovie, type Sea
 export { UserError, type UserErrorCode, type UserErrorDetails } from './domain/errors.ts';
 export { ANSWER_DEADLINE_MS, DeadlineExceededError, withDeadline } from './domain/deadline.ts';
 export { MovieCatalog, movieLabel } from './domain/catalog.ts';
+export { parseWhen, formatWhen, isTimeZone, normalizeTimeZone, WHEN_EXAMPLE, DEFAULT_HOUR } from './domain/movie-night/when.ts';
 export { LruCache } from './domain/lru-cache.ts';
 export * from './domain/use-cases/index.ts';
 export { TasteChanges, type TasteChange, type TasteWrite } from './domain/events/taste-changes.ts';
@@ -52,3 +53,5 @@ export {
 } from './domain/subscribers/index.ts';
 export { MIN_CONTRIBUTORS, tasteTrends, type TasteTrends, type MovieTally, type GenreShare } from './domain/trends/taste-trends.ts';
 export type { TasteSignal } from './domain/ports/community.store.ts';
+export * from './domain/movie-night/movie-night.ts';
+export type { MovieNightStore } from './domain/ports/movie-night.store.ts';

@@ -5,4 +5,5 @@ export const DISCORD_USER_ERROR_TEXT: UserErrorText = {
   ...COMMON_USER_ERROR_TEXT,
   // Discord offers movies as autocomplete choices; one can go stale before it is sent.
   CHOICE_NOT_IN_CATALOG: () => 'That movie is not in the catalog; pick one from the list.',
+  NOT_HOST: () => 'Only the host, or someone with Manage Events, can close the vote.',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../core/index.ts';
+import { UserError, type UserErrorCode, type UserErrorDetails } from '../../core/index.ts';
 import { CONSOLE_USER_ERROR_TEXT } from '../console/user-error-text.ts';
 import { DISCORD_USER_ERROR_TEXT } from '../discord/user-error-text.ts';
 import { TELEGRAM_USER_ERROR_TEXT } from '../telegram/user-error-text.ts';
@@ -24,5 +24,32 @@ describe('user error text', () => {
   it("falls back to the error's message for a code a table does not know, or details an entry needs but lacks", () => {
     expect(phrase(DISCORD_USER_ERROR_TEXT, new UserError('INVALID_INPUT', 'That is not a number.'))).toBe('That is not a number.');
     expect(phrase(TELEGRAM_USER_ERROR_TEXT, new UserError('MOVIE_NOT_FOUND', 'No such movie.'))).toBe('No such movie.');
+  });
+
+  it.each(Object.entries(TABLES))('%s words every movie night error, with its details', (_, table) => {
+    const codes: [UserErrorCode, UserErrorDetails][] = [
+      ['BAD_WHEN', { example: 'fri 21:00' }],
+      ['PAST_WHEN', { example: 'fri 21:00' }],
+      ['BAD_TIME_ZONE', { example: 'Europe/Berlin' }],
+      ['NIGHT_NOT_FOUND', {}],
+      ['NIGHT_OVER', {}],
+      ['POLL_SENT', {}],
+      ['ALREADY_ON_LIST', { title: 'Heat (1995)' }],
+      ['SEEN_BY_SOMEONE', { title: 'Heat (1995)' }],
+      ['NOMINATION_LIMIT', { limit: 2 }],
+      ['SHORTLIST_FULL', { limit: 5 }],
+      ['NOT_A_CANDIDATE', {}],
+      ['NOT_HOST', {}],
+      ['NO_VOTES', {}],
+      ['SHORTLIST_EMPTY', {}],
+    ];
+    for (const [code, details] of codes) expect(phrase(table, new UserError(code, 'internal wording', details))).not.toBe('internal wording');
+    expect(phrase(table, new UserError('BAD_WHEN', '', { example: 'fri 21:00' }))).toContain('"fri 21:00"');
+    expect(phrase(table, new UserError('SEEN_BY_SOMEONE', '', { title: 'Heat (1995)' }))).toContain('Heat (1995)');
+  });
+
+  it('says who else may close a vote in each platform’s terms', () => {
+    expect(phrase(DISCORD_USER_ERROR_TEXT, new UserError('NOT_HOST', ''))).toContain('Manage Events');
+    expect(phrase(TELEGRAM_USER_ERROR_TEXT, new UserError('NOT_HOST', ''))).toContain('group admin');
   });
 });

@@ -14,12 +14,44 @@ export type UserErrorCode =
   /** The movie to remove is not a favourite; details.title. */
   | 'NOT_A_FAVORITE'
   | 'NO_MODEL_YET'
-  | 'INVALID_INPUT';
+  | 'INVALID_INPUT'
+  /** Movie night: a `when` no parser reads; details.example. */
+  | 'BAD_WHEN'
+  /** Movie night: a `when` already past; details.example. */
+  | 'PAST_WHEN'
+  /** Not an IANA time zone; details.example. */
+  | 'BAD_TIME_ZONE'
+  /** No movie night has this id (a stale or forged button). */
+  | 'NIGHT_NOT_FOUND'
+  /** The night is closed, done or cancelled: no more RSVPs, votes or nominations. */
+  | 'NIGHT_OVER'
+  /** The Telegram poll is out: its options, so the list, are fixed. */
+  | 'POLL_SENT'
+  /** details.title is already a candidate. */
+  | 'ALREADY_ON_LIST'
+  /** Someone who is in has liked, rated or (at an earlier night) watched details.title. */
+  | 'SEEN_BY_SOMEONE'
+  /** The member has nominated as many films as one night allows; details.limit. */
+  | 'NOMINATION_LIMIT'
+  /** The list has as many candidates as fit; details.limit. */
+  | 'SHORTLIST_FULL'
+  /** A vote for a film that is not on the night's list; details.movieId. */
+  | 'NOT_A_CANDIDATE'
+  /** Only the host or someone who may manage events closes the night. */
+  | 'NOT_HOST'
+  /** Closing a night nobody has voted on: it stays open. */
+  | 'NO_VOTES'
+  /** Fewer than two candidates to vote on (fewer than two people in). */
+  | 'SHORTLIST_EMPTY';
 
 /** What an adapter may need to phrase the reply; never more than the person gave or may see. */
 export interface UserErrorDetails {
   readonly movieId?: number;
   readonly title?: string;
+  /** Input that would have worked, e.g. "fri 21:00" or "Europe/Berlin". */
+  readonly example?: string;
+  /** The limit that was reached (nominations per member, candidates per night). */
+  readonly limit?: number;
 }
 
 export class UserError extends Error {

@@ -1,7 +1,8 @@
 /** Domain types shared by the use cases and the ports. */
 
 export type Platform = 'discord' | 'telegram' | 'console';
-export type FeedbackSource = 'button' | 'reaction' | 'inline' | 'command';
+/** `movienight`: "how was it?" after a movie night, from someone who was in. */
+export type FeedbackSource = 'button' | 'reaction' | 'inline' | 'command' | 'movienight';
 /** 👍 = 1, 👎 = -1; 0 retracts (e.g. a removed reaction). */
 export type FeedbackValue = -1 | 0 | 1;
 

@@ -24,6 +24,8 @@ export const MAX_NOMINATIONS = 2;
 export const SHORTLIST_MIN_PEOPLE = 2;
 /** A night's length when the film's runtime is unknown (the Discord event's end). */
 export const DEFAULT_NIGHT_MS = 2 * 60 * 60 * 1000;
+/** How long before a Telegram night starts its poll is sent, if nobody sent it earlier. */
+export const POLL_LEAD_MS = 60 * 60 * 1000;
 
 export type RsvpVia = 'button' | 'event' | 'command';
 

@@ -22,15 +22,20 @@ export interface MovieNightStore {
   setRsvp(nightId: number, userId: number, going: boolean, via: RsvpVia): Promise<boolean>;
   /**
    * Replaces the model's picks (nominations stay) while the night is open;
-   * false once voting has started (the list is fixed then).
+   * false once voting has started (the list is fixed then). A nomination is a
+   * candidate with `nominatedBy` set and `carriedOver` false; everything else
+   * (model picks and carried-over nominees, which the caller passes again in
+   * `picks`) is replaced. The list becomes `picks` in the order given, then
+   * the nominations in their order, positions renumbered from 0.
    */
   setShortlist(nightId: number, picks: readonly Candidate[], shortlistFor: readonly number[], favoured: readonly number[]): Promise<boolean>;
-  /** Adds a candidate at the end of the list; false if it is already on it. */
+  /** Adds a candidate at the end of the list while the night is open or voting; false if it is already on it (or the night is not). */
   addCandidate(nightId: number, candidate: Omit<Candidate, 'position'>): Promise<boolean>;
   /**
    * Toggles one approval vote. `eventKey` (the interaction id) makes a
    * redelivered click count once: it returns applied false and changes
    * nothing. Moves an open night to voting (the list is fixed from the first vote).
+   * Only while the night is open or voting: on a later one, applied false.
    */
   toggleVote(nightId: number, userId: number, movieId: number, eventKey: string): Promise<{ applied: boolean; mine: number[] }>;
   /** Replaces a person's votes with these (a Telegram poll answer; empty retracts). */
@@ -43,9 +48,14 @@ export interface MovieNightStore {
   recentLosses(communityId: number, userIds: readonly number[], nights: number): Promise<Map<number, number[]>>;
   /** Winners of the community's closed and done nights: never shortlisted again there. */
   watched(communityId: number): Promise<number[]>;
-  /** Nominees that lost the community's most recent closed night (not since carried and shortlisted again). */
+  /**
+   * Nominees (nominated there, not themselves carried over) that lost the
+   * community's most recently closed night (closed or done, by closedAt), in
+   * list order. They stay the answer while the next night is live: its
+   * shortlist is remade with them each time.
+   */
   losingNominees(communityId: number): Promise<{ movieId: number; nominatedBy: number | null }[]>;
-  /** Past nights with a winner, newest first. */
+  /** Past nights with a winner, newest first (`votes`: how many people voted). */
   history(communityId: number, limit: number): Promise<NightSummary[]>;
   /**
    * Nights of a platform with something due by `now`: a Telegram poll to send

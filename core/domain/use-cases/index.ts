@@ -11,3 +11,4 @@ export { refreshServerResults, READY_PICK, type ServerResultDeps } from './serve
 export { serverTrends, trendsBySlug, setTrendsPage, type ServerTrends } from './server-trends.ts';
 export { sharedListOwner, sharedListPage, type SharedList, type SharedListDeps } from './shared-list-page.ts';
 export { communityPick } from './community-pick.ts';
+export * from './movie-night/index.ts';

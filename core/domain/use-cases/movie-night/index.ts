@@ -1,0 +1,13 @@
+export type { NightDeps } from './night-deps.ts';
+export { startMovieNight, type StartNightRequest } from './start-movie-night.ts';
+export { liveNight, nightState, latestNight } from './find-night.ts';
+export { answerRsvp, type RsvpRequest } from './answer-rsvp.ts';
+export { refreshShortlist } from './refresh-shortlist.ts';
+export { nominate, type NominateRequest } from './nominate.ts';
+export { castVote, type VoteRequest } from './cast-vote.ts';
+export { startPoll, pollSent, answerPoll, type PollAnswer } from './night-poll.ts';
+export { closeMovieNight, type CloseRequest, type NightResult } from './close-movie-night.ts';
+export { eventCreated, finishMovieNight } from './finish-movie-night.ts';
+export { rateMovieNight, type RateNightRequest } from './rate-movie-night.ts';
+export { movieNightHistory, dueMovieNights, nightPeople } from './night-history.ts';
+export { movieNightTimeZone, setMovieNightTimeZone } from './night-time-zone.ts';
