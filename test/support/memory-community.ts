@@ -3,14 +3,15 @@
  * tests outside core (workers, wiring) that need real use cases but no
  * database. core/domain/testing holds the fakes; this only assembles them.
  */
-import { addFavorite, joinCommunity, type CommunityDeps, type Recommender, type ServerResultCache, type ShareDeps } from '../../core/index.ts';
+import { addFavorite, joinCommunity, type CommunityDeps, type NightDeps, type Recommender, type ServerResultCache, type ShareDeps } from '../../core/index.ts';
 import { MemoryCommunities } from '../../core/domain/testing/memory-communities.ts';
+import { MemoryMovieNights } from '../../core/domain/testing/memory-movie-nights.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback, MemorySharedLists } from '../../core/domain/testing/memory-stores.ts';
 import { smallCatalog, smallModel } from '../../core/domain/testing/small-world.ts';
 
 export { smallCatalog, smallModel };
 
-export type MemoryCommunityDeps = CommunityDeps & { communities: MemoryCommunities };
+export type MemoryCommunityDeps = NightDeps & { communities: MemoryCommunities; nights: MemoryMovieNights };
 
 /** Memory stores over the small catalog; members' favourites and feedback feed the community signals. */
 export function memoryCommunityDeps(model: Recommender, serverResults?: ServerResultCache): MemoryCommunityDeps {
@@ -18,7 +19,8 @@ export function memoryCommunityDeps(model: Recommender, serverResults?: ServerRe
   const feedback = new MemoryFeedback();
   const communities = new MemoryCommunities({ favorites, feedback });
   const accounts = new MemoryAccounts([(userId) => communities.dropUser(userId)]);
-  return { accounts, favorites, feedback, communities, catalog: smallCatalog, model: () => model, serverResults };
+  const nights = new MemoryMovieNights(feedback);
+  return { accounts, favorites, feedback, communities, nights, catalog: smallCatalog, model: () => model, serverResults };
 }
 
 /** Joins each Discord person to the guild with their favourites; returns the community id. */

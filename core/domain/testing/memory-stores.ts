@@ -9,6 +9,8 @@ export class MemoryAccounts implements AccountStore {
   private next = 1;
   readonly accounts = new Map<string, number>();
   readonly deleted = new Set<number>();
+  /** The name each account was made with, as the database keeps it. */
+  private readonly usernames = new Map<string, string | null>();
   constructor(private readonly onDelete: ((userId: number) => void)[] = []) {}
 
   async findUser(platform: Platform, id: string) {
@@ -22,7 +24,10 @@ export class MemoryAccounts implements AccountStore {
   }
   private userOf(identity: PlatformIdentity) {
     const key = `${identity.platform}:${identity.platformUserId}`;
-    if (!this.accounts.has(key)) this.accounts.set(key, this.next++);
+    if (!this.accounts.has(key)) {
+      this.accounts.set(key, this.next++);
+      this.usernames.set(key, identity.username ?? null);
+    }
     return this.accounts.get(key)!;
   }
   async linkIdentity(userId: number, identity: PlatformIdentity) {
@@ -35,7 +40,7 @@ export class MemoryAccounts implements AccountStore {
       [...this.accounts]
         .filter(([key, user]) => user === id && key.startsWith(`${platform}:`))
         .slice(0, 1)
-        .map(([key]) => ({ platform, platformUserId: key.slice(platform.length + 1), username: null })),
+        .map(([key]) => ({ platform, platformUserId: key.slice(platform.length + 1), username: this.usernames.get(key) ?? null })),
     );
   }
   async deleteUser(userId: number) {
