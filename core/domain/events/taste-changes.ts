@@ -13,7 +13,9 @@ export type TasteChange =
   | { type: 'member-joined'; communityId: number; userId: number }
   | { type: 'person-forgotten'; userId: number }
   | { type: 'share-link-replaced'; userId: number }
-  | { type: 'trends-page-switched'; communityId: number; enabled: boolean };
+  | { type: 'trends-page-switched'; communityId: number; enabled: boolean }
+  /** A movie night was closed (its winner chosen) or finished: the server's history changed. */
+  | { type: 'movie-night-ended'; communityId: number; nightId: number };
 
 /** The changes to what a person likes: the ones their recommendations and their servers' results are made of. */
 export type TasteWrite = Extract<TasteChange, { type: 'feedback-recorded' | 'favorite-added' | 'favorite-removed' }>;

@@ -5,8 +5,8 @@ import type { PublicPages } from '../ports/public-pages.ts';
  * Anything a public page shows changed: the web process drops the rendered
  * pages at once instead of waiting for their TTL. A person's taste, their
  * forgetting or a replaced share link drops their list and the trends of
- * their servers; a join or a page switched on or off drops that server's
- * trends page.
+ * their servers; a join, a page switched on or off or a movie night's result
+ * drops that server's trends page.
  *
  * Why this is correct: dropping costs one render, and the page is made
  * again from the stores, which already hold the write. Writes made by
@@ -24,6 +24,7 @@ export function dropPagesWhenListsChange(pages: PublicPages) {
         return pages.dropPerson(change.userId);
       case 'member-joined':
       case 'trends-page-switched':
+      case 'movie-night-ended':
         return pages.dropCommunity(change.communityId);
     }
   };

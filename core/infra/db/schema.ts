@@ -24,7 +24,7 @@ import {
  */
 
 export const platformEnum = pgEnum('platform', ['discord', 'telegram', 'console']);
-export const feedbackSourceEnum = pgEnum('feedback_source', ['button', 'reaction', 'inline', 'command']);
+export const feedbackSourceEnum = pgEnum('feedback_source', ['button', 'reaction', 'inline', 'command', 'movienight']);
 export const modelStatusEnum = pgEnum('model_status', ['candidate', 'active', 'retired', 'rejected']);
 
 // ---- MovieLens catalog (imported) ----

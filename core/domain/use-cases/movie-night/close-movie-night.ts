@@ -51,6 +51,7 @@ export async function closeMovieNight(deps: NightDeps, request: CloseRequest): P
     return resultOf(deps, now);
   }
   const closed = await loadNight(deps, state.night.id);
+  deps.changes?.announce({ type: 'movie-night-ended', communityId: closed.night.communityId, nightId: closed.night.id });
   const model = deps.model();
   const going = goingUserIds(closed);
   if (model && going.length > 0) {

@@ -17,5 +17,6 @@ export async function finishMovieNight(deps: NightDeps, request: { nightId: numb
   await loadNight(deps, request.nightId);
   if (!(await deps.nights.transition(request.nightId, ['closed'], 'done'))) return null;
   const state = await loadNight(deps, request.nightId);
+  deps.changes?.announce({ type: 'movie-night-ended', communityId: state.night.communityId, nightId: state.night.id });
   return { state, movie: findMovie(deps.catalog, state.night.winnerMovieId!) };
 }

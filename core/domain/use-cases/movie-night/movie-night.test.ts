@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TasteChanges, type TasteChange } from '../../events/taste-changes.ts';
 import type { Recommender } from '../../recommender/types.ts';
 import { MemoryCommunities } from '../../testing/memory-communities.ts';
 import { MemoryMovieNights } from '../../testing/memory-movie-nights.ts';
@@ -292,6 +293,20 @@ describe('after the night', () => {
     await vote(two.night.id, ann, two.candidates[0]!.movieId);
     return (await closeMovieNight(deps, { nightId: two.night.id, identity: ann, mayManage: false })).state;
   }
+
+  it('closing and finishing announce that the server’s history changed (its trends page shows the nights)', async () => {
+    const changes = new TasteChanges();
+    const seen: TasteChange[] = [];
+    changes.subscribe((c) => seen.push(c));
+    deps = { ...deps, changes };
+    const closed = await closedNight();
+    await finishMovieNight(deps, { nightId: closed.night.id });
+    const ended = seen.filter((c) => c.type === 'movie-night-ended');
+    expect(ended).toEqual([
+      { type: 'movie-night-ended', communityId: closed.night.communityId, nightId: closed.night.id },
+      { type: 'movie-night-ended', communityId: closed.night.communityId, nightId: closed.night.id },
+    ]);
+  });
 
   it('finishes once', async () => {
     const open = await start({ channelId: 'c5' });
