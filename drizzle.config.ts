@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './core/infra/db/schema.ts',
+  schema: './core/infra/db/schemas.ts',
   out: './migrations',
 });

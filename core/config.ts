@@ -2,6 +2,7 @@ import path from 'node:path';
 // CommonJS: Node's ESM loader sees only its default export.
 import cronParser from 'cron-parser';
 import { z } from 'zod';
+import { normalizeTimeZone } from './domain/movie-night/when.ts';
 
 /**
  * The one place that reads `process.env`. Every process validates its
@@ -99,6 +100,16 @@ export const configSchema = z.object({
   /** Local port the webhook listens on (a reverse proxy forwards TELEGRAM_WEBHOOK_URL to it). */
   TELEGRAM_WEBHOOK_PORT: z.string().default('8443').pipe(port(0)),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** The zone movie nights are read and shown in on a server that never set its own (`/movienight settings`); unset: UTC. */
+  TZ: unlessBlank(
+    z
+      .string()
+      .trim()
+      // glibc reads ":Europe/Berlin" as Europe/Berlin.
+      .transform((v) => v.replace(/^:/, ''))
+      .refine((v) => normalizeTimeZone(v) !== null, 'must be an IANA time zone name such as Europe/Berlin or UTC')
+      .transform((v) => normalizeTimeZone(v)!),
+  ),
   /** When the model is retrained (cron, server time): by BullMQ's scheduler with Redis, by a timer in `start` without; `off` disables it. */
   RETRAIN_CRON: z
     .string()
@@ -210,6 +221,8 @@ function toConfig(e: z.output<typeof configSchema>) {
       webhook: e.TELEGRAM_WEBHOOK_URL ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT } : undefined,
     },
     logLevel: e.LOG_LEVEL,
+    /** Movie nights' default time zone (IANA name), or undefined for UTC. */
+    timeZone: e.TZ,
     /** Cron pattern of the scheduled retrain, or null when it is off. */
     retrainCron: e.RETRAIN_CRON === 'off' ? null : e.RETRAIN_CRON,
   };

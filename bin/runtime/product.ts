@@ -2,7 +2,7 @@ import {
   Metrics,
   MovieCatalog,
   TasteChanges,
-  type CommunityDeps,
+  type NightDeps,
   type Config,
   type JobQueue,
   type Logger,
@@ -19,7 +19,7 @@ import { openReadyCaches } from './ready-caches.ts';
 
 /** Everything an adapter needs to serve people: the use cases' dependencies. */
 export interface Product {
-  deps: CommunityDeps;
+  deps: NightDeps;
   share: ShareDeps;
   models: ModelHolder;
   /** Every write the use cases store here, announced: the subscribers (core/domain/subscribers) act on it; the share site adds its page drops. */
@@ -66,7 +66,17 @@ export async function openProduct(
   const versionOf = (model: Recommender) => (models.ready && models.current().recommender === model ? models.current().manifest.version : 'not-served');
   const { recommendations, serverResults } = openReadyCaches({ shared, prefix, versionOf, logger, metrics });
   const model = () => (models.ready ? models.current().recommender : null);
-  const deps: CommunityDeps = { ...stores, catalog, model, recommendations, serverResults, observer: metrics, changes };
+  const deps: NightDeps = {
+    ...stores,
+    catalog,
+    model,
+    recommendations,
+    serverResults,
+    observer: metrics,
+    changes,
+    nights: repos.nights,
+    defaultTimeZone: config.timeZone,
+  };
   const share: ShareDeps = { accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl, changes };
   // Jobs read the source of truth: this process's taste caches do not see another process's writes.
   const processors = createProcessors({

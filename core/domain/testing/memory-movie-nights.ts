@@ -112,9 +112,11 @@ export class MemoryMovieNights implements MovieNightStore {
   async setShortlist(nightId: number, picks: readonly Candidate[], shortlistFor: readonly number[], favoured: readonly number[]) {
     const s = this.nights.get(nightId);
     if (!s || s.night.status !== 'open') return false;
-    const taken = new Set(picks.map((p) => p.movieId));
-    const nominations = s.candidates.filter((c) => isNomination(c) && !taken.has(c.movieId));
-    s.candidates = [...picks, ...nominations].map((c, position) => ({ ...c, position }));
+    // A pick that is already a nomination stays a nomination.
+    const nominations = s.candidates.filter(isNomination);
+    const taken = new Set(nominations.map((c) => c.movieId));
+    const fresh = [...new Map(picks.filter((p) => !taken.has(p.movieId)).map((p) => [p.movieId, p])).values()];
+    s.candidates = [...fresh, ...nominations].map((c, position) => ({ ...c, position }));
     s.night.shortlistFor = [...shortlistFor].sort((a, b) => a - b);
     s.night.favoured = [...favoured];
     return true;
@@ -133,6 +135,8 @@ export class MemoryMovieNights implements MovieNightStore {
     const mine = () => s.votes.filter((v) => v.userId === userId).map((v) => v.movieId);
     if (s.eventKeys.has(eventKey) || !LIVE_STATUSES.includes(s.night.status)) return { applied: false, mine: mine() };
     s.eventKeys.add(eventKey);
+    // A vote is for a film on the list (the database's votes reference their candidate).
+    if (!s.candidates.some((c) => c.movieId === movieId)) return { applied: false, mine: mine() };
     const at = s.votes.findIndex((v) => v.userId === userId && v.movieId === movieId);
     if (at >= 0) s.votes.splice(at, 1);
     else s.votes.push({ userId, movieId });
@@ -142,8 +146,10 @@ export class MemoryMovieNights implements MovieNightStore {
 
   async replaceVotes(nightId: number, userId: number, movieIds: readonly number[]) {
     const s = this.nights.get(nightId);
-    if (!s) return;
-    s.votes = [...s.votes.filter((v) => v.userId !== userId), ...[...new Set(movieIds)].map((movieId) => ({ userId, movieId }))];
+    // A late poll answer changes nothing once the night is closed; films off the list are left out.
+    if (!s || !LIVE_STATUSES.includes(s.night.status)) return;
+    const onList = [...new Set(movieIds)].filter((movieId) => s.candidates.some((c) => c.movieId === movieId));
+    s.votes = [...s.votes.filter((v) => v.userId !== userId), ...onList.map((movieId) => ({ userId, movieId }))];
   }
 
   async transition(nightId: number, from: readonly NightStatus[], to: NightStatus, patch?: { winnerMovieId?: number }) {
@@ -213,6 +219,23 @@ export class MemoryMovieNights implements MovieNightStore {
   }
   async setTimeZone(communityId: number, timeZone: string) {
     this.zones.set(communityId, timeZone);
+  }
+
+  /**
+   * What forgetting a person removes, as the database's cascades do (wire it
+   * to MemoryAccounts' onDelete): their answers, votes and losses, and their
+   * id from who a shortlist was made for; a forgotten host becomes 0.
+   */
+  dropUser(userId: number): void {
+    for (const s of this.nights.values()) {
+      s.rsvps = s.rsvps.filter((r) => r.userId !== userId);
+      s.votes = s.votes.filter((v) => v.userId !== userId);
+      s.losses = s.losses.filter((l) => l.userId !== userId);
+      for (const c of s.candidates) if (c.nominatedBy === userId) c.nominatedBy = null;
+      s.night.shortlistFor = s.night.shortlistFor.filter((id) => id !== userId);
+      s.night.favoured = s.night.favoured.filter((id) => id !== userId);
+      if (s.night.hostUserId === userId) s.night.hostUserId = 0;
+    }
   }
 
   /** The community's nights with a winner, most recently closed first. */

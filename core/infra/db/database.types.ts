@@ -1,5 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type * as schema from './schema.ts';
+import type * as schema from './schemas.ts';
 import type { SqlRunner } from './sql-runner.ts';
 
 /** Drizzle handle typed on what node-postgres and PGlite have in common. */

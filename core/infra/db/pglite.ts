@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { acquirePgliteLock } from './pglite-lock.ts';
-import * as schema from './schema.ts';
+import * as schema from './schemas.ts';
 import type { SqlRunner, SqlTx } from './sql-runner.ts';
 import type { Database, DatabaseLock, Db } from './database.types.ts';
 

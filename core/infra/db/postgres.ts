@@ -4,7 +4,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Logger } from '../../logger.ts';
-import * as schema from './schema.ts';
+import * as schema from './schemas.ts';
 import type { SqlRunner, SqlTx } from './sql-runner.ts';
 import { DATABASE_LOCKS, type Database, type DatabaseLock, type Db } from './database.types.ts';
 

@@ -19,8 +19,9 @@ import {
 } from 'drizzle-orm/pg-core';
 
 /**
- * The database schema. Migrations in `migrations/` are generated from this
- * file by `npm run db:generate` (drizzle-kit) and never edited by hand.
+ * The database schema, with ./schema-movie-nights.ts (./schemas.ts has both).
+ * Migrations in `migrations/` are generated from them by `npm run db:generate`
+ * (drizzle-kit) and never edited by hand.
  */
 
 export const platformEnum = pgEnum('platform', ['discord', 'telegram', 'console']);

@@ -3,6 +3,7 @@ import type { AccountStore, PlatformIdentity } from '../../../domain/ports/accou
 import type { Platform } from '../../../domain/model.ts';
 import type { Db } from '../database.types.ts';
 import { platformAccounts, users } from '../schema.ts';
+import { movieNights } from '../schema-movie-nights.ts';
 
 export class AccountsRepository implements AccountStore {
   constructor(private readonly db: Db) {}
@@ -124,8 +125,18 @@ export class AccountsRepository implements AccountStore {
   }
 
   async deleteUser(userId: number): Promise<void> {
-    // Accounts, memberships, favourites, feedback and shared lists cascade.
-    await this.db.delete(users).where(eq(users.id, userId));
+    await this.db.transaction(async (tx) => {
+      // Who a movie night's shortlist was made for is a list, not rows: the id is taken out of it.
+      await tx
+        .update(movieNights)
+        .set({
+          shortlistFor: sql`array_remove(${movieNights.shortlistFor}, ${userId}::int)`,
+          favoured: sql`array_remove(${movieNights.favoured}, ${userId}::int)`,
+        })
+        .where(sql`${userId}::int = any(${movieNights.shortlistFor}) or ${userId}::int = any(${movieNights.favoured})`);
+      // Accounts, memberships, favourites, feedback, shared lists and what they did on movie nights cascade.
+      await tx.delete(users).where(eq(users.id, userId));
+    });
   }
 }
 

@@ -5,6 +5,7 @@ import { CommunitiesRepository } from './communities.repository.ts';
 import { FavoritesRepository } from './favorites.repository.ts';
 import { FeedbackRepository } from './feedback.repository.ts';
 import { ModelVersionsRepository } from './model-versions.repository.ts';
+import { MovieNightsRepository } from './movie-nights.repository.ts';
 import { SharedListsRepository } from './shared-lists.repository.ts';
 
 /** Every store, over one database handle; the same code serves Postgres and PGlite. */
@@ -17,6 +18,7 @@ export function createRepositories(db: Db) {
     feedback: new FeedbackRepository(db),
     sharedLists: new SharedListsRepository(db),
     modelVersions: new ModelVersionsRepository(db),
+    nights: new MovieNightsRepository(db),
   };
 }
 
