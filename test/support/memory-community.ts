@@ -13,7 +13,7 @@ export { smallCatalog, smallModel };
 
 export type MemoryCommunityDeps = NightDeps & { communities: MemoryCommunities; nights: MemoryMovieNights };
 
-/** Memory stores over the small catalog; members' favourites and feedback feed the community signals. */
+/** Memory stores over the small catalog; members' favourites and feedback feed the community signals (and movie nights' "how was it?"). */
 export function memoryCommunityDeps(model: Recommender, serverResults?: ServerResultCache): MemoryCommunityDeps {
   const favorites = new MemoryFavorites();
   const feedback = new MemoryFeedback();
