@@ -39,7 +39,35 @@ export { UserError, type UserErrorCode, type UserErrorDetails } from './domain/e
 export { ANSWER_DEADLINE_MS, DeadlineExceededError, withDeadline } from './domain/deadline.ts';
 export { MovieCatalog, movieLabel } from './domain/catalog.ts';
 export { parseWhen, formatWhen, isTimeZone, normalizeTimeZone, WHEN_EXAMPLE, DEFAULT_HOUR } from './domain/movie-night/when.ts';
+export {
+  importSummaryText,
+  LETTERBOXD_FILES,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  type ImportFile,
+  type ImportFormat,
+  type ImportKind,
+  type ImportSummary,
+  type NotFound,
+} from './domain/import/index.ts';
+export { ArchiveError, type ArchiveReader } from './domain/ports/archive-reader.ts';
 export { LruCache } from './domain/lru-cache.ts';
+export {
+  MovieSourceError,
+  DEFAULT_IMAGE_CONFIG,
+  type MovieDetailsSource,
+  type MovieDetails,
+  type RegionProviders,
+  type ListedMovie,
+  type MoviePage,
+  type RecentQuery,
+  type SkippedRecord,
+  type WatchProvider,
+  type ImageConfig,
+  type MovieSourceFailure,
+} from './domain/ports/movie-details.source.ts';
+export { posterUrl, POSTER_PATH } from './domain/movie-details/poster-url.ts';
+export { normalizeRegion, REGION_HINTS } from './domain/movie-details/regions.ts';
 export * from './domain/use-cases/index.ts';
 export { TasteChanges, type TasteChange, type TasteWrite } from './domain/events/taste-changes.ts';
 export type { PublicPages } from './domain/ports/public-pages.ts';

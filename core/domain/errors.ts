@@ -42,7 +42,17 @@ export type UserErrorCode =
   /** Closing a night nobody has voted on: it stays open. */
   | 'NO_VOTES'
   /** Fewer than two candidates to vote on (fewer than two people in). */
-  | 'SHORTLIST_EMPTY';
+  | 'SHORTLIST_EMPTY'
+  /** An import with nothing in it (no bytes, or a header and no films). */
+  | 'IMPORT_EMPTY'
+  /** An import over a limit; details.limit (bytes, rows or archive entries) and details.unit. */
+  | 'IMPORT_TOO_LARGE'
+  /** Not a file this knows (another site's CSV, a picture, a ZIP that is not Letterboxd's export); details.file. */
+  | 'IMPORT_UNKNOWN_FORMAT'
+  /** A known format with a broken row or value; details.file and details.line. */
+  | 'IMPORT_MALFORMED'
+  /** A ZIP refused as hostile or unreadable: nested archive, bomb, encrypted, corrupt; details.reason. */
+  | 'IMPORT_BAD_ARCHIVE';
 
 /** What an adapter may need to phrase the reply; never more than the person gave or may see. */
 export interface UserErrorDetails {
@@ -50,8 +60,15 @@ export interface UserErrorDetails {
   readonly title?: string;
   /** Input that would have worked, e.g. "fri 21:00" or "Europe/Berlin". */
   readonly example?: string;
-  /** The limit that was reached (nominations per member, candidates per night). */
+  /** The limit that was reached: nominations per member, candidates per night, or an import's size (in `unit`s). */
   readonly limit?: number;
+  readonly unit?: 'bytes' | 'rows' | 'entries';
+  /** The imported file (or archive entry) the problem is in. */
+  readonly file?: string;
+  /** 1-based line of that file. */
+  readonly line?: number;
+  /** Why an archive was refused. */
+  readonly reason?: 'nested' | 'bomb' | 'encrypted' | 'corrupt';
 }
 
 export class UserError extends Error {
