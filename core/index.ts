@@ -32,6 +32,8 @@ export { holdOut, scoreSlice, DEFAULT_HOLDOUT, HOLDOUT_SCHEME, type HeldOut, typ
 export { withCommunitySignals, COMMUNITY_USER_OFFSET, SIGNAL_RATING, type CommunitySignal } from './domain/rollout/community-ratings.ts';
 export { decidePromotion, PROMOTION_TOLERANCE, type PromotionDecision } from './domain/rollout/promotion.ts';
 export { EaseRecommender, type GroupStrategy as ModelGroupStrategy } from './domain/recommender/ease-recommender.ts';
+export * from './domain/movie-night/shortlist.ts';
+export * from './domain/movie-night/fairness.ts';
 export { DEFAULT_FIT, type FitParams } from './domain/recommender/fit/fit-ease.ts';
 export { DEFAULT_SERVING, type ServingParams } from './domain/recommender/serving-params.ts';
 export { TitleIndex, displayTitle, normalizeText, type SearchableMovie, type SearchHit } from './domain/search/index.ts';
