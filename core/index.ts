@@ -9,7 +9,7 @@ export { loadConfig, ConfigError, CONFIG_KEYS, configSchema, parseShards, type C
 export { createLogger, type Logger } from './logger.ts';
 export type * from './domain/model.ts';
 export type { CatalogStats, CatalogStore } from './domain/ports/catalog.store.ts';
-export type { AccountStore, PlatformIdentity } from './domain/ports/account.store.ts';
+export type { AccountStore, PlatformIdentity, LinkCode, MergedPeople, SplitPerson } from './domain/ports/account.store.ts';
 export type { CommunityStore } from './domain/ports/community.store.ts';
 export type { FavoriteStore } from './domain/ports/favorite.store.ts';
 export type { FeedbackInput, FeedbackStore } from './domain/ports/feedback.store.ts';
@@ -40,6 +40,7 @@ export { TitleIndex, displayTitle, normalizeText, type SearchableMovie, type Sea
 export { UserError, type UserErrorCode, type UserErrorDetails } from './domain/errors.ts';
 export { ANSWER_DEADLINE_MS, DeadlineExceededError, withDeadline } from './domain/deadline.ts';
 export { MovieCatalog, movieLabel } from './domain/catalog.ts';
+export { LINK_CODE_ALPHABET, LINK_CODE_LENGTH, LINK_CODE_TTL_MS, MAX_FAILED_LINKS, FAILED_LINK_WINDOW_MS, normalizeLinkCode } from './domain/link/link-code.ts';
 export { parseWhen, formatWhen, isTimeZone, normalizeTimeZone, WHEN_EXAMPLE, DEFAULT_HOUR } from './domain/movie-night/when.ts';
 export {
   importSummaryText,

@@ -4,15 +4,27 @@ import { newChatState, type ChatContext, type ConsoleCommand } from './chat-cont
 import { favCommand } from './commands/fav.command.ts';
 import { favsCommand } from './commands/favs.command.ts';
 import { forgetCommand } from './commands/forget.command.ts';
+import { linkCommand } from './commands/link.command.ts';
 import { pickCommand } from './commands/pick.command.ts';
 import { rateCommand } from './commands/rate.command.ts';
 import { recommendCommand } from './commands/recommend.command.ts';
 import { shareCommand } from './commands/share.command.ts';
 import { unfavCommand } from './commands/unfav.command.ts';
+import { unlinkCommand } from './commands/unlink.command.ts';
 import { CONSOLE_USER_ERROR_TEXT } from './user-error-text.ts';
 
 /** Every terminal command, registered in one place. */
-const COMMANDS: ConsoleCommand[] = [favCommand, favsCommand, unfavCommand, recommendCommand, rateCommand, shareCommand, forgetCommand];
+const COMMANDS: ConsoleCommand[] = [
+  favCommand,
+  favsCommand,
+  unfavCommand,
+  recommendCommand,
+  rateCommand,
+  shareCommand,
+  linkCommand,
+  unlinkCommand,
+  forgetCommand,
+];
 
 /** Long pasted text is cut: no command needs more. */
 const MAX_LINE = 500;

@@ -1,4 +1,4 @@
-import type { UserError, UserErrorCode, UserErrorDetails } from '../../core/index.ts';
+import { LINK_CODE_TTL_MS, type UserError, type UserErrorCode, type UserErrorDetails } from '../../core/index.ts';
 
 /**
  * A platform's words for each UserError code. An entry may return undefined
@@ -32,4 +32,18 @@ export const COMMON_USER_ERROR_TEXT = {
   NOT_HOST: () => 'Only the host can close the vote.',
   NO_VOTES: () => 'Nobody has voted yet, so the night stays open.',
   SHORTLIST_EMPTY: () => 'There is nothing to vote on yet: the list appears once two people are in.',
+  LINK_CODE_WRONG: () => 'That is not a link code. Check it, or make a new one with /link on your other account.',
+  LINK_CODE_EXPIRED: () => `That link code has expired (codes last ${LINK_CODE_TTL_MS / 60_000} minutes). Make a new one with /link on your other account.`,
+  LINK_CODE_USED: () => 'That link code has already been used. Make a new one with /link on your other account.',
+  LINK_OWN_CODE: () => 'That code was made on this account: type it on the account you want to link.',
+  ALREADY_LINKED: () => 'These two accounts are already linked.',
+  LINK_TOO_MANY_TRIES: ({ limit, retryAt }) =>
+    limit === undefined || retryAt === undefined ? undefined : `Too many wrong link codes (${limit} an hour). Try again ${inMinutes(retryAt)}.`,
+  NOT_LINKED: () => 'This account is not linked to another one.',
 } satisfies UserErrorText;
+
+/** "in 12 minutes": when `at` comes, from now, at least a minute. */
+export function inMinutes(at: Date): string {
+  const minutes = Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000));
+  return `in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}

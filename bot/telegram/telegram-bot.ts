@@ -5,6 +5,7 @@ import { favHandler } from './handlers/fav.handler.ts';
 import { feedbackHandler } from './handlers/feedback.handler.ts';
 import { forgetHandler } from './handlers/forget.handler.ts';
 import { inlineHandler } from './handlers/inline.handler.ts';
+import { LINK_COMMANDS, linkHandler } from './handlers/link.handler.ts';
 import { movieHandler } from './handlers/movie.handler.ts';
 import { movieNightHandler } from './handlers/movienight.handler.ts';
 import { nightPollHandler } from './handlers/night-poll.handler.ts';
@@ -37,6 +38,7 @@ export const COMMANDS = [
   { command: 'nominate', description: "add a film to the group's movie night" },
   { command: 'share', description: 'a link to your page' },
   { command: 'forget', description: 'delete everything about you' },
+  ...LINK_COMMANDS,
   { command: 'help', description: 'what I can do' },
 ];
 
@@ -83,6 +85,7 @@ export function createTelegramBot(token: string, apiRoot: string, deps: Telegram
     trendsHandler(deps),
     shareHandler(deps),
     forgetHandler(deps),
+    linkHandler(deps),
     inlineHandler(deps),
     movieNightHandler(deps, nights),
     nightRsvpHandler(deps, nights),

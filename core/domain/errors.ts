@@ -52,7 +52,21 @@ export type UserErrorCode =
   /** A known format with a broken row or value; details.file and details.line. */
   | 'IMPORT_MALFORMED'
   /** A ZIP refused as hostile or unreadable: nested archive, bomb, encrypted, corrupt; details.reason. */
-  | 'IMPORT_BAD_ARCHIVE';
+  | 'IMPORT_BAD_ARCHIVE'
+  /** A link code nobody made (or one replaced by a newer code). */
+  | 'LINK_CODE_WRONG'
+  /** A link code older than its ten minutes. */
+  | 'LINK_CODE_EXPIRED'
+  /** A link code that has already linked two accounts. */
+  | 'LINK_CODE_USED'
+  /** The code was made on this very account: it is typed on the other one. */
+  | 'LINK_OWN_CODE'
+  /** The code's account and this one are already one person. */
+  | 'ALREADY_LINKED'
+  /** Too many failed codes within the hour; details.limit and details.retryAt (when a try is allowed again). */
+  | 'LINK_TOO_MANY_TRIES'
+  /** Unlinking an account that is linked to no other. */
+  | 'NOT_LINKED';
 
 /** What an adapter may need to phrase the reply; never more than the person gave or may see. */
 export interface UserErrorDetails {
@@ -69,6 +83,8 @@ export interface UserErrorDetails {
   readonly line?: number;
   /** Why an archive was refused. */
   readonly reason?: 'nested' | 'bomb' | 'encrypted' | 'corrupt';
+  /** When what was refused may be tried again. */
+  readonly retryAt?: Date;
 }
 
 export class UserError extends Error {

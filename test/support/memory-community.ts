@@ -11,14 +11,15 @@ import { smallCatalog, smallModel } from '../../core/domain/testing/small-world.
 
 export { smallCatalog, smallModel };
 
-export type MemoryCommunityDeps = NightDeps & { communities: MemoryCommunities; nights: MemoryMovieNights };
+export type MemoryCommunityDeps = NightDeps & { accounts: MemoryAccounts; communities: MemoryCommunities; nights: MemoryMovieNights };
 
 /** Memory stores over the small catalog; members' favourites and feedback feed the community signals (and movie nights' "how was it?"). */
 export function memoryCommunityDeps(model: Recommender, serverResults?: ServerResultCache): MemoryCommunityDeps {
   const favorites = new MemoryFavorites();
   const feedback = new MemoryFeedback();
   const communities = new MemoryCommunities({ favorites, feedback });
-  const accounts = new MemoryAccounts([(userId) => communities.dropUser(userId)]);
+  // Linking and unlinking accounts carries favourites, feedback and memberships along, as the database does.
+  const accounts = new MemoryAccounts([(userId) => communities.dropUser(userId)], [favorites, feedback, communities]);
   const nights = new MemoryMovieNights(feedback);
   return { accounts, favorites, feedback, communities, nights, catalog: smallCatalog, model: () => model, serverResults };
 }
@@ -35,6 +36,8 @@ export async function seedGuild(deps: CommunityDeps, guildId: string, members: R
 }
 
 /** Share deps over the same accounts, so a share link belongs to the person the other use cases know. */
-export function memoryShareDeps(deps: CommunityDeps, publicUrl = 'https://movies.example'): ShareDeps {
-  return { accounts: deps.accounts, sharedLists: new MemorySharedLists(), publicUrl };
+export function memoryShareDeps(deps: MemoryCommunityDeps, publicUrl = 'https://movies.example'): ShareDeps {
+  const sharedLists = new MemorySharedLists();
+  deps.accounts.hold(sharedLists);
+  return { accounts: deps.accounts, sharedLists, publicUrl };
 }

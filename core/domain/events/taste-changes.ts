@@ -15,13 +15,29 @@ export type TasteChange =
   | { type: 'share-link-replaced'; userId: number }
   | { type: 'trends-page-switched'; communityId: number; enabled: boolean }
   /** A movie night was closed (its winner chosen) or finished: the server's history changed. */
-  | { type: 'movie-night-ended'; communityId: number; nightId: number };
+  | { type: 'movie-night-ended'; communityId: number; nightId: number }
+  /** Two identities linked: `absorbed` was merged into `userId` (its taste, servers and share link are theirs now) and is gone. */
+  | { type: 'people-merged'; userId: number; absorbed: number }
+  /** An identity unlinked: it left `userId` for `newUserId`, which holds a copy of the taste. */
+  | { type: 'person-split'; userId: number; newUserId: number };
 
 /** The changes to what a person likes: the ones their recommendations and their servers' results are made of. */
 export type TasteWrite = Extract<TasteChange, { type: 'feedback-recorded' | 'favorite-added' | 'favorite-removed' }>;
 
 export function isTasteWrite(change: TasteChange): change is TasteWrite {
   return change.type === 'feedback-recorded' || change.type === 'favorite-added' || change.type === 'favorite-removed';
+}
+
+/**
+ * The people whose taste a change altered — their ready lists and their
+ * servers' results are made from it: the person of a 👍/👎 or favourite,
+ * the one left after a merge, both after a split.
+ */
+export function tasteChangedFor(change: TasteChange): number[] {
+  if (isTasteWrite(change)) return [change.userId];
+  if (change.type === 'people-merged') return [change.userId];
+  if (change.type === 'person-split') return [change.userId, change.newUserId];
+  return [];
 }
 
 /**

@@ -1,11 +1,11 @@
-import { isTasteWrite, type TasteChange } from '../events/taste-changes.ts';
+import { tasteChangedFor, type TasteChange } from '../events/taste-changes.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import { queueRecomputeUser, type WarnLog } from './recompute-jobs.ts';
 
 /**
- * A 👍/👎 or a favourite added or removed: the person's ready list is
- * remade in the background (recompute-user), so their next /recommend is
- * answered without a fold-in.
+ * A 👍/👎 or a favourite added or removed, or two linked accounts merged
+ * or split: the person's ready list is remade in the background
+ * (recompute-user), so their next /recommend is answered without a fold-in.
  *
  * Why this is correct:
  * - The use case stored the taste and dropped the ready list before
@@ -24,6 +24,6 @@ import { queueRecomputeUser, type WarnLog } from './recompute-jobs.ts';
  */
 export function recomputePersonWhenTasteChanges({ jobs, log }: { jobs: JobQueue; log: WarnLog }) {
   return (change: TasteChange): void => {
-    if (isTasteWrite(change)) queueRecomputeUser(jobs, log, change.userId);
+    for (const userId of tasteChangedFor(change)) queueRecomputeUser(jobs, log, userId);
   };
 }

@@ -12,3 +12,4 @@ export { serverTrends, trendsBySlug, setTrendsPage, type ServerTrends } from './
 export { sharedListOwner, sharedListPage, type SharedList, type SharedListDeps } from './shared-list-page.ts';
 export { communityPick } from './community-pick.ts';
 export * from './movie-night/index.ts';
+export * from './link/index.ts';

@@ -1,5 +1,5 @@
 import type { Platform } from '../../domain/model.ts';
-import type { AccountStore, PlatformIdentity } from '../../domain/ports/account.store.ts';
+import type { AccountStore, LinkCode, MergedPeople, PlatformIdentity, SplitPerson } from '../../domain/ports/account.store.ts';
 import type { CommunityStore } from '../../domain/ports/community.store.ts';
 import type { FavoriteStore } from '../../domain/ports/favorite.store.ts';
 import type { FeedbackInput, FeedbackStore } from '../../domain/ports/feedback.store.ts';
@@ -29,6 +29,7 @@ export function cachedStores(
   const { maxUsers, ttlMs } = { ...DEFAULTS, ...options };
   const favorites = new CachedFavorites(stores.favorites, new LruCache(maxUsers, ttlMs));
   const feedback = new CachedFeedback(stores.feedback, new LruCache(maxUsers, ttlMs));
+  // A forgotten, merged or split person's taste is read again from the store.
   const forget = (userId: number) => {
     favorites.invalidate(userId);
     feedback.invalidate(userId);
@@ -47,7 +48,7 @@ class CachedAccounts implements AccountStore {
   constructor(
     private readonly inner: AccountStore,
     private readonly users: LruCache<string, number>,
-    private readonly onDelete: (userId: number) => void,
+    private readonly dropTaste: (userId: number) => void,
   ) {
     this.resolver = new Coalescer(
       (identities) => inner.resolveUsers(identities),
@@ -83,11 +84,53 @@ class CachedAccounts implements AccountStore {
     return this.inner.identitiesOf(userIds, platform);
   }
 
+  identitiesOfUser(userId: number): Promise<PlatformIdentity[]> {
+    return this.inner.identitiesOfUser(userId);
+  }
+
   async deleteUser(userId: number): Promise<void> {
     await this.inner.deleteUser(userId);
     // Every identity of the user goes: simplest is to forget the whole identity map.
     this.users.clear();
-    this.onDelete(userId);
+    this.dropTaste(userId);
+  }
+
+  createLinkCode(userId: number, identity: PlatformIdentity, expiresAt: Date): Promise<string> {
+    return this.inner.createLinkCode(userId, identity, expiresAt);
+  }
+
+  findLinkCode(code: string): Promise<LinkCode | null> {
+    return this.inner.findLinkCode(code);
+  }
+
+  recordFailedLink(userId: number, at: Date): Promise<void> {
+    return this.inner.recordFailedLink(userId, at);
+  }
+
+  failedLinksSince(userId: number, since: Date): Promise<Date[]> {
+    return this.inner.failedLinksSince(userId, since);
+  }
+
+  /**
+   * Identities move between users: the whole identity map is forgotten, as
+   * for a deletion. Another process keeps its own map until its TTL; the
+   * code's user (the survivor) is the one its maker's process has cached.
+   */
+  async redeemLinkCode(code: string, redeemer: number, now: Date): Promise<MergedPeople | null> {
+    const merged = await this.inner.redeemLinkCode(code, redeemer, now);
+    if (merged) this.moved(merged.userId, merged.absorbed);
+    return merged;
+  }
+
+  async splitIdentity(identity: PlatformIdentity): Promise<SplitPerson | null> {
+    const split = await this.inner.splitIdentity(identity);
+    if (split) this.moved(split.userId, split.newUserId);
+    return split;
+  }
+
+  private moved(...userIds: number[]): void {
+    this.users.clear();
+    userIds.forEach((id) => this.dropTaste(id));
   }
 }
 

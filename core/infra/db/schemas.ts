@@ -5,3 +5,4 @@
  */
 export * from './schema.ts';
 export * from './schema-movie-nights.ts';
+export * from './schema-links.ts';
