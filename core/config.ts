@@ -2,6 +2,7 @@ import path from 'node:path';
 // CommonJS: Node's ESM loader sees only its default export.
 import cronParser from 'cron-parser';
 import { z } from 'zod';
+import { normalizeRegion, REGION_HINTS } from './domain/movie-details/regions.ts';
 import { normalizeTimeZone } from './domain/movie-night/when.ts';
 
 /**
@@ -34,7 +35,13 @@ const url = (protocols: string[]) =>
 /** An optional variable: unset or blank both mean unset; anything else must pass `schema`. */
 const unlessBlank = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
+/** A variable with a default: unset or blank both mean the default. */
+const blankIsDefault = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+
 const optionalUrl = (protocols: string[]) => unlessBlank(url(protocols));
+
+/** A JSON Web Token (TMDB's read access token): three base64url parts. */
+const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
 /** A TCP port number; `from` is 0 for a listening port (0: any free one), 1 for one others connect to. */
 const port = (from: 0 | 1) =>
@@ -66,8 +73,35 @@ export const configSchema = z.object({
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
   /** Where a share page's "get your own" leads; defaults to the Discord invite when DISCORD_APP_ID is set. */
   BOT_INVITE_URL: optionalUrl(['http:', 'https:']),
-  /** Optional: posters on the share pages from TMDB; without it they get generated placeholders. */
-  TMDB_API_KEY: optionalString,
+  /**
+   * Optional online catalog (posters, trailers, where to watch, new releases): TMDB's v3 API key, sent as
+   * `api_key`, or its API Read Access Token, sent as `Authorization: Bearer`. Neither: MovieLens alone.
+   */
+  TMDB_API_KEY: unlessBlank(
+    z
+      .string()
+      .trim()
+      .refine((v) => !JWT.test(v), 'looks like the API Read Access Token: set it as TMDB_ACCESS_TOKEN')
+      .refine((v) => /^[\x21-\x7e]+$/.test(v), 'must be the v3 API key from themoviedb.org/settings/api (no spaces)'),
+  ),
+  TMDB_ACCESS_TOKEN: unlessBlank(
+    z.string().trim().regex(JWT, 'must be the API Read Access Token from themoviedb.org/settings/api (a long eyJ… token); a v3 key goes in TMDB_API_KEY'),
+  ),
+  /** TMDB's v3 root; tests point it at a loopback fake. */
+  TMDB_API_URL: blankIsDefault(url(['http:', 'https:']).default('https://api.themoviedb.org/3')),
+  /** The region (ISO 3166-1 alpha-2) whose streaming services cards show when a member has not chosen one. */
+  DEFAULT_REGION: blankIsDefault(
+    z
+      .string()
+      .trim()
+      .default('US')
+      .superRefine((v, ctx) => {
+        if (normalizeRegion(v)) return;
+        const hint = REGION_HINTS[v.toUpperCase()];
+        ctx.addIssue({ code: 'custom', message: `"${v}" is not an ISO 3166-1 alpha-2 country code (e.g. US, GB, DE)${hint ? `; did you mean ${hint}?` : ''}` });
+      })
+      .transform((v) => normalizeRegion(v)!),
+  ),
   DISCORD_TOKEN: optionalString,
   DISCORD_APP_ID: unlessBlank(
     z
@@ -204,6 +238,13 @@ function toConfig(e: z.output<typeof configSchema>) {
     inviteUrl:
       e.BOT_INVITE_URL ?? (e.DISCORD_APP_ID ? `https://discord.com/oauth2/authorize?client_id=${e.DISCORD_APP_ID}&scope=bot+applications.commands` : null),
     tmdbApiKey: e.TMDB_API_KEY,
+    /** TMDB's address and credentials when a key or token is set; undefined: MovieLens alone. */
+    tmdb:
+      e.TMDB_API_KEY || e.TMDB_ACCESS_TOKEN
+        ? { apiUrl: e.TMDB_API_URL.replace(/\/+$/, ''), apiKey: e.TMDB_API_KEY, accessToken: e.TMDB_ACCESS_TOKEN }
+        : undefined,
+    /** ISO 3166-1 alpha-2, upper case. */
+    defaultRegion: e.DEFAULT_REGION,
     /** Where worker and bot processes serve /metrics; undefined: they do not. */
     metricsPort: e.METRICS_PORT,
     /** The queue dashboard's token; undefined: the dashboard is off. */

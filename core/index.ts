@@ -9,10 +9,13 @@ export { loadConfig, ConfigError, CONFIG_KEYS, configSchema, parseShards, type C
 export { createLogger, type Logger } from './logger.ts';
 export type * from './domain/model.ts';
 export type { CatalogStats, CatalogStore } from './domain/ports/catalog.store.ts';
-export type { AccountStore, PlatformIdentity } from './domain/ports/account.store.ts';
+export type { AccountStore, PlatformIdentity, LinkCode, MergedPeople, SplitPerson } from './domain/ports/account.store.ts';
 export type { CommunityStore } from './domain/ports/community.store.ts';
 export type { FavoriteStore } from './domain/ports/favorite.store.ts';
 export type { FeedbackInput, FeedbackStore } from './domain/ports/feedback.store.ts';
+export type { SeenStore } from './domain/ports/seen.store.ts';
+export type { WatchlistStore } from './domain/ports/watchlist.store.ts';
+export type { ImportStore, ImportApplied } from './domain/ports/import.store.ts';
 export type { SharedListStore } from './domain/ports/shared-list.store.ts';
 export type { ModelVersionStore, NewModelVersion } from './domain/ports/model-version.store.ts';
 export type { RecommendationCache } from './domain/ports/recommendation.cache.ts';
@@ -32,14 +35,45 @@ export { holdOut, scoreSlice, DEFAULT_HOLDOUT, HOLDOUT_SCHEME, type HeldOut, typ
 export { withCommunitySignals, COMMUNITY_USER_OFFSET, SIGNAL_RATING, type CommunitySignal } from './domain/rollout/community-ratings.ts';
 export { decidePromotion, PROMOTION_TOLERANCE, type PromotionDecision } from './domain/rollout/promotion.ts';
 export { EaseRecommender, type GroupStrategy as ModelGroupStrategy } from './domain/recommender/ease-recommender.ts';
+export * from './domain/movie-night/shortlist.ts';
+export * from './domain/movie-night/fairness.ts';
 export { DEFAULT_FIT, type FitParams } from './domain/recommender/fit/fit-ease.ts';
 export { DEFAULT_SERVING, type ServingParams } from './domain/recommender/serving-params.ts';
 export { TitleIndex, displayTitle, normalizeText, type SearchableMovie, type SearchHit } from './domain/search/index.ts';
 export { UserError, type UserErrorCode, type UserErrorDetails } from './domain/errors.ts';
 export { ANSWER_DEADLINE_MS, DeadlineExceededError, withDeadline } from './domain/deadline.ts';
 export { MovieCatalog, movieLabel } from './domain/catalog.ts';
+export { LINK_CODE_ALPHABET, LINK_CODE_LENGTH, LINK_CODE_TTL_MS, MAX_FAILED_LINKS, FAILED_LINK_WINDOW_MS, normalizeLinkCode } from './domain/link/link-code.ts';
 export { parseWhen, formatWhen, isTimeZone, normalizeTimeZone, WHEN_EXAMPLE, DEFAULT_HOUR } from './domain/movie-night/when.ts';
+export {
+  importSummaryText,
+  LETTERBOXD_FILES,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  type ImportFile,
+  type ImportFormat,
+  type ImportKind,
+  type ImportSummary,
+  type NotFound,
+} from './domain/import/index.ts';
+export { ArchiveError, type ArchiveReader } from './domain/ports/archive-reader.ts';
 export { LruCache } from './domain/lru-cache.ts';
+export {
+  MovieSourceError,
+  DEFAULT_IMAGE_CONFIG,
+  type MovieDetailsSource,
+  type MovieDetails,
+  type RegionProviders,
+  type ListedMovie,
+  type MoviePage,
+  type RecentQuery,
+  type SkippedRecord,
+  type WatchProvider,
+  type ImageConfig,
+  type MovieSourceFailure,
+} from './domain/ports/movie-details.source.ts';
+export { posterUrl, POSTER_PATH } from './domain/movie-details/poster-url.ts';
+export { normalizeRegion, REGION_HINTS } from './domain/movie-details/regions.ts';
 export * from './domain/use-cases/index.ts';
 export { TasteChanges, type TasteChange, type TasteWrite } from './domain/events/taste-changes.ts';
 export type { PublicPages } from './domain/ports/public-pages.ts';

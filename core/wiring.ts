@@ -29,4 +29,6 @@ export { ModelSync, MODEL_POLL_MS, type ModelSyncOptions } from './infra/model/m
 export { scheduleRetrain, RETRAIN_SCHEDULER_ID, type RetrainScheduleOutcome } from './infra/jobs/retrain-schedule.ts';
 export { CronTimer } from './infra/jobs/cron-timer.ts';
 export { tensorflowMath } from './infra/model/tfjs-math.ts';
+export { ZipArchiveReader } from './infra/archive/zip-archive.reader.ts';
 export { subscribeBackgroundWork, type BackgroundPorts } from './domain/subscribers/index.ts';
+export { TmdbClient, type TmdbClientOptions } from './infra/tmdb/tmdb-client.ts';

@@ -1,10 +1,12 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addFavorite, joinCommunity, recordFeedback, setTrendsPage, shareLink } from '../core/index.ts';
+import { addFavorite, joinCommunity, movieLabel, movieNightHistory, recordFeedback, setTrendsPage, shareLink } from '../core/index.ts';
 import { createRepositories } from '../core/wiring.ts';
 import { XSS } from './testing/demo-data.ts';
 import { securityHeadersOf, webFixture, type WebFixture } from './testing/fixture.ts';
 import { escapeHtml } from './views/html.ts';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every element the templates write; a payload turned markup would add another. */
 const OUR_TAGS = new Set(
@@ -101,6 +103,18 @@ describe('share site', () => {
     expect(res.body).toContain('Cats (2019)'); // split 2 👍 / 3 👎: divisive
     expect(res.body).toContain(`<meta property="og:image" content="https://movies.example.org/s/${f.trendsSlug}/card.png">`);
     expect(res.body).not.toMatch(/<script|style="/);
+  });
+
+  it('/s/:slug lists the server’s past movie nights: the film, when, how many came, how it went', async () => {
+    const body = (await f.app.inject({ url: `/s/${f.trendsSlug}` })).body;
+    const [winner] = await movieNightHistory(f.deps, { platform: 'discord', id: f.community.platformCommunityId }, 1);
+    expect(body).toContain('<h2 id="movie-nights">Movie nights</h2>');
+    expect(body).toMatch(
+      new RegExp(
+        `<div class="title">${escapeRegExp(escapeHtml(movieLabel(winner!.movie)))}</div><div class="tally">Fri 6 Nov, 21:00 \\(UTC\\) · 3 people came · <span class="up">2 👍</span>`,
+      ),
+    );
+    expect((await f.app.inject({ url: `/s/${f.smallTrendsSlug}` })).body).not.toContain('Movie nights');
   });
 
   it('shows no aggregate for a server with fewer than three contributors', async () => {

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import {
   communityPick,
+  movieNightHistory,
   sharedListOwner,
   sharedListPage,
   subscribePublicPages,
   trendsBySlug,
-  type CommunityDeps,
+  type NightDeps,
   type PublicPages,
   type SharedListDeps,
   type TasteChanges,
@@ -21,7 +22,7 @@ import { trendsPage, type TrendsPageData } from './views/trends.view.ts';
 
 /** What the share site reads: the product's use-case deps plus the share links. */
 export interface ShareSiteOptions {
-  deps: CommunityDeps & SharedListDeps;
+  deps: NightDeps & SharedListDeps;
   publicUrl: string;
   /** Where "get your own" leads (a bot invite); null leads to the home page. */
   inviteUrl: string | null;
@@ -50,6 +51,7 @@ const RECOMMENDATIONS = 12;
 /** A page made while no model is served yet lacks its picks: it is kept only briefly, until the model is loaded. */
 const NO_MODEL_TTL_MS = 2000;
 const GROUP_PICK = 6;
+const NIGHTS = 8;
 /** nanoid's alphabet; a request for anything else is a 404 without a database round-trip. */
 const SLUG = /^[A-Za-z0-9_-]{21,64}$/;
 
@@ -118,13 +120,20 @@ export class SharePages implements PublicPages {
         const trends = await trendsBySlug(deps, slug, this.base);
         if (!trends) return null;
         const { community } = trends;
-        const [pick, memberIds] = await Promise.all([
+        const [pick, memberIds, nights] = await Promise.all([
           trends.trends.enough ? communityPick(deps, community, GROUP_PICK) : [],
           deps.communities.memberIds(community.id),
+          movieNightHistory(deps, { platform: community.platform, id: community.platformCommunityId }, NIGHTS),
         ]);
-        const data: TrendsPageData = { trends, pick };
+        const data: TrendsPageData = { trends, pick, nights };
         const t = trends.trends;
-        const posterOf = await this.posters.lookup([...t.mostLiked, ...t.mostDivisive, ...t.hiddenGems].map((x) => x.movie).concat(pick.map((p) => p.movie)));
+        const shown = [...t.mostLiked, ...t.mostDivisive, ...t.hiddenGems]
+          .map((x) => x.movie)
+          .concat(
+            pick.map((p) => p.movie),
+            nights.map((n) => n.movie),
+          );
+        const posterOf = await this.posters.lookup(shown);
         const page = rendered(trendsPage(data, posterOf, this.links(`/s/${slug}`)), () => trendsCardSvg(data));
         // A member's new favourite or vote changes the trends: the page depends on each member.
         return { value: { ...page, communityId: community.id }, tags: [`c:${community.id}`, ...memberIds.map((id) => `u:${id}`)], ttlMs: this.modelTtl() };

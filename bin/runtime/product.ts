@@ -2,6 +2,7 @@ import {
   Metrics,
   MovieCatalog,
   TasteChanges,
+  type ImportDeps,
   type NightDeps,
   type Config,
   type JobQueue,
@@ -10,16 +11,28 @@ import {
   type Recommender,
   type ShareDeps,
 } from '../../core/index.ts';
-import { BullmqQueue, cachedStores, createRepositories, InProcessQueue, ModelHolder, subscribeBackgroundWork, type Database } from '../../core/wiring.ts';
+import {
+  BullmqQueue,
+  cachedStores,
+  createRepositories,
+  InProcessQueue,
+  ModelHolder,
+  subscribeBackgroundWork,
+  ZipArchiveReader,
+  type Database,
+} from '../../core/wiring.ts';
 import type { Redis } from 'ioredis';
 import { importDataset } from '../../data/index.ts';
 import { createProcessors } from '../../worker/index.ts';
 import { openModelRollout, type ModelRollout } from './model-rollout.ts';
 import { openReadyCaches } from './ready-caches.ts';
 
+/** The use cases' dependencies: everything an adapter needs to serve people. */
+export type ProductDeps = NightDeps & ImportDeps;
+
 /** Everything an adapter needs to serve people: the use cases' dependencies. */
 export interface Product {
-  deps: NightDeps;
+  deps: ProductDeps;
   share: ShareDeps;
   models: ModelHolder;
   /** Every write the use cases store here, announced: the subscribers (core/domain/subscribers) act on it; the share site adds its page drops. */
@@ -66,8 +79,12 @@ export async function openProduct(
   const versionOf = (model: Recommender) => (models.ready && models.current().recommender === model ? models.current().manifest.version : 'not-served');
   const { recommendations, serverResults } = openReadyCaches({ shared, prefix, versionOf, logger, metrics });
   const model = () => (models.ready ? models.current().recommender : null);
-  const deps: NightDeps = {
+  const deps: ProductDeps = {
     ...stores,
+    // Read on a fold-in only (a ready list has them left out already): straight from the store.
+    seen: repos.seen,
+    watchlist: repos.watchlist,
+    archives: new ZipArchiveReader(),
     catalog,
     model,
     recommendations,

@@ -1,4 +1,4 @@
-import type { Movie, PlatformIdentity, RecommendDeps, ShareDeps } from '../../core/index.ts';
+import type { ImportDeps, Movie, PlatformIdentity, RecommendDeps, ShareDeps } from '../../core/index.ts';
 
 /** What a terminal conversation remembers between lines. */
 export interface ChatState {
@@ -11,7 +11,7 @@ export interface ChatState {
 }
 
 export interface ChatContext {
-  deps: RecommendDeps;
+  deps: RecommendDeps & ImportDeps;
   share: ShareDeps;
   identity: PlatformIdentity;
   state: ChatState;
@@ -22,6 +22,8 @@ export interface ConsoleCommand {
   names: string[];
   usage: string;
   help: string;
+  /** How long the person may be kept waiting (ANSWER_DEADLINE_MS unless the command is slow by nature, as an import). */
+  deadlineMs?: number;
   run(ctx: ChatContext, args: string): Promise<string[]>;
 }
 

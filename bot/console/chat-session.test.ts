@@ -1,8 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { nestedZip, zipBomb } from '../../test/support/zips.ts';
+import { useTempDirs } from '../../test/support/temp-dirs.ts';
 import { botDeps, GENERIC_APOLOGY, tasteOf } from '../testing/bot-deps.ts';
 import { ChatSession } from './chat-session.ts';
 import { ME } from './testing/console-chat.ts';
 
+const tmp = useTempDirs('moviebot-chat-session-');
 let d: Awaited<ReturnType<typeof botDeps>>;
 let chat: ChatSession;
 beforeEach(async () => {
@@ -26,7 +31,21 @@ describe('ChatSession', () => {
     expect(await chat.handle('   ')).toEqual([]);
     const help = await chat.handle('help');
     expect(help[0]).toBe('Commands:');
-    for (const usage of ['fav <title>', 'favs', 'unfav <number>', 'rec', '+N | -N', 'share [revoke]', 'forget', '<number>', 'quit']) {
+    for (const usage of [
+      'fav <title>',
+      'favs',
+      'unfav <number>',
+      'rec',
+      '+N | -N',
+      'seen N',
+      'later N',
+      'watchlist',
+      'import <path>',
+      'share [revoke]',
+      'forget',
+      '<number>',
+      'quit',
+    ]) {
       expect(help.some((l) => l.trimStart().startsWith(usage))).toBe(true);
     }
     expect(await chat.handle(`${'x'.repeat(80)} now`)).toEqual([`Unknown command “${'x'.repeat(40)}”. Type help for the list.`]);
@@ -49,5 +68,22 @@ describe('ChatSession', () => {
   it('cuts a long pasted line before searching', async () => {
     const out = await chat.handle(`fav ${'q'.repeat(2000)}`);
     expect(out).toEqual([`No movie matches “${'q'.repeat(100)}”. Try fewer words or another spelling.`]);
+  });
+
+  it('words a refused import in its own terms, says nothing was imported, and logs nothing', async () => {
+    const dir = tmp();
+    const write = (name: string, content: string | Buffer) => (fs.writeFileSync(path.join(dir, name), content), path.join(dir, name));
+    expect(await chat.handle(`import ${write('bomb.zip', await zipBomb())}`)).toEqual([
+      'bomb.zip was refused: it unpacks to far more than it weighs (a ZIP bomb?). Nothing was imported.',
+    ]);
+    expect(await chat.handle(`import ${write('nested.zip', await nestedZip())}`)).toEqual([
+      'nested.zip was refused: it holds another archive (only the export’s own files are read). Nothing was imported.',
+    ]);
+    expect(await chat.handle(`import ${write('empty.csv', '')}`)).toEqual(['empty.csv has no films in it. Nothing was imported.']);
+    expect((await chat.handle(`import ${write('books.csv', 'Book Id,Title,Author\n1,The Hobbit,Tolkien\n')}`))[0]).toMatch(
+      /^books\.csv is not an export this can read: give Letterboxd's export .* Nothing was imported\.$/,
+    );
+    expect(d.logger.lines).toEqual([]);
+    expect(d.deps.accounts.accounts.size).toBe(0);
   });
 });

@@ -11,15 +11,27 @@ import { nightRsvpButtons } from './buttons/night-rsvp.buttons.ts';
 import { nightVoteButton } from './buttons/night-vote.button.ts';
 import { favCommand } from './commands/fav.command.ts';
 import { forgetCommand } from './commands/forget.command.ts';
+import { linkCommand } from './commands/link.command.ts';
 import { movieCommand } from './commands/movie.command.ts';
 import { movieNightCommand } from './commands/movienight.command.ts';
 import { recommendCommand } from './commands/recommend.command.ts';
 import { shareCommand } from './commands/share.command.ts';
 import { trendsCommand } from './commands/trends.command.ts';
+import { unlinkCommand } from './commands/unlink.command.ts';
 import type { ButtonHandler, SelectMenuHandler, SlashCommand } from './interaction.ts';
 
 /** Slash commands, found by name. */
-export const COMMANDS: readonly SlashCommand[] = [favCommand, recommendCommand, movieCommand, shareCommand, trendsCommand, forgetCommand, movieNightCommand];
+export const COMMANDS: readonly SlashCommand[] = [
+  favCommand,
+  recommendCommand,
+  movieCommand,
+  shareCommand,
+  trendsCommand,
+  forgetCommand,
+  linkCommand,
+  unlinkCommand,
+  movieNightCommand,
+];
 
 /** Buttons, found by the prefix of their custom id (no prefix may be a prefix of another). */
 export const BUTTONS: readonly ButtonHandler<unknown>[] = [

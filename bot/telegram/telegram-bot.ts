@@ -5,6 +5,7 @@ import { favHandler } from './handlers/fav.handler.ts';
 import { feedbackHandler } from './handlers/feedback.handler.ts';
 import { forgetHandler } from './handlers/forget.handler.ts';
 import { inlineHandler } from './handlers/inline.handler.ts';
+import { LINK_COMMANDS, linkHandler } from './handlers/link.handler.ts';
 import { movieHandler } from './handlers/movie.handler.ts';
 import { reactionHandler } from './handlers/reaction.handler.ts';
 import { recommendHandler } from './handlers/recommend.handler.ts';
@@ -25,6 +26,7 @@ export const COMMANDS = [
   { command: 'trends', description: "the group's taste" },
   { command: 'share', description: 'a link to your page' },
   { command: 'forget', description: 'delete everything about you' },
+  ...LINK_COMMANDS,
   { command: 'help', description: 'what I can do' },
 ];
 
@@ -64,6 +66,7 @@ export function createTelegramBot(token: string, apiRoot: string, deps: Telegram
     trendsHandler(deps),
     shareHandler(deps),
     forgetHandler(deps),
+    linkHandler(deps),
     inlineHandler(deps),
   );
   bot.action(/.*/, (ctx) => ctx.answerCbQuery('This button has expired.'));

@@ -22,3 +22,16 @@ describe('catalog search', () => {
     expect(catalog.search('x'.repeat(10_000))).toEqual([]);
   });
 });
+
+describe('catalog links', () => {
+  it("finds a movie by another site's id, once linked", () => {
+    const linked = new MovieCatalog([
+      { id: 2571, title: 'Matrix, The', year: 1999, genres: [], imdbId: 133093, tmdbId: 603 },
+      { id: 6, title: 'Heat', year: 1995, genres: [], imdbId: null, tmdbId: 949 },
+    ]);
+    expect(linked.byImdbId(133093)?.id).toBe(2571);
+    expect(linked.byTmdbId(949)?.id).toBe(6);
+    expect(linked.byImdbId(113277)).toBeUndefined();
+    expect(linked.sameTitle('The Matrix').map((m) => m.id)).toEqual([2571]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Movie } from './model.ts';
 import { LruCache } from './lru-cache.ts';
-import { displayTitle, TitleIndex } from './search/index.ts';
+import { displayTitle, normalizeText, TitleIndex } from './search/index.ts';
 
 /** A movie as people read it: "The Matrix (1999)". Capped for Discord's 100-character labels. */
 export function movieLabel(movie: Pick<Movie, 'title' | 'year'>, max = 100): string {
@@ -21,6 +21,9 @@ export class MovieCatalog {
   private readonly byId: Map<number, Movie>;
   private readonly titles: TitleIndex;
   private readonly recent = new LruCache<string, Movie[]>(RECENT_QUERIES, Infinity);
+  /** Built on first use: only imports look movies up by another site's id, or by a title's head. */
+  private links?: { imdb: Map<number, Movie>; tmdb: Map<number, Movie> };
+  private heads?: Map<string, Movie[]>;
 
   constructor(
     movies: readonly Movie[],
@@ -36,6 +39,57 @@ export class MovieCatalog {
 
   get(id: number): Movie | undefined {
     return this.byId.get(id);
+  }
+
+  /** The movie IMDb calls tt<imdbId> (MovieLens's links.csv), if the catalog has it. */
+  byImdbId(imdbId: number): Movie | undefined {
+    return this.linked().imdb.get(imdbId);
+  }
+
+  /** The movie TMDB numbers `tmdbId`, if the catalog has it. */
+  byTmdbId(tmdbId: number): Movie | undefined {
+    return this.linked().tmdb.get(tmdbId);
+  }
+
+  /** Movies spelled exactly `title`, whatever the article's place (see TitleIndex.sameTitle). */
+  sameTitle(title: string): Movie[] {
+    return this.titles.sameTitle(title).map((id) => this.byId.get(id)!);
+  }
+
+  /**
+   * Movies whose title is `title` and then a subtitle after a colon: "Star
+   * Wars" finds "Star Wars: Episode IV - A New Hope" (and V, VI…), best
+   * known first.
+   */
+  withSubtitle(title: string): Movie[] {
+    if (!this.heads) {
+      const heads = new Map<string, Movie[]>();
+      for (const movie of this.byId.values()) {
+        const display = displayTitle(movie.title);
+        const colon = display.indexOf(':');
+        const head = colon > 0 ? normalizeText(display.slice(0, colon)) : '';
+        if (head === '') continue;
+        const same = heads.get(head);
+        if (same) same.push(movie);
+        else heads.set(head, [movie]);
+      }
+      for (const same of heads.values()) same.sort((a, b) => this.popularity(b.id) - this.popularity(a.id) || a.id - b.id);
+      this.heads = heads;
+    }
+    return this.heads.get(normalizeText(title)) ?? [];
+  }
+
+  private linked(): { imdb: Map<number, Movie>; tmdb: Map<number, Movie> } {
+    if (!this.links) {
+      const imdb = new Map<number, Movie>();
+      const tmdb = new Map<number, Movie>();
+      for (const movie of this.byId.values()) {
+        if (movie.imdbId !== null && !imdb.has(movie.imdbId)) imdb.set(movie.imdbId, movie);
+        if (movie.tmdbId !== null && !tmdb.has(movie.tmdbId)) tmdb.set(movie.tmdbId, movie);
+      }
+      this.links = { imdb, tmdb };
+    }
+    return this.links;
   }
 
   /** Positive MovieLens ratings of the movie: how well known it is. */

@@ -1,8 +1,13 @@
 /** Domain types shared by the use cases and the ports. */
 
 export type Platform = 'discord' | 'telegram' | 'console';
-/** `movienight`: "how was it?" after a movie night, from someone who was in. */
-export type FeedbackSource = 'button' | 'reaction' | 'inline' | 'command' | 'movienight';
+/**
+ * `movienight`: "how was it?" after a movie night, from someone who was in;
+ * `import`: a rating read from another site's export (Letterboxd, IMDb, Trakt).
+ */
+export type FeedbackSource = 'button' | 'reaction' | 'inline' | 'command' | 'movienight' | 'import';
+/** How a film came to be marked seen: a "Seen it" button, a terminal command, or an imported export. */
+export type SeenSource = 'button' | 'command' | 'import';
 /** 👍 = 1, 👎 = -1; 0 retracts (e.g. a removed reaction). */
 export type FeedbackValue = -1 | 0 | 1;
 

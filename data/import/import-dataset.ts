@@ -168,17 +168,19 @@ async function upsertMovies(tx: SqlTx, rows: MovieRow[], links: Map<number, Link
 
 /**
  * ml-100k numbers its movies differently from every other release. Moving
- * between the two replaces the catalog, which is only safe while no favourite
- * or feedback points into it.
+ * between the two replaces the catalog, which is only safe while no favourite,
+ * feedback, seen film or watchlist entry points into it.
  */
 async function switchIdSpaceIfNeeded(tx: SqlTx, idSpace: string): Promise<void> {
   const [last] = await tx.query<{ id_space: string }>('SELECT id_space FROM dataset_imports ORDER BY id DESC LIMIT 1');
   if (!last || last.id_space === idSpace) return;
-  const [used] = await tx.query<{ n: number }>('SELECT (SELECT count(*) FROM favorites) + (SELECT count(*) FROM feedback_events) AS n');
+  const [used] = await tx.query<{ n: number }>(
+    'SELECT (SELECT count(*) FROM favorites) + (SELECT count(*) FROM feedback_events) + (SELECT count(*) FROM seen) + (SELECT count(*) FROM watchlist) AS n',
+  );
   if (Number(used?.n ?? 0) > 0) {
     throw new DatasetError(
       `This release numbers movies differently (${idSpace}) from the imported catalog (${last.id_space}), ` +
-        'and community favourites or feedback refer to that catalog; import a release of the same family instead.',
+        'and community favourites, feedback, seen films or watchlists refer to that catalog; import a release of the same family instead.',
     );
   }
   await tx.query('TRUNCATE ratings, tags');

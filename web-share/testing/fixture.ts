@@ -1,13 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import {
   addFavorite,
+  answerRsvp,
+  castVote,
+  closeMovieNight,
+  finishMovieNight,
+  rateMovieNight,
+  refreshShortlist,
+  startMovieNight,
   joinCommunity,
   MovieCatalog,
   recordFeedback,
   shareLink,
   TasteChanges,
   type Community,
-  type CommunityDeps,
+  type CommunityRef,
+  type PlatformIdentity,
+  type NightDeps,
   type Logger,
   type Movie,
   type ShareDeps,
@@ -40,7 +49,7 @@ export function securityHeadersOf(headers: Record<string, unknown>): Record<stri
 
 export interface WebFixture {
   app: FastifyInstance;
-  deps: CommunityDeps;
+  deps: NightDeps;
   share: ShareDeps;
   changes: TasteChanges;
   handle: TestDatabase;
@@ -67,6 +76,21 @@ export interface FixtureOptions {
 
 const who = (id: string) => ({ platform: 'discord' as const, platformUserId: id, username: id });
 
+/** A movie night of the server, started in November and over: its host and two more came, two said it was good. */
+async function pastMovieNight(deps: NightDeps, server: CommunityRef, [host, ...guests]: PlatformIdentity[]): Promise<void> {
+  const then = { ...deps, now: () => new Date('2026-11-02T12:00:00Z') };
+  const { state } = await startMovieNight(then, { identity: host!, community: server, channelId: 'movie-club', when: '2026-11-06 21:00' });
+  const nightId = state.night.id;
+  for (const guest of guests) await answerRsvp(then, { nightId, identity: guest, going: true, via: 'button' });
+  const { candidates } = await refreshShortlist(then, nightId);
+  for (const [i, person] of [host!, ...guests].entries())
+    await castVote(then, { nightId, identity: person, movieId: candidates[i === 2 ? 1 : 0]!.movieId, eventKey: `v${i}` });
+  await closeMovieNight(then, { nightId, identity: host!, mayManage: false });
+  await finishMovieNight(then, { nightId });
+  await rateMovieNight(then, { nightId, identity: host!, value: 1, eventKey: 'h1' });
+  await rateMovieNight(then, { nightId, identity: guests[0]!, value: 1, eventKey: 'h2' });
+}
+
 /**
  * The real web app over a fresh PGlite holding a shared list and a server
  * with trends, written through the same use cases, announcing to the same
@@ -88,7 +112,7 @@ export async function webFixture(options: FixtureOptions = {}): Promise<WebFixtu
   const catalog = new MovieCatalog(movies, DEMO_POPULARITY);
   const model = new GenreRecommender(movies);
   const changes = new TasteChanges();
-  const deps: CommunityDeps = { ...cachedStores(repos), catalog, model: () => model, changes };
+  const deps: NightDeps = { ...cachedStores(repos), seen: repos.seen, watchlist: repos.watchlist, nights: repos.nights, catalog, model: () => model, changes };
   const share: ShareDeps = { accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: options.publicUrl ?? 'https://movies.example.org', changes };
 
   const ann = who('ann');
@@ -143,6 +167,7 @@ export async function webFixture(options: FixtureOptions = {}): Promise<WebFixtu
   // Spread the likes over the last months, so "genres over time" has a history to draw.
   await handle.database.sql.query(`UPDATE favorites SET created_at = now() - (((movie_id * 7 + user_id * 3) % 6) * interval '31 days')`);
   const community = await deps.communities.ensure(server.platform, server.id);
+  await pastMovieNight(deps, server, ['ann', 'bea', 'cal'].map(who));
   const small = { platform: 'telegram' as const, id: 'tiny-group', name: 'Tiny group' };
   await joinCommunity(deps, who('bea'), small);
   const smallTrendsSlug = (await deps.communities.ensure(small.platform, small.id)).trendsSlug;

@@ -1,4 +1,13 @@
-import { MIN_CONTRIBUTORS, movieLabel, type MovieTally, type RecommendedMovie, type ServerTrends } from '../../core/index.ts';
+import {
+  formatWhen,
+  MIN_CONTRIBUTORS,
+  movieLabel,
+  type Movie,
+  type MovieTally,
+  type NightSummary,
+  type RecommendedMovie,
+  type ServerTrends,
+} from '../../core/index.ts';
 import { genreBars, genreColors, genreTimeline, splitBar } from './charts.ts';
 import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
@@ -9,6 +18,8 @@ export interface TrendsPageData {
   trends: ServerTrends;
   /** The server pick right now (empty below the contributor threshold or without a model). */
   pick: RecommendedMovie[];
+  /** The server's past movie nights, newest first. */
+  nights: { summary: NightSummary; movie: Movie }[];
 }
 
 export function serverName(data: TrendsPageData): string {
@@ -27,6 +38,20 @@ function ranked(
     (t) =>
       html`<li>${poster(t.movie, posterOf(t.movie), prefix)}<div><div class="title">${movieLabel(t.movie)}</div><div class="tally">${line(t)}</div>${extra?.(t) ?? ''}</div></li>`,
   )}</ol>`;
+}
+
+/** Past movie nights: what was watched, when, how many came and how it went down. Totals only, no names. */
+function movieNights(data: TrendsPageData, posterOf: PosterOf): SafeHtml {
+  if (data.nights.length === 0) return html``;
+  const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
+  return html`<section class="block" aria-labelledby="movie-nights">
+  <h2 id="movie-nights">Movie nights</h2>
+  <p class="sub">What the server watched together, picked by the bot for the people who came and chosen by their votes</p>
+  <ol class="ranked">${data.nights.map(
+    ({ summary, movie }) =>
+      html`<li>${poster(movie, posterOf(movie), 'n')}<div><div class="title">${movieLabel(movie)}</div><div class="tally">${formatWhen(summary.startsAt, summary.timeZone)} · ${people(summary.attendees)} came · <span class="up">${summary.liked} 👍</span> · <span class="down">${summary.disliked} 👎</span></div></div></li>`,
+  )}</ol>
+</section>`;
 }
 
 const members = (n: number) => `${n} ${n === 1 ? 'member' : 'members'}`;
@@ -84,6 +109,7 @@ export function trendsPage(data: TrendsPageData, posterOf: PosterOf, links: Page
 </section>`
     : html`${hero}
 <div class="notice" role="status"><p><strong>Not enough taste to show yet.</strong> Trends appear once at least ${MIN_CONTRIBUTORS} members have added a favourite or voted 👍/👎, so no single person’s taste is ever on display. ${members(trends.contributors)} so far.</p></div>`;
+  const nights = movieNights(data, posterOf);
   return layout(
     {
       title: `Taste trends of ${name}`,
@@ -95,6 +121,6 @@ export function trendsPage(data: TrendsPageData, posterOf: PosterOf, links: Page
         : `Taste trends of ${name}`,
     },
     links.assets,
-    body,
+    html`${body}${nights}`,
   ).value;
 }

@@ -11,7 +11,7 @@ describe('rec', () => {
     for (const id of [1, 2, 3]) await addFavorite(deps, ME, id);
     const first = await recommendCommand.run(ctx, '');
     expect(first[0]).toBe('You might like:');
-    expect(first.at(-1)).toBe('Rate with +N (👍) or -N (👎), e.g. +2; `rec` for more.');
+    expect(first.at(-1)).toBe('Rate with +N (👍) or -N (👎), e.g. +2; seen N if you have seen it, later N to keep it for later; `rec` for more.');
     expect(first.slice(1, 6).filter((l) => l.includes('Sci-Fi')).length).toBeGreaterThanOrEqual(4);
     expect(ctx.state.shown).toHaveLength(5);
 

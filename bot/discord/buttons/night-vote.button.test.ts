@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { nightState, voteCounts } from '../../../core/index.ts';
+import { movieLabel, nightState, voteCounts } from '../../../core/index.ts';
 import { DiscordNights } from '../night-actions.ts';
 import { isEphemeral } from '../testing/fake-interaction.ts';
 import { candidatesOf, edited, movienight, nightDeps, nightWith, press, type NightTestDeps } from '../testing/night-driver.ts';
@@ -13,7 +13,7 @@ describe('vote buttons', () => {
   it('toggle the person’s approval votes, acknowledged privately with their votes', async () => {
     const { nightId } = await nightWith(d, ['u2']);
     const [a, b] = await candidatesOf(d, nightId);
-    const title = (id: number) => `${d.deps.catalog.get(id)!.title} (2000)`;
+    const title = (id: number) => movieLabel(d.deps.catalog.get(id)!);
     const first = await press(d, `mv:${nightId}:${a}`, 'u2');
     expect(first.replies[0]!.content).toBe(`Your votes: ${title(a!)}`);
     expect(isEphemeral(first.replies[0]!)).toBe(true);

@@ -10,6 +10,7 @@ export const HELP = [
   '/trends — the taste of a group',
   '@bot <title> in any chat — share a movie card; @bot alone — your picks',
   '/share — a link to your page',
+  '/link — one profile across Discord, Telegram and the web (/unlink undoes it)',
   '/forget — delete everything I hold about you',
 ].join('\n');
 

@@ -10,18 +10,57 @@ export type TasteChange =
   | { type: 'feedback-recorded'; userId: number; movieId: number; value: FeedbackValue }
   | { type: 'favorite-added'; userId: number; movieId: number }
   | { type: 'favorite-removed'; userId: number; movieId: number }
+  /** A film marked seen (`seen` true) or the mark taken back: it leaves (or may come back to) the person's and their servers' lists. */
+  | { type: 'seen-changed'; userId: number; movieId: number; seen: boolean }
+  /** A film put on (`listed` true) or taken off the watchlist: only the person's own list leaves it out. */
+  | { type: 'watchlist-changed'; userId: number; movieId: number; listed: boolean }
+  /** An export imported: one announcement for all it stored (`stored` rows), so one recompute follows, not one per row. */
+  | { type: 'taste-imported'; userId: number; stored: number }
   | { type: 'member-joined'; communityId: number; userId: number }
   | { type: 'person-forgotten'; userId: number }
   | { type: 'share-link-replaced'; userId: number }
   | { type: 'trends-page-switched'; communityId: number; enabled: boolean }
   /** A movie night was closed (its winner chosen) or finished: the server's history changed. */
-  | { type: 'movie-night-ended'; communityId: number; nightId: number };
+  | { type: 'movie-night-ended'; communityId: number; nightId: number }
+  /** Two identities linked: `absorbed` was merged into `userId` (its taste, servers and share link are theirs now) and is gone. */
+  | { type: 'people-merged'; userId: number; absorbed: number }
+  /** An identity unlinked: it left `userId` for `newUserId`, which holds a copy of the taste. */
+  | { type: 'person-split'; userId: number; newUserId: number };
 
-/** The changes to what a person likes: the ones their recommendations and their servers' results are made of. */
-export type TasteWrite = Extract<TasteChange, { type: 'feedback-recorded' | 'favorite-added' | 'favorite-removed' }>;
+/** The changes to what a person likes or has seen: the ones their recommendations and their servers' results are made of. */
+export type TasteWrite = Extract<TasteChange, { type: 'feedback-recorded' | 'favorite-added' | 'favorite-removed' | 'seen-changed' | 'taste-imported' }>;
+
+const TASTE_WRITES: ReadonlySet<TasteChange['type']> = new Set<TasteWrite['type']>([
+  'feedback-recorded',
+  'favorite-added',
+  'favorite-removed',
+  'seen-changed',
+  'taste-imported',
+]);
 
 export function isTasteWrite(change: TasteChange): change is TasteWrite {
-  return change.type === 'feedback-recorded' || change.type === 'favorite-added' || change.type === 'favorite-removed';
+  return TASTE_WRITES.has(change.type);
+}
+
+/**
+ * The people whose taste a change altered — their ready lists and their
+ * servers' results are made from it: the person of a 👍/👎, favourite,
+ * seen mark or import, the one left after a merge, both after a split.
+ */
+export function tasteChangedFor(change: TasteChange): number[] {
+  if (isTasteWrite(change)) return [change.userId];
+  if (change.type === 'people-merged') return [change.userId];
+  if (change.type === 'person-split') return [change.userId, change.newUserId];
+  return [];
+}
+
+/**
+ * The people whose own ready list a change altered: those of
+ * {@link tasteChangedFor}, and a person whose watchlist changed (it is
+ * left out of their own list only, not their servers').
+ */
+export function personalListChangedFor(change: TasteChange): number[] {
+  return change.type === 'watchlist-changed' ? [change.userId] : tasteChangedFor(change);
 }
 
 /**

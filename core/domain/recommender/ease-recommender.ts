@@ -7,8 +7,9 @@ import { recommendGroup } from './recommend-group.ts';
 import { recommendOne } from './recommend-one.ts';
 import { INDEX_LAMBDA, ServingModel } from './serving-model.ts';
 import type { ServingParams } from './serving-params.ts';
-import type { Recommendation, Recommender, TasteProfile } from './types.ts';
+import type { Recommendation, Recommender, TasteProfile, WeightedProfile } from './types.ts';
 import type { VectorIndex } from './vector-index.ts';
+import { recommendWeightedGroup, zScoresOf } from './weighted-group.ts';
 
 export type { GroupStrategy };
 
@@ -18,7 +19,8 @@ export type { GroupStrategy };
  * Likes add, 👎 subtract (so movies similar to a disliked one move down),
  * seen movies are only excluded. Each path has its file: one person
  * (recommend-one.ts, fold-in.ts), a batch (recommend-batch.ts), a group
- * (recommend-group.ts), the explanation (explain.ts).
+ * (recommend-group.ts), a weighted group with exclusions (weighted-group.ts),
+ * the explanation (explain.ts).
  */
 export class EaseRecommender implements Recommender {
   private readonly model: ServingModel;
@@ -83,6 +85,16 @@ export class EaseRecommender implements Recommender {
   /** One list for several people with the given strategy (see {@link recommendGroup} in recommend-group.ts). */
   recommendGroupWith(strategy: GroupStrategy, members: readonly TasteProfile[], k: number): Recommendation[] {
     return recommendGroup(this.model, this.groupShortlist, strategy, members, k);
+  }
+
+  /** Each member's z-score of each movie (see weighted-group.ts): what a movie night ranks its candidates by. */
+  zScoresOf(members: readonly TasteProfile[], movieIds: readonly number[]): number[][] {
+    return zScoresOf(this.model, this.groupShortlist, members, movieIds);
+  }
+
+  /** The average without misery with weighted members and extra exclusions, near-duplicates thinned (see weighted-group.ts). */
+  recommendWeightedGroup(members: readonly WeightedProfile[], k: number, exclude: ReadonlySet<number>): Recommendation[] {
+    return recommendWeightedGroup(this.model, this.groupShortlist, members, k, exclude);
   }
 
   /**

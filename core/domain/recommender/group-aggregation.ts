@@ -7,7 +7,8 @@ export type GroupStrategy = 'average' | 'average-without-misery' | 'fair-turns';
  * are z-normalised per member first so that an enthusiastic profile does not
  * outvote a modest one. Returns item indices with the group score, best first.
  *
- * - average: the mean z-score.
+ * - average: the mean z-score (with `weights`, each member's z-score counts
+ *   weight / Σ weights; all equal by default).
  * - average-without-misery: the same, leaving out any item some member
  *   scores below `miseryThreshold` (they would hate it); filled from the
  *   plain average if that leaves too few.
@@ -20,15 +21,18 @@ export function aggregateGroup(
   excluded: ReadonlySet<number>,
   k: number,
   miseryThreshold: number,
+  weights?: readonly number[],
 ): { index: number; score: number }[] {
   const n = memberScores[0]!.length;
   const combined = new Float32Array(n);
   const miserable = new Uint8Array(n);
-  const zs = memberScores.map((scores) => {
+  const total = weights ? weights.reduce((a, b) => a + b, 0) : memberScores.length;
+  const zs = memberScores.map((scores, m) => {
     const { mean, sd } = moments(scores);
     const z = scores.map((s) => (s - mean) / sd);
+    const w = weights?.[m] ?? 1;
     for (let i = 0; i < n; i++) {
-      combined[i] = combined[i]! + z[i]! / memberScores.length;
+      combined[i] = combined[i]! + (w * z[i]!) / total;
       if (z[i]! < miseryThreshold) miserable[i] = 1;
     }
     return z;
@@ -76,7 +80,8 @@ function fairTurns(
   return out;
 }
 
-function moments(scores: Float32Array): { mean: number; sd: number } {
+/** Mean and standard deviation of one member's scores (the sd kept above 0). */
+export function moments(scores: Float32Array): { mean: number; sd: number } {
   let sum = 0;
   let sq = 0;
   for (const s of scores) {

@@ -33,24 +33,27 @@ export interface MemberScores {
   exactMoments(m: MemberQuery): Moments;
 }
 
-/** The group's mean z-score of an item, and each member's z-score on demand. */
+/** The group's (weighted) mean z-score of an item, and each member's z-score on demand. */
 export class GroupScores {
-  /** Σ of q_m / (sd_m·M) over the members at each λ grid point. */
+  /** Σ of w_m·q_m / (sd_m·Σw) over the members at each λ grid point (w_m = 1 unless weighted). */
   private readonly queries = new Map<number, Float64Array>();
   private readonly offset: number;
 
   /** Refinements left for this pick. */
   private exactLeft = MAX_EXACT;
 
+  /** @param weights - how much each member counts in the group's mean (all 1 by default: the plain mean). */
   constructor(
     private readonly model: MemberScores,
     readonly members: readonly MemberQuery[],
     private readonly moments: Moments[],
+    weights?: readonly number[],
   ) {
     let offset = 0;
+    const total = weights ? weights.reduce((a, b) => a + b, 0) : members.length;
     members.forEach(({ q, g }, m) => {
       const { mean, sd } = moments[m]!;
-      const w = 1 / (sd * members.length);
+      const w = (weights?.[m] ?? 1) / (sd * total);
       let sum = this.queries.get(g);
       if (!sum) this.queries.set(g, (sum = new Float64Array(q.length)));
       for (let j = 0; j < q.length; j++) sum[j] = sum[j]! + w * q[j]!;

@@ -57,15 +57,17 @@ export class GroupShortlist implements MemberScores {
 
   constructor(private readonly space: GroupScoringSpace) {}
 
+  /** @param weights - each member's share of the group's mean z-score (all equal by default). */
   pick(
     strategy: GroupStrategy,
     members: readonly MemberQuery[],
     excluded: ReadonlySet<number>,
     k: number,
     miseryThreshold: number,
+    weights?: readonly number[],
   ): { index: number; score: number }[] {
     const moments = this.moments(members);
-    const group = new GroupScores(this, members, moments);
+    const group = new GroupScores(this, members, moments, weights);
     const wanted = Math.max(this.space.minCandidates ?? MIN_CANDIDATES, 50 * k) + excluded.size;
     const found = this.space.index.search(group.indexQuery(this.space.index.dimensions), Math.min(wanted, this.space.items));
     const candidates = [...found].filter((i) => !excluded.has(i));

@@ -43,6 +43,7 @@ export function recommendGroup(
   return explained(model, picks, scored);
 }
 
-function explained(model: ServingModel, picks: readonly { index: number; score: number }[], members: readonly Explainable[]): Recommendation[] {
+/** Picks as recommendations, each with the favourite of some member it most follows from. */
+export function explained(model: ServingModel, picks: readonly { index: number; score: number }[], members: readonly Explainable[]): Recommendation[] {
   return picks.map(({ index: row, score }) => ({ movieId: model.movieId(row), score, because: favouriteBehind(model, row, members) }));
 }

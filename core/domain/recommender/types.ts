@@ -46,6 +46,12 @@ export interface Recommendation {
   because: number | null;
 }
 
+/** A group member whose taste counts `weight` times as much as a member of weight 1 (weights > 0). */
+export interface WeightedProfile {
+  profile: TasteProfile;
+  weight: number;
+}
+
 /** A trained model answering for one profile or a group. */
 export interface Recommender {
   /** `options.popular`: movies popular where the person is (their server), offered first to someone with no likes. */
@@ -53,6 +59,20 @@ export interface Recommender {
   recommendGroup(members: readonly TasteProfile[], k: number): Recommendation[];
   /** recommend(profile, k) for each profile, where the model can do them together for less. */
   recommendMany?(profiles: readonly TasteProfile[], k: number): Recommendation[][];
+  /**
+   * Each member's z-score of each movie: how many of their own standard
+   * deviations their score lies above their mean score over the catalog
+   * (members × movieIds). NaN where the model cannot tell: a movie it does
+   * not know, a member with nothing to fold in. Movies in a profile are scored too.
+   */
+  zScoresOf?(members: readonly TasteProfile[], movieIds: readonly number[]): number[][];
+  /**
+   * recommendGroup's average without misery, each member's z-score counting
+   * by their weight: k movies, best group score (the weighted mean z-score)
+   * first, none in `exclude` or in a member's profile, and no two near
+   * duplicates (sequels) while there are others to offer.
+   */
+  recommendWeightedGroup?(members: readonly WeightedProfile[], k: number, exclude: ReadonlySet<number>): Recommendation[];
 }
 
 /** A positive is a rating ≥ 4.0; a dislike ≤ 2.0 (RECSYS.md). */

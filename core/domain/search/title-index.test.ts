@@ -188,3 +188,21 @@ describe('TitleIndex input handling', () => {
     expect(titleOf(2571)).toBe('Matrix, The');
   });
 });
+
+describe('TitleIndex.sameTitle', () => {
+  it('finds every movie spelled exactly so, whatever the article, best known first', () => {
+    expect(index.sameTitle('The Matrix')).toEqual([2571]);
+    expect(index.sameTitle('Matrix')).toEqual([2571]);
+    expect(index.sameTitle('Les Misérables')).toEqual([99149, 73]);
+    expect(index.sameTitle("L'Avventura")).toEqual([1208]);
+    expect(index.sameTitle("Le Fabuleux Destin d'Amélie Poulain")).toEqual([4973]);
+  });
+
+  it('takes no prefix, no extra word and no typo', () => {
+    expect(index.sameTitle('The Matrix Reloaded 2')).toEqual([]);
+    expect(index.sameTitle('Lord of the')).toEqual([]);
+    expect(index.sameTitle('Matirx')).toEqual([]);
+    expect(index.sameTitle('')).toEqual([]);
+    expect(index.sameTitle('!!!')).toEqual([]);
+  });
+});

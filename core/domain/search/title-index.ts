@@ -7,8 +7,10 @@
  */
 import { allowedEdits, FuzzyWords } from './fuzzy-words.ts';
 import { matchScore, NO_MATCH, rowHasPrefix, type Term, TIER } from './match.ts';
-import { buildMovieTable, type MovieTable, type SearchableMovie } from './movie-table.ts';
+import { buildMovieTable, formKey, type MovieTable, type SearchableMovie } from './movie-table.ts';
+import { normalizeText } from './normalize.ts';
 import { parseQuery } from './query.ts';
+import { titleForms } from './title-parts.ts';
 import { RowLists, RowMarks } from './row-lists.ts';
 import type { TokenDictionary } from './token-dictionary.ts';
 import { TopK } from '../top-k.ts';
@@ -103,6 +105,36 @@ export class TitleIndex {
       id: this.table.ids[hit.index]!,
       score: Math.round(hit.score * 1e4) / 1e4,
     }));
+  }
+
+  /**
+   * Movies with a spelling made of exactly the words of one of `title`'s
+   * spellings ("The Matrix" finds "Matrix, The"; "Amélie" finds "Amelie
+   * (Fabuleux destin d'Amélie Poulain, Le)"), no typos, no prefixes: for
+   * matching titles another site wrote, where search's best guess is not
+   * enough. Those matching the title as written come first, each group
+   * best known first.
+   */
+  sameTitle(title: string): number[] {
+    const rows = new Set<number>();
+    for (const form of new Set([normalizeText(title), ...titleForms(title)])) {
+      const words = form === '' ? [] : form.split(' ').map((word) => this.dict.idOf(word));
+      if (words.length === 0 || words.includes(-1)) continue;
+      const found = (this.table.exactForms.get(formKey(words)) ?? []).filter((row) => this.spells(row, words));
+      for (const row of found) rows.add(row);
+    }
+    return [...rows].map((row) => this.table.ids[row]!);
+  }
+
+  /** Whether one of row `row`'s spellings is exactly `words` (form keys may collide). */
+  private spells(row: number, words: readonly number[]): boolean {
+    const { formStart, formWordStart, formWords } = this.table;
+    for (let f = formStart[row]!; f < formStart[row + 1]!; f++) {
+      const start = formWordStart[f]!;
+      if (formWordStart[f + 1]! - start !== words.length) continue;
+      if (words.every((word, i) => formWords[start + i] === word)) return true;
+    }
+    return false;
   }
 
   private term(word: string, repeated: boolean): Term {

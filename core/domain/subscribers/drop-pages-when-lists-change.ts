@@ -5,7 +5,8 @@ import type { PublicPages } from '../ports/public-pages.ts';
  * Anything a public page shows changed: the web process drops the rendered
  * pages at once instead of waiting for their TTL. A person's taste, their
  * forgetting or a replaced share link drops their list and the trends of
- * their servers; a join, a page switched on or off or a movie night's result
+ * their servers; linking two accounts or unlinking them drops both people's
+ * (after a merge the absorbed one's link is revoked or moved); a join, a page switched on or off or a movie night's result
  * drops that server's trends page.
  *
  * Why this is correct: dropping costs one render, and the page is made
@@ -19,9 +20,18 @@ export function dropPagesWhenListsChange(pages: PublicPages) {
       case 'feedback-recorded':
       case 'favorite-added':
       case 'favorite-removed':
+      case 'seen-changed':
+      case 'watchlist-changed':
+      case 'taste-imported':
       case 'person-forgotten':
       case 'share-link-replaced':
         return pages.dropPerson(change.userId);
+      case 'people-merged':
+        pages.dropPerson(change.userId);
+        return pages.dropPerson(change.absorbed);
+      case 'person-split':
+        pages.dropPerson(change.userId);
+        return pages.dropPerson(change.newUserId);
       case 'member-joined':
       case 'trends-page-switched':
       case 'movie-night-ended':

@@ -5,15 +5,18 @@
  * then announces it ({@link TasteChanges}). Everything that follows is one
  * file here, and this is the whole list:
  *
- * - recompute-person-when-taste-changes — a 👍/👎 or a favourite added or
- *   removed queues recompute-user for the person (debounced).
- * - refresh-servers-when-member-taste-changes — the same changes mark each
- *   of the person's servers stale and queue its recompute-server.
+ * - recompute-person-when-taste-changes — a 👍/👎, a favourite added or
+ *   removed, a seen mark, a watchlist change, an import, or linked accounts
+ *   merged or split, queues recompute-user for the person (each person,
+ *   after a split; debounced; an import is one).
+ * - refresh-servers-when-member-taste-changes — the same changes but the
+ *   watchlist's (which only the person's own list leaves out) mark each of
+ *   the person's servers stale and queue its recompute-server.
  * - refresh-server-when-membership-changes — a new member marks the server
  *   stale and queues its recompute-server.
  * - drop-pages-when-lists-change — any of these, a forgotten person, a
- *   replaced share link or a trends page switched on/off drop the rendered
- *   public pages that show it.
+ *   replaced share link, linked or unlinked accounts or a trends page
+ *   switched on/off drop the rendered public pages that show it.
  *
  * A write that changed nothing (a redelivered click, a favourite already
  * there, a rejoin) is not announced and sets nothing in motion. The first

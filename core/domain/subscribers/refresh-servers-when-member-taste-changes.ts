@@ -1,9 +1,12 @@
-import { isTasteWrite, type TasteChange } from '../events/taste-changes.ts';
+import { tasteChangedFor, type TasteChange } from '../events/taste-changes.ts';
 import { markStaleAndRecompute, type BackgroundPorts } from './recompute-jobs.ts';
 
 /**
- * A member's 👍/👎 or favourite: every server they are in has its ready
- * results marked stale and remade in the background (recompute-server).
+ * A member's 👍/👎, favourite, seen mark or import, or their accounts
+ * merged or split: every server they are in has its ready results marked
+ * stale and remade in the background (recompute-server). After a merge that
+ * includes the servers the absorbed account was in (its memberships are the
+ * survivor's now).
  *
  * Why this is correct:
  * - markStale drops the trends (cheap: made on the spot meanwhile) and
@@ -19,10 +22,10 @@ import { markStaleAndRecompute, type BackgroundPorts } from './recompute-jobs.ts
  */
 export function refreshServersWhenMemberTasteChanges(ports: BackgroundPorts) {
   return (change: TasteChange): void => {
-    if (!isTasteWrite(change)) return;
-    ports.communities
-      .communitiesOf(change.userId)
-      .then((ids) => Promise.all(ids.map((id) => markStaleAndRecompute(ports, id))))
+    const people = tasteChangedFor(change);
+    if (people.length === 0) return;
+    Promise.all(people.map((userId) => ports.communities.communitiesOf(userId)))
+      .then((lists) => Promise.all([...new Set(lists.flat())].map((id) => markStaleAndRecompute(ports, id))))
       .catch((err: unknown) => ports.log.warn({ err, change }, 'could not mark server results stale'));
   };
 }

@@ -4,10 +4,21 @@ import type { PublicPages } from '../ports/public-pages.ts';
 import type { ServerResultCache } from '../ports/server-result.cache.ts';
 import { MemoryCommunities } from '../testing/memory-communities.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback, MemorySharedLists } from '../testing/memory-stores.ts';
+import { MemorySeen, MemoryWatchlist } from '../testing/memory-taste-lists.ts';
 import { RecordingQueue } from '../testing/recording-queue.ts';
 import { smallCatalog as catalog } from '../testing/small-world.ts';
 import type { CommunityDeps } from '../use-cases/server-pick.ts';
-import { addFavorite, forgetUser, joinCommunity, recordFeedback, removeFavorite, setTrendsPage, shareLink } from '../use-cases/index.ts';
+import {
+  addFavorite,
+  addToWatchlist,
+  forgetUser,
+  joinCommunity,
+  markSeen,
+  recordFeedback,
+  removeFavorite,
+  setTrendsPage,
+  shareLink,
+} from '../use-cases/index.ts';
 import { RECOMPUTE_DEBOUNCE_MS, SERVER_RECOMPUTE_DEBOUNCE_MS, subscribeBackgroundWork, subscribePublicPages } from './index.ts';
 
 const ann = { platform: 'discord' as const, platformUserId: 'ann' };
@@ -45,7 +56,18 @@ beforeEach(() => {
   const communities = new MemoryCommunities({ favorites, feedback });
   const accounts = new MemoryAccounts([(userId) => communities.dropUser(userId)]);
   sharedLists = new MemorySharedLists();
-  deps = { accounts, favorites, feedback, communities, catalog, model: () => null, serverResults: seen.serverResults, changes };
+  deps = {
+    accounts,
+    favorites,
+    feedback,
+    seen: new MemorySeen(),
+    watchlist: new MemoryWatchlist(),
+    communities,
+    catalog,
+    model: () => null,
+    serverResults: seen.serverResults,
+    changes,
+  };
   const offBackground = subscribeBackgroundWork(changes, { jobs, communities, serverResults: seen.serverResults, log: seen.warnLog });
   const offPages = subscribePublicPages(changes, seen.pages);
   unsubscribe = () => {
@@ -121,6 +143,25 @@ describe('refresh-servers-when-member-taste-changes', () => {
     await recordFeedback(deps, { identity: ann, movieId: 2, value: 1, source: 'button' });
     await settled();
     expect(jobs.of('recompute-server')).toEqual([]);
+  });
+});
+
+describe('seen and watchlist', () => {
+  it("a film marked seen remakes the person's list and their servers' results; a watchlist change only their list", async () => {
+    await joinCommunity(deps, ann, filmClub);
+    await settled();
+    const [film, userId] = [await communityOf(filmClub), await idOf(ann)];
+    jobs.queued.length = 0;
+    seen.log.length = 0;
+    await addToWatchlist(deps, ann, 5);
+    await settled();
+    expect(jobs.queued.map((j) => j.name)).toEqual(['recompute-user']);
+    expect(seen.log).toEqual([`page u:${userId}`]);
+    jobs.queued.length = 0;
+    await markSeen(deps, ann, 6);
+    await settled();
+    expect(jobs.of('recompute-user')).toEqual([{ userId }]);
+    expect(jobs.of('recompute-server')).toEqual([{ communityId: film }]);
   });
 });
 

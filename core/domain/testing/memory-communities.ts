@@ -1,9 +1,9 @@
 import type { Community, Platform } from '../model.ts';
 import type { CommunityStore, TasteSignal } from '../ports/community.store.ts';
-import type { MemoryFavorites, MemoryFeedback } from './memory-stores.ts';
+import type { MemoryFavorites, MemoryFeedback, MemoryPersonRows } from './memory-stores.ts';
 
 /** An in-memory community store for use-case tests; its taste signals come from the memory favourites and feedback given. */
-export class MemoryCommunities implements CommunityStore {
+export class MemoryCommunities implements CommunityStore, MemoryPersonRows {
   readonly list: Community[] = [];
   /** Community id → member ids in join order. */
   readonly members = new Map<number, number[]>();
@@ -63,6 +63,20 @@ export class MemoryCommunities implements CommunityStore {
         id,
         members.filter((m) => m !== userId),
       );
+  }
+  /** The absorbed person's servers are the survivor's. */
+  mergeUser(from: number, into: number): void {
+    for (const [id, members] of this.members) {
+      if (!members.includes(from)) continue;
+      this.members.set(id, members.includes(into) ? members.filter((m) => m !== from) : members.map((m) => (m === from ? into : m)));
+    }
+  }
+  /** The servers on the leaving identity's platform are its too; the old person leaves them if it has no identity there any more. */
+  splitUser(from: number, to: number, platform: Platform, fromKeepsPlatform: boolean): void {
+    for (const [id, members] of this.members) {
+      if (!members.includes(from) || this.list.find((c) => c.id === id)?.platform !== platform) continue;
+      this.members.set(id, [...(fromKeepsPlatform ? members : members.filter((m) => m !== from)), to]);
+    }
   }
   async findByTrendsSlug(slug: string) {
     return this.list.find((c) => c.trendsSlug === slug) ?? null;

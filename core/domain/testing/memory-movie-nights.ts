@@ -13,7 +13,7 @@ import type {
 import { DEFAULT_NIGHT_MS, LIVE_STATUSES, POLL_LEAD_MS } from '../movie-night/movie-night.ts';
 import type { Platform } from '../model.ts';
 import type { MovieNightStore } from '../ports/movie-night.store.ts';
-import type { MemoryFeedback } from './memory-stores.ts';
+import type { MemoryFeedback, MemoryPersonRows } from './memory-stores.ts';
 
 interface Stored {
   night: MovieNight;
@@ -32,7 +32,7 @@ const isNomination = (c: Candidate) => c.nominatedBy !== null && !c.carriedOver;
  * channel). "How was it?" counts in the history come from the memory
  * feedback given, as the database reads them from its feedback table.
  */
-export class MemoryMovieNights implements MovieNightStore {
+export class MemoryMovieNights implements MovieNightStore, MemoryPersonRows {
   readonly nights = new Map<number, Stored>();
   readonly zones = new Map<number, string>();
   private next = 1;
@@ -236,6 +236,44 @@ export class MemoryMovieNights implements MovieNightStore {
       s.night.favoured = s.night.favoured.filter((id) => id !== userId);
       if (s.night.hostUserId === userId) s.night.hostUserId = 0;
     }
+  }
+
+  /**
+   * Two people made one: what `from` did on each night is `into`'s; where
+   * both answered, the newer answer stays; where both lost, `into`'s loss.
+   */
+  mergeUser(from: number, into: number): void {
+    for (const s of this.nights.values()) {
+      const theirs = s.rsvps.find((r) => r.userId === from);
+      const mine = s.rsvps.find((r) => r.userId === into);
+      if (theirs && mine && theirs.at.getTime() > mine.at.getTime()) Object.assign(mine, { going: theirs.going, via: theirs.via, at: theirs.at });
+      s.rsvps = s.rsvps.filter((r) => r.userId !== from || !mine).map((r) => (r.userId === from ? { ...r, userId: into } : r));
+      const voted = new Set(s.votes.filter((v) => v.userId === into).map((v) => v.movieId));
+      s.votes = s.votes.filter((v) => v.userId !== from || !voted.has(v.movieId)).map((v) => (v.userId === from ? { ...v, userId: into } : v));
+      const lost = s.losses.some((l) => l.userId === into);
+      s.losses = s.losses.filter((l) => l.userId !== from || !lost).map((l) => (l.userId === from ? { ...l, userId: into } : l));
+      this.renameOnNight(s, from, into);
+    }
+  }
+
+  /** An identity left: on its platform's nights, what the person did goes with it, unless the person still has an identity there. */
+  splitUser(from: number, to: number, platform: Platform, fromKeepsPlatform: boolean): void {
+    if (fromKeepsPlatform) return;
+    for (const s of this.nights.values()) {
+      if (s.night.platform !== platform) continue;
+      s.rsvps = s.rsvps.map((r) => (r.userId === from ? { ...r, userId: to } : r));
+      s.votes = s.votes.map((v) => (v.userId === from ? { ...v, userId: to } : v));
+      s.losses = s.losses.map((l) => (l.userId === from ? { ...l, userId: to } : l));
+      this.renameOnNight(s, from, to);
+    }
+  }
+
+  private renameOnNight(s: Stored, from: number, to: number): void {
+    for (const c of s.candidates) if (c.nominatedBy === from) c.nominatedBy = to;
+    if (s.night.hostUserId === from) s.night.hostUserId = to;
+    const rename = (ids: number[]) => [...new Set(ids.map((id) => (id === from ? to : id)))].sort((a, b) => a - b);
+    s.night.shortlistFor = rename(s.night.shortlistFor);
+    s.night.favoured = rename(s.night.favoured);
   }
 
   /** The community's nights with a winner, most recently closed first. */

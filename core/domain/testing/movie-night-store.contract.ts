@@ -58,7 +58,12 @@ export function movieNightStoreContract(name: string, openFixture: () => Promise
       return { night, community, host };
     };
     const pick = (movieId: number, position: number, groupScore = 1): Candidate => ({ movieId, position, nominatedBy: null, carriedOver: false, groupScore });
-    const users = (n: number) => Promise.all(Array.from({ length: n }, () => fx.user()));
+    // One after another: ids in creation order, which the tests' expected orders rely on.
+    const users = async (n: number) => {
+      const ids: number[] = [];
+      for (let i = 0; i < n; i++) ids.push(await fx.user());
+      return ids;
+    };
     const close = (night: MovieNight, winnerMovieId: number) => fx.nights.transition(night.id, ['open', 'voting'], 'closed', { winnerMovieId });
 
     it('opens a night with what it was given, and one live night per channel', async () => {
@@ -126,10 +131,13 @@ export function movieNightStoreContract(name: string, openFixture: () => Promise
       expect(await fx.nights.setRsvp(night.id, a!, false, 'button')).toBe(true);
       expect(await fx.nights.setRsvp(night.id, b!, true, 'event')).toBe(true);
       const { rsvps } = (await fx.nights.state(night.id))!;
-      expect(rsvps.map(({ userId, going, via }) => ({ userId, going, via })).sort((x, y) => x.userId - y.userId)).toEqual([
-        { userId: a, going: false, via: 'button' },
-        { userId: b, going: true, via: 'event' },
-      ]);
+      const byUser = (x: { userId: number }, y: { userId: number }) => x.userId - y.userId;
+      expect(rsvps.map(({ userId, going, via }) => ({ userId, going, via })).sort(byUser)).toEqual(
+        [
+          { userId: a!, going: false, via: 'button' },
+          { userId: b!, going: true, via: 'event' },
+        ].sort(byUser),
+      );
       expect(rsvps.every((r) => r.at instanceof Date)).toBe(true);
     });
 

@@ -3,6 +3,8 @@ import type { TasteChanges } from '../events/taste-changes.ts';
 import type { AccountStore } from '../ports/account.store.ts';
 import type { FavoriteStore } from '../ports/favorite.store.ts';
 import type { FeedbackStore } from '../ports/feedback.store.ts';
+import type { SeenStore } from '../ports/seen.store.ts';
+import type { WatchlistStore } from '../ports/watchlist.store.ts';
 import type { SharedListStore } from '../ports/shared-list.store.ts';
 import type { RecommendationCache } from '../ports/recommendation.cache.ts';
 import type { UseCaseObserver } from '../ports/use-case-observer.ts';
@@ -13,6 +15,10 @@ export interface TasteDeps {
   accounts: AccountStore;
   favorites: FavoriteStore;
   feedback: FeedbackStore;
+  /** Films each person has watched: never recommended to them again. */
+  seen: SeenStore;
+  /** Films each person means to watch ("later"): left out of their own recommendations. */
+  watchlist: WatchlistStore;
   catalog: MovieCatalog;
   /** Ready lists; every write of a taste drops the person's. Without one every answer is folded in on the spot. */
   recommendations?: RecommendationCache;

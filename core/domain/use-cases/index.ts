@@ -1,6 +1,9 @@
 export { addFavorite } from './add-favorite.ts';
 export { removeFavorite } from './remove-favorite.ts';
 export { listFavorites } from './list-favorites.ts';
+export { markSeen, unmarkSeen } from './mark-seen.ts';
+export { addToWatchlist, removeFromWatchlist, watchlist, WATCHLIST_DEPTH } from './watchlist.ts';
+export { importTaste, importedTasteText, type ImportDeps, type ImportedTaste } from './import-taste.ts';
 export { recordFeedback, type FeedbackRequest } from './record-feedback.ts';
 export { recommend, refreshRecommendations, refreshRecommendationsMany, READY_LIST, type RecommendedMovie } from './recommend.ts';
 export { shareLink } from './share-link.ts';
@@ -12,3 +15,4 @@ export { serverTrends, trendsBySlug, setTrendsPage, type ServerTrends } from './
 export { sharedListOwner, sharedListPage, type SharedList, type SharedListDeps } from './shared-list-page.ts';
 export { communityPick } from './community-pick.ts';
 export * from './movie-night/index.ts';
+export * from './link/index.ts';

@@ -2,7 +2,7 @@ import type { PlatformIdentity } from '../ports/account.store.ts';
 import type { RecommendSource } from '../ports/use-case-observer.ts';
 import type { Recommendation } from '../recommender/types.ts';
 import type { RecommendDeps } from './deps.ts';
-import { currentModel, tasteOf, tastesOf, toMovies, type RecommendedMovie } from './taste.ts';
+import { currentModel, personalTasteOf, personalTastesOf, toMovies, withLeftOut, type RecommendedMovie } from './taste.ts';
 
 export type { RecommendedMovie };
 
@@ -11,7 +11,8 @@ export const READY_LIST = 50;
 
 /**
  * Recommendations for one person from their favourites and 👍 (likes) and
- * 👎 (dislikes), never repeating those or the movies in `seen`. A plain
+ * 👎 (dislikes), never repeating those, the films they have seen or put on
+ * their watchlist, or the movies in `opts.seen` (shown already). A plain
  * request is answered from the ready list when there is one, and makes it
  * when there is not.
  */
@@ -39,8 +40,8 @@ async function answer(
     if (ready) return { picks: toMovies(deps.catalog, ready.slice(0, opts.k)), source: 'ready' };
     return { picks: toMovies(deps.catalog, (await refreshRecommendations(deps, userId)).slice(0, opts.k)), source: 'fold-in' };
   }
-  const taste = await tasteOf(deps, userId);
-  const picks = model.recommend({ ...taste, seen: opts.seen ?? [] }, opts.k, { popular: opts.popular ?? [] });
+  const taste = withLeftOut(await personalTasteOf(deps, userId), opts.seen ?? []);
+  const picks = model.recommend(taste, opts.k, { popular: opts.popular ?? [] });
   return { picks: toMovies(deps.catalog, picks), source: 'fold-in' };
 }
 
@@ -48,7 +49,7 @@ async function answer(
 export async function refreshRecommendations(deps: RecommendDeps, userId: number): Promise<Recommendation[]> {
   const model = currentModel(deps);
   const token = await deps.recommendations?.token(userId);
-  const picks = model.recommend(await tasteOf(deps, userId), READY_LIST);
+  const picks = model.recommend(await personalTasteOf(deps, userId), READY_LIST);
   if (deps.recommendations && token !== undefined) await deps.recommendations.set(userId, model, picks, token);
   return picks;
 }
@@ -63,7 +64,7 @@ export async function refreshRecommendations(deps: RecommendDeps, userId: number
 export async function refreshRecommendationsMany(deps: RecommendDeps, userIds: readonly number[]): Promise<Recommendation[][]> {
   const model = currentModel(deps);
   const tokens = await deps.recommendations?.tokens(userIds);
-  const tastes = await tastesOf(deps, userIds);
+  const tastes = await personalTastesOf(deps, userIds);
   const picks = model.recommendMany ? model.recommendMany(tastes, READY_LIST) : tastes.map((t) => model.recommend(t, READY_LIST));
   if (deps.recommendations && tokens) {
     await deps.recommendations.setMany(

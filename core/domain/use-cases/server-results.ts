@@ -1,5 +1,6 @@
 import type { MovieCatalog } from '../catalog.ts';
 import type { CommunityStore, TasteSignal } from '../ports/community.store.ts';
+import type { SeenStore } from '../ports/seen.store.ts';
 import type { ReadyGroupPick, ReadyTally, ReadyTrends, ServerResultCache } from '../ports/server-result.cache.ts';
 import type { Recommender } from '../recommender/types.ts';
 import { tasteTrends, type MovieTally, type TasteTrends } from '../trends/taste-trends.ts';
@@ -10,6 +11,8 @@ export const READY_PICK = 25;
 /** What a community's results are made from. */
 export interface ServerResultDeps {
   communities: CommunityStore;
+  /** Members' seen films: the group pick never offers them. */
+  seen: SeenStore;
   catalog: MovieCatalog;
   model: () => Recommender | null;
   /** Ready results per community; without one every server answer is computed on the spot. */
@@ -32,7 +35,7 @@ export async function refreshServerResults(
   // One read of every member's taste, straight from the store: a worker's per-person caches never see the bot's writes.
   const [memberIds, signals] = await Promise.all([deps.communities.memberIds(communityId), deps.communities.tasteSignals(communityId)]);
   const trends = toReadyTrends(tasteTrends(signals, deps.catalog));
-  const pick = model ? groupPick(model, memberIds, signals, READY_PICK) : null;
+  const pick = model ? groupPick(model, memberIds, signals, await deps.seen.listMany(memberIds), READY_PICK) : null;
   if (deps.serverResults && token !== undefined) await deps.serverResults.set(communityId, { trends, pick: pick && model && { model, value: pick } }, token);
   return { pick, trends };
 }
@@ -40,7 +43,7 @@ export async function refreshServerResults(
 /** The group pick of any length, computed now and not kept. */
 export async function groupPickNow(deps: ServerResultDeps, communityId: number, model: Recommender, k: number): Promise<ReadyGroupPick> {
   const [memberIds, signals] = await Promise.all([deps.communities.memberIds(communityId), deps.communities.tasteSignals(communityId)]);
-  return groupPick(model, memberIds, signals, k);
+  return groupPick(model, memberIds, signals, await deps.seen.listMany(memberIds), k);
 }
 
 /** The community's trends: ready, or made (and kept) now; without a cache, computed now. */
@@ -51,8 +54,18 @@ export async function communityTrends(deps: ServerResultDeps, communityId: numbe
   return fromReadyTrends(ready, deps.catalog);
 }
 
-/** Members' tastes as the model reads them (favourites and 👍 are likes, 👎 dislikes), in join order. */
-function groupPick(model: Recommender, memberIds: readonly number[], signals: readonly TasteSignal[], k: number): ReadyGroupPick {
+/**
+ * Members' tastes as the model reads them (favourites and 👍 are likes, 👎
+ * dislikes, seen films never offered), in join order. A member with no
+ * likes or 👎 is not part of the pick, nor are their seen films.
+ */
+function groupPick(
+  model: Recommender,
+  memberIds: readonly number[],
+  signals: readonly TasteSignal[],
+  seen: ReadonlyMap<number, readonly number[]>,
+  k: number,
+): ReadyGroupPick {
   const tastes = new Map<number, { likes: Set<number>; dislikes: Set<number> }>();
   for (const s of signals) {
     const taste = tastes.get(s.userId) ?? { likes: new Set(), dislikes: new Set() };
@@ -62,7 +75,11 @@ function groupPick(model: Recommender, memberIds: readonly number[], signals: re
   const withTaste = memberIds.filter((id) => tastes.has(id));
   // Sorted ids: the store returns rows in no set order, and the same taste must give the same pick.
   const sorted = (ids: Set<number>) => [...ids].sort((a, b) => a - b);
-  const profiles = withTaste.map((id) => ({ likes: sorted(tastes.get(id)!.likes), dislikes: sorted(tastes.get(id)!.dislikes) }));
+  const profiles = withTaste.map((id) => ({
+    likes: sorted(tastes.get(id)!.likes),
+    dislikes: sorted(tastes.get(id)!.dislikes),
+    seen: sorted(new Set(seen.get(id) ?? [])),
+  }));
   const picks = profiles.length > 0 ? model.recommendGroup(profiles, k) : model.recommend({ likes: [] }, k);
   return { picks, memberIds: withTaste, memberCount: memberIds.length };
 }

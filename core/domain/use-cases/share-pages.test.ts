@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Recommender } from '../recommender/types.ts';
 import { MemoryCommunities } from '../testing/memory-communities.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback, MemorySharedLists } from '../testing/memory-stores.ts';
+import { MemorySeen, MemoryWatchlist } from '../testing/memory-taste-lists.ts';
 import { TasteChanges, type TasteChange } from '../events/taste-changes.ts';
 import {
   addFavorite,
@@ -36,6 +37,8 @@ beforeEach(() => {
     accounts: new MemoryAccounts(),
     favorites,
     feedback,
+    seen: new MemorySeen(),
+    watchlist: new MemoryWatchlist(),
     communities: new MemoryCommunities({ favorites, feedback }),
     sharedLists,
     catalog,

@@ -1,7 +1,7 @@
 import type { Movie } from '../model.ts';
 import type { SharedListStore } from '../ports/shared-list.store.ts';
 import type { RecommendDeps } from './deps.ts';
-import { tasteOf, toMovies, type RecommendedMovie } from './taste.ts';
+import { personalTasteOf, toMovies, type RecommendedMovie } from './taste.ts';
 
 export interface SharedListDeps extends RecommendDeps {
   sharedLists: SharedListStore;
@@ -25,7 +25,7 @@ export function sharedListOwner(deps: Pick<SharedListDeps, 'sharedLists'>, slug:
 export async function sharedListPage(deps: SharedListDeps, slug: string, opts: { k: number }): Promise<SharedList | null> {
   const ownerId = await deps.sharedLists.findOwner(slug);
   if (ownerId === null) return null;
-  const [favoriteIds, taste] = await Promise.all([deps.favorites.list(ownerId), tasteOf(deps, ownerId)]);
+  const [favoriteIds, taste] = await Promise.all([deps.favorites.list(ownerId), personalTasteOf(deps, ownerId)]);
   const model = deps.model();
   const picks = model && taste.likes.length > 0 ? model.recommend(taste, opts.k) : [];
   return {

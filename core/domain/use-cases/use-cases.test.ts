@@ -3,6 +3,7 @@ import { movieLabel } from '../catalog.ts';
 import { UserError } from '../errors.ts';
 import type { Recommender } from '../recommender/types.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback, MemorySharedLists } from '../testing/memory-stores.ts';
+import { MemorySeen, MemoryWatchlist } from '../testing/memory-taste-lists.ts';
 import type { RecommendDeps } from './deps.ts';
 import { addFavorite, forgetUser, listFavorites, recommend, recordFeedback, removeFavorite, shareLink } from './index.ts';
 import { smallCatalog as catalog, smallModel } from '../testing/small-world.ts';
@@ -15,7 +16,15 @@ beforeAll(async () => {
   model = await smallModel();
 });
 beforeEach(() => {
-  deps = { accounts: new MemoryAccounts(), favorites: new MemoryFavorites(), feedback: new MemoryFeedback(), catalog, model: () => model };
+  deps = {
+    accounts: new MemoryAccounts(),
+    favorites: new MemoryFavorites(),
+    feedback: new MemoryFeedback(),
+    seen: new MemorySeen(),
+    watchlist: new MemoryWatchlist(),
+    catalog,
+    model: () => model,
+  };
 });
 
 const ids = (picks: { movie: { id: number } }[]) => picks.map((p) => p.movie.id);

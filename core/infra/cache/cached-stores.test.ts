@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../domain/testing/memory-stores.ts';
+import { MemoryImports, MemorySeen, MemoryWatchlist } from '../../domain/testing/memory-taste-lists.ts';
 import type { CommunityStore } from '../../domain/ports/community.store.ts';
 import { cachedStores } from './cached-stores.ts';
 import { LruCache } from '../../domain/lru-cache.ts';
@@ -24,7 +25,9 @@ const communities = (): CommunityStore => {
 };
 
 function setup() {
-  const inner = { accounts: new MemoryAccounts(), favorites: new MemoryFavorites(), feedback: new MemoryFeedback(), communities: communities() };
+  const feedback = new MemoryFeedback();
+  const imports = new MemoryImports({ feedback, seen: new MemorySeen(), watchlist: new MemoryWatchlist() });
+  const inner = { accounts: new MemoryAccounts(), favorites: new MemoryFavorites(), feedback, communities: communities(), imports };
   const spies = {
     list: vi.spyOn(inner.favorites, 'list'),
     current: vi.spyOn(inner.feedback, 'current'),
@@ -47,6 +50,22 @@ describe('cached stores', () => {
     expect(await cached.feedback.current(user)).toEqual(new Map([[20, -1]]));
     await cached.feedback.current(user);
     expect(spies.current).toHaveBeenCalledTimes(1);
+  });
+
+  it("sees an import's 👍/👎 at once, though the import writes them beside the feedback store", async () => {
+    const { cached } = setup();
+    const user = await cached.accounts.resolveUser({ platform: 'discord', platformUserId: 'importer' });
+    expect(await cached.feedback.current(user)).toEqual(new Map());
+    await cached.imports.applyImport(user, [
+      { movieId: 20, kind: 'like' },
+      { movieId: 21, kind: 'dislike' },
+    ]);
+    expect(await cached.feedback.current(user)).toEqual(
+      new Map([
+        [20, 1],
+        [21, -1],
+      ]),
+    );
   });
 
   it('does not keep what a read returned if a write landed while it was in flight', async () => {

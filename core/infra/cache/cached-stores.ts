@@ -1,8 +1,10 @@
 import type { Platform } from '../../domain/model.ts';
-import type { AccountStore, PlatformIdentity } from '../../domain/ports/account.store.ts';
+import type { AccountStore, LinkCode, MergedPeople, PlatformIdentity, SplitPerson } from '../../domain/ports/account.store.ts';
 import type { CommunityStore } from '../../domain/ports/community.store.ts';
 import type { FavoriteStore } from '../../domain/ports/favorite.store.ts';
 import type { FeedbackInput, FeedbackStore } from '../../domain/ports/feedback.store.ts';
+import type { ImportedMovie } from '../../domain/import/types.ts';
+import type { ImportApplied, ImportStore } from '../../domain/ports/import.store.ts';
 import { LruCache } from '../../domain/lru-cache.ts';
 import { CachedCommunities } from './cached-communities.ts';
 import { Coalescer } from './coalescer.ts';
@@ -23,12 +25,13 @@ export interface CacheOptions {
 const DEFAULTS = { maxUsers: 50_000, ttlMs: 60_000 };
 
 export function cachedStores(
-  stores: { accounts: AccountStore; favorites: FavoriteStore; feedback: FeedbackStore; communities: CommunityStore },
+  stores: { accounts: AccountStore; favorites: FavoriteStore; feedback: FeedbackStore; communities: CommunityStore; imports: ImportStore },
   options: CacheOptions = {},
 ) {
   const { maxUsers, ttlMs } = { ...DEFAULTS, ...options };
   const favorites = new CachedFavorites(stores.favorites, new LruCache(maxUsers, ttlMs));
   const feedback = new CachedFeedback(stores.feedback, new LruCache(maxUsers, ttlMs));
+  // A forgotten, merged or split person's taste is read again from the store.
   const forget = (userId: number) => {
     favorites.invalidate(userId);
     feedback.invalidate(userId);
@@ -38,6 +41,7 @@ export function cachedStores(
     favorites,
     feedback,
     communities: new CachedCommunities(stores.communities, new LruCache(maxUsers, ttlMs)),
+    imports: new CachedImports(stores.imports, feedback),
   };
 }
 
@@ -47,7 +51,7 @@ class CachedAccounts implements AccountStore {
   constructor(
     private readonly inner: AccountStore,
     private readonly users: LruCache<string, number>,
-    private readonly onDelete: (userId: number) => void,
+    private readonly dropTaste: (userId: number) => void,
   ) {
     this.resolver = new Coalescer(
       (identities) => inner.resolveUsers(identities),
@@ -83,11 +87,53 @@ class CachedAccounts implements AccountStore {
     return this.inner.identitiesOf(userIds, platform);
   }
 
+  identitiesOfUser(userId: number): Promise<PlatformIdentity[]> {
+    return this.inner.identitiesOfUser(userId);
+  }
+
   async deleteUser(userId: number): Promise<void> {
     await this.inner.deleteUser(userId);
     // Every identity of the user goes: simplest is to forget the whole identity map.
     this.users.clear();
-    this.onDelete(userId);
+    this.dropTaste(userId);
+  }
+
+  createLinkCode(userId: number, identity: PlatformIdentity, expiresAt: Date): Promise<string> {
+    return this.inner.createLinkCode(userId, identity, expiresAt);
+  }
+
+  findLinkCode(code: string): Promise<LinkCode | null> {
+    return this.inner.findLinkCode(code);
+  }
+
+  recordFailedLink(userId: number, at: Date): Promise<void> {
+    return this.inner.recordFailedLink(userId, at);
+  }
+
+  failedLinksSince(userId: number, since: Date): Promise<Date[]> {
+    return this.inner.failedLinksSince(userId, since);
+  }
+
+  /**
+   * Identities move between users: the whole identity map is forgotten, as
+   * for a deletion. Another process keeps its own map until its TTL; the
+   * code's user (the survivor) is the one its maker's process has cached.
+   */
+  async redeemLinkCode(code: string, redeemer: number, now: Date): Promise<MergedPeople | null> {
+    const merged = await this.inner.redeemLinkCode(code, redeemer, now);
+    if (merged) this.moved(merged.userId, merged.absorbed);
+    return merged;
+  }
+
+  async splitIdentity(identity: PlatformIdentity): Promise<SplitPerson | null> {
+    const split = await this.inner.splitIdentity(identity);
+    if (split) this.moved(split.userId, split.newUserId);
+    return split;
+  }
+
+  private moved(...userIds: number[]): void {
+    this.users.clear();
+    userIds.forEach((id) => this.dropTaste(id));
   }
 }
 
@@ -176,5 +222,21 @@ class CachedFeedback implements FeedbackStore {
 
   history(userId: number) {
     return this.inner.history(userId);
+  }
+}
+
+/** An import writes 👍/👎 beside the feedback store (one transaction with the rest): the person's cached values are dropped after it. */
+class CachedImports implements ImportStore {
+  constructor(
+    private readonly inner: ImportStore,
+    private readonly feedback: CachedFeedback,
+  ) {}
+
+  async applyImport(userId: number, movies: readonly ImportedMovie[]): Promise<ImportApplied> {
+    try {
+      return await this.inner.applyImport(userId, movies);
+    } finally {
+      this.feedback.invalidate(userId);
+    }
   }
 }

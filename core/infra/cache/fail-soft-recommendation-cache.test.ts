@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pino } from 'pino';
 import type { EaseRecommender } from '../../domain/recommender/ease-recommender.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../domain/testing/memory-stores.ts';
+import { MemorySeen, MemoryWatchlist } from '../../domain/testing/memory-taste-lists.ts';
 import type { RecommendationCache } from '../../domain/ports/recommendation.cache.ts';
 import type { RecommendDeps } from '../../domain/use-cases/deps.ts';
 import { addFavorite, recommend, recordFeedback } from '../../domain/use-cases/index.ts';
@@ -64,6 +65,8 @@ describe('ready lists while the shared cache is down', () => {
       accounts: new MemoryAccounts(),
       favorites: new MemoryFavorites(),
       feedback: new MemoryFeedback(),
+      seen: new MemorySeen(),
+      watchlist: new MemoryWatchlist(),
       catalog,
       model: () => model,
       recommendations: cache,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EaseRecommender } from '../../domain/recommender/ease-recommender.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../domain/testing/memory-stores.ts';
+import { MemorySeen, MemoryWatchlist } from '../../domain/testing/memory-taste-lists.ts';
 import type { RecommendDeps } from '../../domain/use-cases/deps.ts';
 import { addFavorite, forgetUser, recommend, recordFeedback, refreshRecommendations, refreshRecommendationsMany } from '../../domain/use-cases/index.ts';
 import { randomUUID } from 'node:crypto';
@@ -37,6 +38,8 @@ describe.each(CACHES)('ready lists $name', ({ make }) => {
       accounts: new MemoryAccounts(),
       favorites: new MemoryFavorites(),
       feedback: new MemoryFeedback(),
+      seen: new MemorySeen(),
+      watchlist: new MemoryWatchlist(),
       catalog,
       model: () => model,
       recommendations: make(),

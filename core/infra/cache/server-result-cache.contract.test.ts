@@ -6,6 +6,7 @@ import type { ServerResultCache } from '../../domain/ports/server-result.cache.t
 import { EaseRecommender } from '../../domain/recommender/ease-recommender.ts';
 import { MemoryCommunities } from '../../domain/testing/memory-communities.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../domain/testing/memory-stores.ts';
+import { MemorySeen, MemoryWatchlist } from '../../domain/testing/memory-taste-lists.ts';
 import {
   addFavorite,
   forgetUser,
@@ -52,7 +53,7 @@ function freshDeps(serverResults: ServerResultCache) {
   const feedback = new MemoryFeedback();
   const communities = new MemoryCommunities({ favorites, feedback });
   const accounts = new MemoryAccounts([(userId) => communities.dropUser(userId)]);
-  return { accounts, favorites, feedback, communities, catalog, model: () => model, serverResults };
+  return { accounts, favorites, feedback, seen: new MemorySeen(), watchlist: new MemoryWatchlist(), communities, catalog, model: () => model, serverResults };
 }
 
 /** Three members with distinct tastes: enough contributors for trends. */

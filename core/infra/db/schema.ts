@@ -19,13 +19,13 @@ import {
 } from 'drizzle-orm/pg-core';
 
 /**
- * The database schema, with ./schema-movie-nights.ts (./schemas.ts has both).
+ * The database schema, with ./schema-movie-nights.ts and ./schema-seen.ts (./schemas.ts has them all).
  * Migrations in `migrations/` are generated from them by `npm run db:generate`
  * (drizzle-kit) and never edited by hand.
  */
 
 export const platformEnum = pgEnum('platform', ['discord', 'telegram', 'console']);
-export const feedbackSourceEnum = pgEnum('feedback_source', ['button', 'reaction', 'inline', 'command', 'movienight']);
+export const feedbackSourceEnum = pgEnum('feedback_source', ['button', 'reaction', 'inline', 'command', 'movienight', 'import']);
 export const modelStatusEnum = pgEnum('model_status', ['candidate', 'active', 'retired', 'rejected']);
 
 // ---- MovieLens catalog (imported) ----

@@ -5,3 +5,5 @@
  */
 export * from './schema.ts';
 export * from './schema-movie-nights.ts';
+export * from './schema-seen.ts';
+export * from './schema-links.ts';

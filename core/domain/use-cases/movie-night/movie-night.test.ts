@@ -4,6 +4,7 @@ import type { Recommender } from '../../recommender/types.ts';
 import { MemoryCommunities } from '../../testing/memory-communities.ts';
 import { MemoryMovieNights } from '../../testing/memory-movie-nights.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../testing/memory-stores.ts';
+import { MemorySeen, MemoryWatchlist } from '../../testing/memory-taste-lists.ts';
 import { smallCatalog as catalog, smallModel } from '../../testing/small-world.ts';
 import { addFavorite } from '../add-favorite.ts';
 import { recordFeedback } from '../record-feedback.ts';
@@ -54,6 +55,8 @@ beforeEach(async () => {
     accounts: new MemoryAccounts(),
     favorites,
     feedback,
+    seen: new MemorySeen(),
+    watchlist: new MemoryWatchlist(),
     catalog,
     communities: new MemoryCommunities({ favorites, feedback }),
     nights,

@@ -3,6 +3,7 @@ import type { Recommender } from '../../recommender/types.ts';
 import { MemoryCommunities } from '../../testing/memory-communities.ts';
 import { MemoryMovieNights } from '../../testing/memory-movie-nights.ts';
 import { MemoryAccounts, MemoryFavorites, MemoryFeedback } from '../../testing/memory-stores.ts';
+import { MemorySeen, MemoryWatchlist } from '../../testing/memory-taste-lists.ts';
 import { smallCatalog as catalog, smallModel } from '../../testing/small-world.ts';
 import { addFavorite } from '../add-favorite.ts';
 import {
@@ -38,6 +39,8 @@ beforeEach(async () => {
     catalog,
     communities: new MemoryCommunities({ favorites, feedback }),
     nights: new MemoryMovieNights(feedback),
+    seen: new MemorySeen(),
+    watchlist: new MemoryWatchlist(),
     model: () => model,
     now: () => new Date('2026-12-08T12:00:00Z'),
   };

@@ -15,13 +15,14 @@ export async function attendeesOf(deps: NightDeps, communityId: number, userIds:
 }
 
 /**
- * What the night may not offer these people: anything one of them has liked,
- * favourited or rated 👎 (as good as seen, until "seen" is its own signal),
- * and every film the server watched at an earlier night.
+ * What the night may not offer these people: anything one of them has seen,
+ * liked, favourited or rated 👎 (as good as seen), and every film the server
+ * watched at an earlier night. Their watchlists stay in: a film someone
+ * means to watch is a fine night.
  */
 export async function excludedFor(deps: NightDeps, communityId: number, attendees: readonly Attendee[]): Promise<Set<number>> {
   const exclude = new Set(await deps.nights.watched(communityId));
-  for (const { profile } of attendees) for (const id of [...profile.likes, ...(profile.dislikes ?? [])]) exclude.add(id);
+  for (const { profile } of attendees) for (const id of [...profile.likes, ...(profile.dislikes ?? []), ...(profile.seen ?? [])]) exclude.add(id);
   return exclude;
 }
 

@@ -1,9 +1,11 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import type { AccountStore, PlatformIdentity } from '../../../domain/ports/account.store.ts';
+import type { AccountStore, LinkCode, MergedPeople, PlatformIdentity, SplitPerson } from '../../../domain/ports/account.store.ts';
 import type { Platform } from '../../../domain/model.ts';
 import type { Db } from '../database.types.ts';
 import { platformAccounts, users } from '../schema.ts';
 import { movieNights } from '../schema-movie-nights.ts';
+import * as links from './link-codes.ts';
+import { mergePeople, splitPerson } from './person-merge.ts';
 
 export class AccountsRepository implements AccountStore {
   constructor(private readonly db: Db) {}
@@ -124,6 +126,43 @@ export class AccountsRepository implements AccountStore {
     });
   }
 
+  async identitiesOfUser(userId: number): Promise<PlatformIdentity[]> {
+    return this.db
+      .select({ platform: platformAccounts.platform, platformUserId: platformAccounts.platformUserId, username: platformAccounts.username })
+      .from(platformAccounts)
+      .where(eq(platformAccounts.userId, userId))
+      .orderBy(platformAccounts.createdAt, platformAccounts.platform, platformAccounts.platformUserId);
+  }
+
+  createLinkCode(userId: number, identity: PlatformIdentity, expiresAt: Date): Promise<string> {
+    return links.createLinkCode(this.db, userId, identity, expiresAt);
+  }
+
+  findLinkCode(code: string): Promise<LinkCode | null> {
+    return links.findLinkCode(this.db, code);
+  }
+
+  recordFailedLink(userId: number, at: Date): Promise<void> {
+    return links.recordFailedLink(this.db, userId, at);
+  }
+
+  failedLinksSince(userId: number, since: Date): Promise<Date[]> {
+    return links.failedLinksSince(this.db, userId, since);
+  }
+
+  async redeemLinkCode(code: string, redeemer: number, now: Date): Promise<MergedPeople | null> {
+    return this.db.transaction(async (tx) => {
+      const into = await links.claimLinkCode(tx, code, redeemer, now);
+      if (into === null) return null;
+      await mergePeople(tx, redeemer, into);
+      return { userId: into, absorbed: redeemer };
+    });
+  }
+
+  splitIdentity(identity: PlatformIdentity): Promise<SplitPerson | null> {
+    return this.db.transaction((tx) => splitPerson(tx, identity));
+  }
+
   async deleteUser(userId: number): Promise<void> {
     await this.db.transaction(async (tx) => {
       // Who a movie night's shortlist was made for is a list, not rows: the id is taken out of it.
@@ -134,7 +173,7 @@ export class AccountsRepository implements AccountStore {
           favoured: sql`array_remove(${movieNights.favoured}, ${userId}::int)`,
         })
         .where(sql`${userId}::int = any(${movieNights.shortlistFor}) or ${userId}::int = any(${movieNights.favoured})`);
-      // Accounts, memberships, favourites, feedback, shared lists and what they did on movie nights cascade.
+      // Accounts, memberships, favourites, feedback, seen films, watchlist, shared lists and what they did on movie nights cascade.
       await tx.delete(users).where(eq(users.id, userId));
     });
   }
