@@ -11,6 +11,8 @@
  *  2. the worst case, on a second night: 500 members never seen before vote
  *     straight away (each click also makes an account and a server member,
  *     whose arrival remakes the server's results in the background).
+ *  3. the same 500 members press "I'm in" on a third night within 10 s (the
+ *     shortlist is remade for the people in, at most once per edit).
  * One press in twenty is delivered twice (same interaction id, as a
  * replayed gateway session would).
  *
@@ -45,13 +47,24 @@ const small = path.resolve(process.env.MOVIELENS_DIR ?? path.join(root, '../shar
 const GUILD = '950000000000000000';
 const TEXT = '950000000000000501';
 const TEXT2 = '950000000000000502';
+const TEXT3 = '950000000000000503';
 const [HOST, BEA, CAL] = ['951000000000000001', '951000000000000002', '951000000000000003'];
 
 type Message = { embeds?: { fields?: { name: string }[] }[]; components?: { components: { custom_id: string }[] }[] };
 
 console.log(`bench:night — ${VOTERS} members press vote buttons on one Discord movie night within ${WINDOW_MS / 1000} s (bot in its own process, PGlite)`);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'moviebot-bench-night-'));
-const discord = new FakeDiscord([{ id: GUILD, name: 'Film Club', channelId: TEXT, channels: [{ id: TEXT2, type: 0, name: 'movies' }] }]);
+const discord = new FakeDiscord([
+  {
+    id: GUILD,
+    name: 'Film Club',
+    channelId: TEXT,
+    channels: [
+      { id: TEXT2, type: 0, name: 'movies' },
+      { id: TEXT3, type: 0, name: 'plans' },
+    ],
+  },
+]);
 await discord.start();
 const profile = process.argv.includes('--profile')
   ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.argv[process.argv.indexOf('--profile') + 1]!)}`]
@@ -124,7 +137,14 @@ try {
     const inId = (message.components as Message['components'])![0]!.components[0]!.custom_id;
     for (const user of [BEA, CAL]) await answer(click(user, inId, message));
     const listed = await discord.waitFor(
-      (c) => c.method === 'PATCH' && c.path.endsWith(`/messages/${message.id}`) && ((c.body as Message).components ?? []).length > 1,
+      (c) =>
+        c.method === 'PATCH' &&
+        c.path.endsWith(`/messages/${message.id}`) &&
+        ((c.body as Message).components ?? []).length > 1 &&
+        // The list made for all three (the one made for the first two is remade when the third is in).
+        JSON.stringify(c.body).includes('**In (3):**'),
+      0,
+      60_000,
     );
     const films = (listed.body as Message).components![1]!.components.map((b) => Number(b.custom_id.split(':')[2]));
     const night = { nightId: Number(inId.split(':')[2]), message, films, pressed: new Map(films.map((f) => [f, 0])) };
@@ -142,6 +162,7 @@ try {
     const presses: { id: string; at: number }[] = [];
     const editsBefore = discord.channelMessages.editsOf(night.message.id);
     const from = discord.calls.length;
+    const cpu0 = cpuSeconds(child.pid!);
     const started = performance.now();
     await Promise.all(
       people.map(async (user) => {
@@ -156,6 +177,7 @@ try {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpu = cpuSeconds(child.pid!) - cpu0;
     const firstCallback = new Map<string, number>();
     for (const c of discord.calls.slice(from)) {
       const id = /^\/interactions\/(\d+)\//.exec(c.path)?.[1];
@@ -163,15 +185,25 @@ try {
     }
     const latencies = presses.map((p) => firstCallback.get(p.id)! - p.at).sort((a, b) => a - b);
     const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
-    const last = await discord.waitFor(
-      (c) => c.method === 'PATCH' && c.path.endsWith(`/messages/${night.message.id}`) && settled(c.body as Message),
-      from,
-      30_000,
-    );
+    const last = await discord
+      .waitFor((c) => c.method === 'PATCH' && c.path.endsWith(`/messages/${night.message.id}`) && settled(c.body as Message), from, 30_000)
+      .catch((err: unknown) => {
+        const shownLast = discord.calls.filter((c) => c.method === 'PATCH' && c.path.endsWith(`/messages/${night.message.id}`)).at(-1);
+        const pressed = night.films.map((f) => night.pressed.get(f));
+        throw new Error(`the message never settled: it shows ${shown((shownLast?.body ?? {}) as Message).join(', ')}, pressed ${pressed.join(', ')}`, {
+          cause: err,
+        });
+      });
     const edits = discord.channelMessages.editsOf(night.message.id) - editsBefore;
     const until = (last.at - started) / 1000;
     console.log(`${label}: ${presses.length} presses by ${people.length} members in ${seconds.toFixed(1)} s`);
     console.log(`  button ack (dispatch → callback at the fake): p50 ${q(0.5)} ms  p99 ${q(0.99)} ms  max ${latencies.at(-1)!.toFixed(1)} ms`);
+    console.log(
+      `  bot CPU: ${((cpu * 1000) / presses.length).toFixed(1)} ms per press (${((100 * cpu) / seconds).toFixed(0)}% of one core during the rush; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} on ${os.cpus().length} CPUs)`,
+    );
     console.log(`  message edits: ${edits} in ${until.toFixed(1)} s (${(edits / until).toFixed(2)}/s), the last one showing the final state`);
     return last.body as Message;
   };
@@ -214,6 +246,17 @@ try {
     exact(strangers),
   );
   console.log(`  final message counts: ${shown(strangersFinal).join(', ')}`);
+
+  // 3. An RSVP rush: the members of the server press "I'm in" on a third night (the shortlist is remade for them, once per edit).
+  const planned = await startNight(TEXT3);
+  await rush(
+    `RSVP: the ${VOTERS} members press "I'm in" within ${WINDOW_MS / 1000} s`,
+    planned,
+    regulars,
+    () => [`mn:in:${planned.nightId}`],
+    (m) => JSON.stringify(m).includes(`**In (${VOTERS + 3}):**`),
+  );
+  nights.pop();
 } finally {
   child.kill('SIGINT');
   await exited;
@@ -245,6 +288,17 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')} on ${os.cpus().length} CPUs)`,
 );
+
+/** CPU seconds (user + system) a process has used so far; /proc counts them in USER_HZ ticks (100 a second). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
