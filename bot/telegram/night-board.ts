@@ -1,5 +1,5 @@
 import type { Telegram } from 'telegraf';
-import { nightPeople, refreshShortlist, type Logger, type NightDeps, type NightState, type PlatformIdentity } from '../../core/index.ts';
+import { nightMessagePosted, nightPeople, refreshShortlist, type Logger, type NightDeps, type NightState, type PlatformIdentity } from '../../core/index.ts';
 import { EditCoalescer } from '../shared/edit-coalescer.ts';
 import { nightKeyboard, nightText, type NightView } from './night-text.ts';
 
@@ -43,8 +43,7 @@ export class NightBoard {
     const sent = await this.telegram.sendMessage(Number(state.night.channelId), heading ? `${heading}\n\n${text}` : text, {
       reply_markup: nightKeyboard(state),
     });
-    // The store port records where the message is; no use case wraps this one write.
-    await this.deps.nights.setMessage(nightId, String(sent.message_id));
+    await nightMessagePosted(this.deps, nightId, String(sent.message_id));
     return state;
   }
 

@@ -39,13 +39,36 @@ describe('the movie night clock', () => {
     expect(s.d.logger.lines).toEqual([]);
   });
 
-  it('leaves a night that is not ready alone, quietly, and tries again later', async () => {
+  it('holds the poll while fewer than two are in, and calls the night off if it starts that way', async () => {
     await s.inGroup('/movienight fri 21:00');
-    at('2026-12-11T21:05:00Z');
+    at('2026-12-11T20:15:00Z');
     const before = methods().length;
     await clock.tick();
     expect(methods().slice(before)).toEqual([]);
+    at('2026-12-11T21:00:00Z');
+    await clock.tick();
+    expect((await s.d.deps.nights.state(1))!.night.status).toBe('cancelled');
+    const message = (await s.message())!;
+    expect(message.text).toContain('This movie night was called off.');
+    expect(message.reply_markup).toBeUndefined();
+    expect(s.tg.sent('sendPoll')).toEqual([]);
+    // The group may plan the next one.
+    await s.inGroup('/movienight sat 20:00');
+    expect(s.d.deps.nights.nights.size).toBe(2);
     expect(s.d.logger.lines).toEqual([]);
+  });
+
+  it('at the start with nobody voted, the group’s top-scored film wins; no poll is sent that late', async () => {
+    const state = await s.twoIn();
+    at('2026-12-11T21:00:00Z');
+    await clock.tick();
+    expect(s.tg.sent('sendPoll')).toEqual([]);
+    const top = [...state.candidates].sort((a, b) => b.groupScore - a.groupScore)[0]!;
+    const film = s.d.deps.catalog.get(top.movieId)!;
+    expect(s.tg.sent('sendMessage').filter((m) => String(m.text).startsWith('🏆'))).toEqual([
+      expect.objectContaining({ text: expect.stringMatching(new RegExp(`^🏆 Movie night: we're watching ${film.title} \\(${film.year}\\)!\nno votes; `)) }),
+    ]);
+    expect(s.tg.sent('stopPoll')).toEqual([]);
   });
 
   it('logs what it could not do and carries on with the other nights', async () => {
