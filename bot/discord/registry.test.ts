@@ -45,7 +45,7 @@ describe('discord registry', () => {
     const names = COMMANDS.map((c) => c.definition.name);
     expect(new Set(names).size).toBe(names.length);
     expect(COMMAND_DEFINITIONS.map((c) => c.name)).toEqual(names);
-    expect(names).toEqual(['fav', 'recommend', 'movie', 'share', 'trends', 'forget', 'link', 'unlink', 'movienight', 'watchlist']);
+    expect(names).toEqual(['fav', 'recommend', 'movie', 'share', 'trends', 'forget', 'link', 'unlink', 'movienight', 'watchlist', 'import']);
   });
 
   it('autocompletes exactly the commands with an autocompleting option', () => {

@@ -13,6 +13,7 @@ import { nightVoteButton } from './buttons/night-vote.button.ts';
 import { seenButton } from './buttons/seen.button.ts';
 import { favCommand } from './commands/fav.command.ts';
 import { forgetCommand } from './commands/forget.command.ts';
+import { importCommand } from './commands/import.command.ts';
 import { linkCommand } from './commands/link.command.ts';
 import { movieCommand } from './commands/movie.command.ts';
 import { movieNightCommand } from './commands/movienight.command.ts';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly SlashCommand[] = [
   unlinkCommand,
   movieNightCommand,
   watchlistCommand,
+  importCommand,
 ];
 
 /** Buttons, found by the prefix of their custom id (no prefix may be a prefix of another). */
