@@ -9,7 +9,7 @@ import { generateRatings } from '../data/bench/generate-ratings.ts';
 const tmp = useTempDirs();
 
 describe('moviebot --help', () => {
-  it.each(['', 'start', 'migrate', 'data', 'data fetch', 'data import', 'train', 'recommend', 'chat', 'web', 'bot', 'worker'])(
+  it.each(['', 'start', 'migrate', 'data', 'data fetch', 'data import', 'catalog', 'catalog sync', 'train', 'recommend', 'chat', 'web', 'bot', 'worker'])(
     'moviebot %s --help',
     async (command) => {
       const run = await runCli([...command.split(' ').filter(Boolean), '--help'], {});

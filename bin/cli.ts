@@ -1,11 +1,20 @@
-import { ConfigError } from '../core/index.ts';
+import { ConfigError, MovieSourceError } from '../core/index.ts';
 import { ModelNotFoundError, PgliteLockedError } from '../core/wiring.ts';
 import { DatasetError, ImportRejectedError, TrainingDataError } from '../data/index.ts';
 import { RecommendInputError } from './recommend/input-error.ts';
 import { buildProgram } from './program.ts';
 
 /** Errors a user can act on: their message is the whole story. */
-const EXPECTED = [ConfigError, DatasetError, ImportRejectedError, PgliteLockedError, RecommendInputError, TrainingDataError, ModelNotFoundError];
+const EXPECTED = [
+  ConfigError,
+  DatasetError,
+  ImportRejectedError,
+  PgliteLockedError,
+  RecommendInputError,
+  TrainingDataError,
+  ModelNotFoundError,
+  MovieSourceError,
+];
 
 process.on('unhandledRejection', (err) => {
   process.stderr.write(`moviebot: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerBotCommand } from './commands/bot.command.ts';
+import { registerCatalogSyncCommand } from './commands/catalog-sync.command.ts';
 import { registerChatCommand } from './commands/chat.command.ts';
 import { registerDiscordRegisterCommand } from './commands/discord-register.command.ts';
 import { registerDataFetchCommand } from './commands/data-fetch.command.ts';
@@ -23,6 +24,8 @@ export function buildProgram(): Command {
   const data = program.command('data').description('fetch and import MovieLens datasets');
   registerDataFetchCommand(data);
   registerDataImportCommand(data);
+  const catalog = program.command('catalog').description('keep the catalog current from TMDB (optional)');
+  registerCatalogSyncCommand(catalog);
   registerTrainCommand(program);
   registerRecommendCommand(program);
   registerChatCommand(program);

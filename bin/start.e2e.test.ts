@@ -10,6 +10,7 @@ import { startServer } from '../data/fetch/test-server.ts';
 import { writeFixture } from '../data/testing/fixtures.ts';
 import { FakeTelegram } from '../test/support/fake-telegram.ts';
 import { FakeDiscord } from '../test/support/fake-discord.ts';
+import { FakeTmdb } from '../test/support/fake-tmdb.ts';
 
 const ML_SMALL = ML_LATEST_SMALL.dir;
 const tmp = useTempDirs();
@@ -21,6 +22,7 @@ interface Health {
   catalog: { movies: number; ratings: number; tags: number };
   redis: unknown;
   version: string;
+  movies: string;
 }
 
 /** Starts `moviebot start`, waits for its banner, returns the running process and its /healthz. */
@@ -49,7 +51,14 @@ describe.skipIf(!ML_LATEST_SMALL.present)('moviebot start with only MOVIELENS_DI
     expect(first.banner).toContain('importing MovieLens');
     expect(first.banner).toContain('embedded PGlite');
     expect(first.status).toBe(200);
-    expect(first.health).toMatchObject({ ok: true, storage: { kind: 'pglite', connected: true }, catalog: ML_SMALL_COUNTS, redis: 'not configured' });
+    expect(first.health).toMatchObject({
+      ok: true,
+      storage: { kind: 'pglite', connected: true },
+      catalog: ML_SMALL_COUNTS,
+      redis: 'not configured',
+      movies: 'MovieLens',
+    });
+    expect(first.banner).toMatch(/^ {2}movies {4}MovieLens \(set TMDB_API_KEY/m);
     const stopped = await stop(first.cli);
     expect(stopped.code).toBe(0);
     expect(stopped.ms).toBeLessThan(5_000);
@@ -60,14 +69,26 @@ describe.skipIf(!ML_LATEST_SMALL.present)('moviebot start with only MOVIELENS_DI
     expect((await stop(second.cli)).code).toBe(0);
   });
 
-  it('gives the same counts on PostgreSQL (DATABASE_URL)', async () => {
+  it('gives the same counts on PostgreSQL (DATABASE_URL), and says when TMDB is the online source', async () => {
     const db = await createPostgresDatabase();
+    const tmdb = new FakeTmdb();
+    await tmdb.start();
     try {
-      const { cli, health, banner } = await start({ MOVIELENS_DIR: ML_SMALL, DATA_DIR: tmp(), DATABASE_URL: db.url });
+      const { cli, health, banner } = await start({
+        MOVIELENS_DIR: ML_SMALL,
+        DATA_DIR: tmp(),
+        DATABASE_URL: db.url,
+        TMDB_API_URL: tmdb.apiUrl,
+        TMDB_API_KEY: tmdb.apiKey,
+      });
       expect(banner).toContain('PostgreSQL at 127.0.0.1:5432');
-      expect(health).toMatchObject({ ok: true, storage: { kind: 'postgres', connected: true }, catalog: ML_SMALL_COUNTS });
+      expect(banner).toMatch(/^ {2}movies {4}MovieLens \+ TMDB \(/m);
+      expect(health).toMatchObject({ ok: true, storage: { kind: 'postgres', connected: true }, catalog: ML_SMALL_COUNTS, movies: 'MovieLens + TMDB' });
       expect((await stop(cli)).code).toBe(0);
+      // Starting asks TMDB nothing: cards and the scheduled jobs do, in the background.
+      expect(tmdb.requests).toEqual([]);
     } finally {
+      await tmdb.stop();
       await db.drop();
     }
   });

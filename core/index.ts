@@ -20,7 +20,16 @@ export type { SharedListStore } from './domain/ports/shared-list.store.ts';
 export type { ModelVersionStore, NewModelVersion } from './domain/ports/model-version.store.ts';
 export type { RecommendationCache } from './domain/ports/recommendation.cache.ts';
 export type { ServerResultCache, ServerResult, ReadyGroupPick, ReadyTrends } from './domain/ports/server-result.cache.ts';
-export { BadJobError, type JobQueue, type JobName, type JobPayloads, type EnqueueOptions, type Processor, type Processors } from './domain/ports/job-queue.ts';
+export {
+  BadJobError,
+  RetryLaterError,
+  type JobQueue,
+  type JobName,
+  type JobPayloads,
+  type EnqueueOptions,
+  type Processor,
+  type Processors,
+} from './domain/ports/job-queue.ts';
 export { JOB_NAMES } from './infra/jobs/job-names.ts';
 export { QueueUnavailableError } from './infra/jobs/bullmq-queue.ts';
 export { QUEUE_STATES, type QueueCounts, type QueueState, type JobOutcome } from './domain/ports/job-queue.ts';
@@ -39,6 +48,8 @@ export * from './domain/movie-night/shortlist.ts';
 export * from './domain/movie-night/fairness.ts';
 export { DEFAULT_FIT, type FitParams } from './domain/recommender/fit/fit-ease.ts';
 export { DEFAULT_SERVING, type ServingParams } from './domain/recommender/serving-params.ts';
+export { DEFAULT_DISCOVER, type DiscoverParams } from './domain/recommender/discover-params.ts';
+export { DEFAULT_QUICK_PICK, QUICK_PICK_ROUNDS, QUICK_PICK_SIZE, type QuickPickParams } from './domain/recommender/quick-picker.ts';
 export { TitleIndex, displayTitle, normalizeText, type SearchableMovie, type SearchHit } from './domain/search/index.ts';
 export { UserError, type UserErrorCode, type UserErrorDetails } from './domain/errors.ts';
 export { ANSWER_DEADLINE_MS, DeadlineExceededError, withDeadline } from './domain/deadline.ts';
@@ -74,6 +85,11 @@ export {
 } from './domain/ports/movie-details.source.ts';
 export { posterUrl, POSTER_PATH } from './domain/movie-details/poster-url.ts';
 export { normalizeRegion, REGION_HINTS } from './domain/movie-details/regions.ts';
+export type { MovieDetailsStore, StoredMovieDetails, StoredProviders, LinkedFilm, DueQuery } from './domain/ports/movie-details.store.ts';
+export type { CatalogAdditionStore, AdditionSource } from './domain/ports/catalog-additions.store.ts';
+export { TMDB_MOVIE_ID_BASE, isAddedFromTmdb } from './domain/movie-details/catalog-ids.ts';
+export { catalogTitle, entryFromListing, entryFromDetails, type CatalogEntry } from './domain/movie-details/catalog-entry.ts';
+export { DETAILS_MAX_AGE_MS, PROVIDERS_MAX_AGE_MS, SHOWN_WINDOW_MS, CACHE_LIMIT_MS, refreshDue, type RefreshDue } from './domain/movie-details/freshness.ts';
 export * from './domain/use-cases/index.ts';
 export { TasteChanges, type TasteChange, type TasteWrite } from './domain/events/taste-changes.ts';
 export type { PublicPages } from './domain/ports/public-pages.ts';
@@ -83,6 +99,7 @@ export {
   queueRecomputeUser,
   RECOMPUTE_DEBOUNCE_MS,
   SERVER_RECOMPUTE_DEBOUNCE_MS,
+  ENRICH_DEBOUNCE_MS,
   type WarnLog,
 } from './domain/subscribers/index.ts';
 export { MIN_CONTRIBUTORS, tasteTrends, type TasteTrends, type MovieTally, type GenreShare } from './domain/trends/taste-trends.ts';

@@ -16,7 +16,7 @@ export { MemoryServerResultCache } from './infra/cache/memory-server-result-cach
 export { RedisServerResultCache } from './infra/cache/redis-server-result-cache.ts';
 export { FailSoftServerResultCache } from './infra/cache/fail-soft-server-result-cache.ts';
 export { InProcessQueue } from './infra/jobs/in-process-queue.ts';
-export { BullmqQueue, DEFAULT_JOB_OPTIONS } from './infra/jobs/bullmq-queue.ts';
+export { BullmqQueue, DEFAULT_JOB_OPTIONS, SOURCE_JOB_OPTIONS } from './infra/jobs/bullmq-queue.ts';
 export { MeteringRecommendationCache } from './infra/cache/metering-recommendation-cache.ts';
 export { createRedisClient, pingRedis } from './infra/redis/redis-client.ts';
 export { PgliteLockedError } from './infra/db/pglite-lock.ts';
@@ -29,6 +29,10 @@ export { ModelSync, MODEL_POLL_MS, type ModelSyncOptions } from './infra/model/m
 export { scheduleRetrain, RETRAIN_SCHEDULER_ID, type RetrainScheduleOutcome } from './infra/jobs/retrain-schedule.ts';
 export { CronTimer } from './infra/jobs/cron-timer.ts';
 export { tensorflowMath } from './infra/model/tfjs-math.ts';
+export { wasmDotKernel } from './infra/model/wasm-dot-kernel.ts';
 export { ZipArchiveReader } from './infra/archive/zip-archive.reader.ts';
-export { subscribeBackgroundWork, type BackgroundPorts } from './domain/subscribers/index.ts';
+export { subscribeBackgroundWork, subscribeEnrichment, type BackgroundPorts } from './domain/subscribers/index.ts';
 export { TmdbClient, type TmdbClientOptions } from './infra/tmdb/tmdb-client.ts';
+export { SOURCE_RETRIES } from './infra/jobs/source-retries.ts';
+export { CatalogFollower, CATALOG_POLL_MS, type CatalogFollowerOptions } from './infra/catalog/catalog-follower.ts';
+export { keepJobScheduled, type JobScheduleOutcome } from './infra/jobs/job-schedule.ts';

@@ -181,6 +181,8 @@ describe('with jobs in-process (no Redis)', () => {
         throw new Error('no data');
       },
       import: async () => {},
+      enrich: async () => {},
+      'catalog-sync': async () => {},
     } satisfies Processors;
     const metrics = new Metrics({ processMetrics: false });
     const inProcess = new InProcessQueue(processors, { attempts: 1, onJobFinished: metrics.jobFinished });

@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { BadJobError, JOB_NAMES, type JobName, type JobOutcome, type Logger, type Processors } from '../core/index.ts';
+import { BadJobError, JOB_NAMES, RetryLaterError, type JobName, type JobOutcome, type Logger, type Processors } from '../core/index.ts';
 
 export interface WorkerOptions {
   prefix?: string;
@@ -23,9 +23,17 @@ export interface WorkerOptions {
  * How long a job's lock lives without renewal: after a `kill -9` its job is
  * run again by another worker within this plus the 5 s stalled check. Short
  * for the recomputes (milliseconds of work); long for retrain and import,
- * whose CPU-heavy steps may hold the event loop between renewals.
+ * whose CPU-heavy steps may hold the event loop between renewals; for the
+ * TMDB jobs, past the longest Retry-After their client waits out itself.
  */
-const LOCK_MS: Record<JobName, number> = { 'recompute-user': 10_000, 'recompute-server': 10_000, retrain: 120_000, import: 120_000 };
+const LOCK_MS: Record<JobName, number> = {
+  'recompute-user': 10_000,
+  'recompute-server': 10_000,
+  retrain: 120_000,
+  import: 120_000,
+  enrich: 60_000,
+  'catalog-sync': 120_000,
+};
 
 /**
  * Jobs at once per queue and process. Recomputes are batched inside the
@@ -33,7 +41,16 @@ const LOCK_MS: Record<JobName, number> = { 'recompute-user': 10_000, 'recompute-
  * flight let one batch fill while the one before waits on its round trips.
  * Retrain and import are CPU- and memory-heavy: one at a time.
  */
-const CONCURRENCY: Record<JobName, number> = { 'recompute-user': 64, 'recompute-server': 4, retrain: 1, import: 1 };
+const CONCURRENCY: Record<JobName, number> = { 'recompute-user': 64, 'recompute-server': 4, retrain: 1, import: 1, enrich: 8, 'catalog-sync': 1 };
+
+/**
+ * Queues whose jobs BullMQ starts at most `max` of per `duration` ms across
+ * every worker process (the limiter lives in Redis). An enrich job is one
+ * TMDB request: 5 every 250 ms is 20 requests/s for all workers together,
+ * well below TMDB's ~40/s, with room for the few a catalog-sync makes. Short
+ * windows keep the bursts at their edges small.
+ */
+export const QUEUE_LIMITS: Partial<Record<JobName, { max: number; duration: number }>> = { enrich: { max: 5, duration: 250 } };
 
 /**
  * The consumer side: a BullMQ worker per queue running the processors. Bad
@@ -56,6 +73,12 @@ export function startBullmqWorkers(processors: Processors, options: WorkerOption
           outcome = 'completed';
         } catch (err) {
           if (err instanceof BadJobError) throw new UnrecoverableError(err.message);
+          if (err instanceof RetryLaterError) {
+            // The whole queue waits as long as the source asked (every worker: the limit is kept in Redis); the job goes
+            // back to waiting without using up an attempt.
+            await worker.rateLimit(err.delayMs);
+            throw Worker.RateLimitError();
+          }
           throw withCause(err);
         } finally {
           options.onJobFinished?.(name, (performance.now() - started) / 1000, outcome);
@@ -65,6 +88,7 @@ export function startBullmqWorkers(processors: Processors, options: WorkerOption
         connection,
         prefix: options.prefix ?? 'moviebot',
         concurrency: options.concurrency ?? CONCURRENCY[name],
+        limiter: QUEUE_LIMITS[name],
         lockDuration: LOCK_MS[name],
         stalledInterval: 5_000,
         maxStalledCount: 2,

@@ -1,2 +1,2 @@
-export { createProcessors, type ProcessorContext } from './processors/index.ts';
+export { createProcessors, type ProcessorContext, type TmdbJobDeps } from './processors/index.ts';
 export { startBullmqWorkers, type WorkerOptions } from './bullmq-worker.ts';

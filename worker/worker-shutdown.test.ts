@@ -7,7 +7,14 @@ import { silentLogger } from '../test/support/databases.ts';
 import { startBullmqWorkers } from './bullmq-worker.ts';
 import { TEST_REDIS_URL } from '../test/support/redis-server.ts';
 
-const idle: Processors = { 'recompute-user': async () => {}, 'recompute-server': async () => {}, retrain: async () => {}, import: async () => {} };
+const idle: Processors = {
+  'recompute-user': async () => {},
+  'recompute-server': async () => {},
+  retrain: async () => {},
+  import: async () => {},
+  enrich: async () => {},
+  'catalog-sync': async () => {},
+};
 
 describe('worker shutdown', () => {
   const cleanups: (() => Promise<unknown>)[] = [];

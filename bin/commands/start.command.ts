@@ -11,6 +11,7 @@ import { VERSION } from '../runtime/version.ts';
 import { startWeb } from '../runtime/web.ts';
 import { startWorkers } from '../runtime/workers.ts';
 import { scheduleNightlyRetrain } from '../runtime/retrain-schedule.ts';
+import { scheduleTmdbJobs } from '../runtime/tmdb-schedule.ts';
 
 export function registerStartCommand(program: Command): void {
   program
@@ -25,18 +26,22 @@ export function registerStartCommand(program: Command): void {
       const { redis, product } = await openRoleProduct(role);
       const workers = startWorkers(config, logger, product);
       shutdown.add('retrain schedule', scheduleNightlyRetrain(config, logger, product).close);
+      shutdown.add('TMDB schedules', scheduleTmdbJobs(config, logger, product).close);
       shutdown.add('workers', workers.close);
       // As `moviebot bot` does: a first run's training blocks the event loop for seconds, which would stall live interactions.
       await product.modelReady.catch(() => undefined);
       const bots = await startBots(config, logger, product);
       shutdown.add('bots', () => bots.close());
-      const web = await startWeb(config, logger, healthProbe({ database, redis, bots: () => bots.status() }), product);
+      const web = await startWeb(config, logger, healthProbe({ database, redis, bots: () => bots.status(), movies: product.movies }), product);
       shutdown.add('web', web.close);
 
       const stats = await createRepositories(database.db).catalog.stats();
       say(`Moviebot ${VERSION} is running`);
       say(`  storage   ${database.description}`);
       say(`  catalog   ${n(stats.movies)} movies, ${n(stats.ratings)} ratings, ${n(stats.tags)} tags`);
+      say(
+        `  movies    ${product.movies}${config.tmdb ? ' (posters, trailers, where to watch, new releases)' : ' (set TMDB_API_KEY for posters, where to watch and new releases)'}`,
+      );
       say(`  web       ${web.url}  (health: ${web.url}/healthz)`);
       say(`  jobs      ${config.redisUrl ? 'Redis (REDIS_URL)' : 'in-process (set REDIS_URL to use Redis)'}`);
       for (const [platform, state] of Object.entries(bots.status())) {

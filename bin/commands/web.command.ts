@@ -14,7 +14,7 @@ export function registerWebCommand(program: Command): void {
       const { config, logger, shutdown, database } = role;
       // The share pages read the same catalog and model as the bots; recommendations appear once the model is loaded.
       const { redis, product } = await openRoleProduct(role);
-      const web = await startWeb(config, logger, healthProbe({ database, redis, bots: () => ({}) }), product);
+      const web = await startWeb(config, logger, healthProbe({ database, redis, bots: () => ({}), movies: product.movies }), product);
       shutdown.add('web', web.close);
       say(`web server on ${web.url} (${database.description})`);
     });

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { withDeadline } from '../../core/index.ts';
 import { createRepositories, pingRedis, type Database } from '../../core/wiring.ts';
 import type { HealthProbe, HealthReport } from '../../web-share/index.ts';
+import type { MoviesSource } from './movie-source.ts';
 import { VERSION } from './version.ts';
 
 /**
@@ -10,8 +11,8 @@ import { VERSION } from './version.ts';
  */
 export const HEALTH_DEADLINE_MS = 1_500;
 
-/** Builds `/healthz`'s probe from what this process has connected. */
-export function healthProbe(deps: { database: Database; redis: Redis | undefined; bots: () => Record<string, string> }): HealthProbe {
+/** Builds `/healthz`'s probe from what this process has connected; `movies` says where the films come from (default MovieLens alone). */
+export function healthProbe(deps: { database: Database; redis: Redis | undefined; bots: () => Record<string, string>; movies?: MoviesSource }): HealthProbe {
   const catalog = createRepositories(deps.database.db).catalog;
   return async (): Promise<HealthReport> => {
     const [stats, redisOk] = await Promise.all([
@@ -26,6 +27,7 @@ export function healthProbe(deps: { database: Database; redis: Redis | undefined
       storage: { kind: deps.database.kind, connected: stats !== null },
       redis: redisOk === undefined ? 'not configured' : { connected: redisOk },
       catalog: stats,
+      movies: deps.movies ?? 'MovieLens',
       bots: deps.bots(),
     };
   };

@@ -3,6 +3,7 @@ import {
   MovieCatalog,
   TasteChanges,
   type ImportDeps,
+  type MovieDetailsStore,
   type NightDeps,
   type Config,
   type JobQueue,
@@ -14,10 +15,13 @@ import {
 import {
   BullmqQueue,
   cachedStores,
+  CatalogFollower,
   createRepositories,
   InProcessQueue,
   ModelHolder,
+  SOURCE_RETRIES,
   subscribeBackgroundWork,
+  subscribeEnrichment,
   ZipArchiveReader,
   type Database,
 } from '../../core/wiring.ts';
@@ -25,10 +29,11 @@ import type { Redis } from 'ioredis';
 import { importDataset } from '../../data/index.ts';
 import { createProcessors } from '../../worker/index.ts';
 import { openModelRollout, type ModelRollout } from './model-rollout.ts';
+import { moviesSource, openMovieSource, type MoviesSource } from './movie-source.ts';
 import { openReadyCaches } from './ready-caches.ts';
 
-/** The use cases' dependencies: everything an adapter needs to serve people. */
-export type ProductDeps = NightDeps & ImportDeps;
+/** The use cases' dependencies: everything an adapter needs to serve people (cards' included: what is stored from TMDB). */
+export type ProductDeps = NightDeps & ImportDeps & { movieDetails: MovieDetailsStore };
 
 /** Everything an adapter needs to serve people: the use cases' dependencies. */
 export interface Product {
@@ -47,6 +52,10 @@ export interface Product {
   processors: Processors;
   /** This process's metrics registry (job durations, recommend latency, ready-list hits), served on /metrics. */
   metrics: Metrics;
+  /** Where the films come from: MovieLens, or MovieLens + TMDB (TMDB_API_KEY or TMDB_ACCESS_TOKEN). */
+  movies: MoviesSource;
+  /** Follows the films added to the catalog by any process (close it on shutdown: it holds a timer). */
+  catalogFollower: CatalogFollower;
 }
 
 /**
@@ -93,19 +102,41 @@ export async function openProduct(
     changes,
     nights: repos.nights,
     defaultTimeZone: config.timeZone,
+    movieDetails: repos.movieDetails,
   };
+  // Films a catalog sync adds anywhere become searchable here within CATALOG_POLL_MS; where it ran, at once.
+  const catalogFollower = new CatalogFollower({ additions: repos.catalogAdditions, catalog, logger });
+  catalogFollower.start();
+  const source = openMovieSource(config);
   const share: ShareDeps = { accounts: deps.accounts, sharedLists: repos.sharedLists, publicUrl: config.publicUrl, changes };
   // Jobs read the source of truth: this process's taste caches do not see another process's writes.
   const processors = createProcessors({
     deps: { ...deps, accounts: repos.accounts, favorites: repos.favorites, feedback: repos.feedback },
     retrain: rollout.retrain,
     importFolder: (dir) => importDataset({ database, dir }),
+    tmdb: source && {
+      source,
+      movieDetails: repos.movieDetails,
+      additions: repos.catalogAdditions,
+      catalogStore: repos.catalog,
+      defaultRegion: config.defaultRegion,
+      queue: () => jobs,
+      catalogChanged: () => void catalogFollower.refresh(),
+    },
+    movieDetails: repos.movieDetails,
+    log: logger,
   });
   // Without Redis this process runs the jobs itself, with the processors over these deps.
   const jobs: JobQueue =
     shared?.jobs ??
-    new InProcessQueue(processors, { onFailed: (name, data, err) => logger.warn({ err, job: name, data }, 'job failed'), onJobFinished: metrics.jobFinished });
+    new InProcessQueue(processors, {
+      onFailed: (name, data, err) => logger.warn({ err, job: name, data }, 'job failed'),
+      onJobFinished: metrics.jobFinished,
+      retries: SOURCE_RETRIES,
+    });
   // A stored write remakes the person's ready list and their servers' results in the background.
   subscribeBackgroundWork(changes, { jobs, communities: deps.communities, serverResults, log: logger });
-  return { deps, share, models, modelReady, rollout, changes, jobs, processors, metrics };
+  // A card showing stale TMDB data has the film fetched in the background.
+  if (source) subscribeEnrichment(changes, { jobs, log: logger });
+  return { deps, share, models, modelReady, rollout, changes, jobs, processors, metrics, movies: moviesSource(config), catalogFollower };
 }

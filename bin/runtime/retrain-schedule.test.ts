@@ -9,7 +9,14 @@ import { scheduleNightlyRetrain } from './retrain-schedule.ts';
 
 /** The embedded runner with every processor a spy; only `jobs` of the product is read. */
 function embedded() {
-  const processors = { 'recompute-user': vi.fn(), 'recompute-server': vi.fn(), retrain: vi.fn(async () => {}), import: vi.fn() };
+  const processors = {
+    'recompute-user': vi.fn(),
+    'recompute-server': vi.fn(),
+    retrain: vi.fn(async () => {}),
+    import: vi.fn(),
+    enrich: vi.fn(),
+    'catalog-sync': vi.fn(),
+  };
   const jobs = new InProcessQueue(processors as unknown as Processors);
   let ready!: () => void;
   const modelReady = new Promise<void>((resolve) => (ready = resolve));

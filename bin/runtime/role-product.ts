@@ -15,5 +15,6 @@ export async function openRoleProduct({ config, logger, shutdown, database }: Ro
   const product = await openProduct(config, database, logger, say, { redis });
   shutdown.add('jobs', () => product.jobs.close());
   shutdown.add('model sync', () => product.rollout.close());
+  shutdown.add('catalog follower', async () => product.catalogFollower.close());
   return { redis, product };
 }

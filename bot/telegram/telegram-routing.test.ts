@@ -4,9 +4,10 @@
  * stale buttons.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { answerRsvp, pollSent, startMovieNight, startPoll } from '../../core/index.ts';
 import { botDeps } from '../testing/bot-deps.ts';
 import { createTelegramBot } from './telegram-bot.ts';
-import { ANN, BOT_INFO, GROUP_CHAT, telegramHarness } from './testing/telegram-harness.ts';
+import { ANN, BOB, BOT_INFO, GROUP_CHAT, telegramHarness } from './testing/telegram-harness.ts';
 
 let d: Awaited<ReturnType<typeof botDeps>>;
 let tg: ReturnType<typeof telegramHarness>;
@@ -40,5 +41,18 @@ describe('telegram routing', () => {
     await tg.callback('r:u:42');
     await tg.callback('old-format:42');
     expect(tg.sent('answerCallbackQuery').map((a) => a.text)).toEqual(['👍 Horror 42 (2000)', 'This button has expired.']);
+  });
+
+  it('a poll answer, which comes without a chat, passes the membership step and counts', async () => {
+    const person = (user: typeof ANN) => ({ platform: 'telegram' as const, platformUserId: String(user.id), username: user.username });
+    const group = { platform: 'telegram' as const, id: String(GROUP_CHAT.id) };
+    const { state } = await startMovieNight(d.deps, { identity: person(ANN), community: group, channelId: String(GROUP_CHAT.id), when: 'in 3 days' });
+    await answerRsvp(d.deps, { nightId: state.night.id, identity: person(BOB), going: true, via: 'button' });
+    const voting = await startPoll(d.deps, state.night.id);
+    await pollSent(d.deps, state.night.id, '5000000000000000042', '900');
+    await tg.pollAnswer('5000000000000000042', [1], BOB);
+    expect((await d.deps.nights.state(state.night.id))!.votes).toEqual([{ userId: expect.any(Number), movieId: voting.candidates[1]!.movieId }]);
+    expect(tg.calls).toEqual([]);
+    expect(d.logger.lines).toEqual([]);
   });
 });

@@ -18,8 +18,8 @@ const MAX_CACHED_QUERY = 120;
  * answers from memory within Discord's deadline.
  */
 export class MovieCatalog {
-  private readonly byId: Map<number, Movie>;
-  private readonly titles: TitleIndex;
+  private byId: Map<number, Movie>;
+  private titles: TitleIndex;
   private readonly recent = new LruCache<string, Movie[]>(RECENT_QUERIES, Infinity);
   /** Built on first use: only imports look movies up by another site's id, or by a title's head. */
   private links?: { imdb: Map<number, Movie>; tmdb: Map<number, Movie> };
@@ -30,7 +30,31 @@ export class MovieCatalog {
     private readonly ratings: ReadonlyMap<number, number> = new Map(),
   ) {
     this.byId = new Map(movies.map((m) => [m.id, m]));
-    this.titles = TitleIndex.build(movies.map((m) => ({ id: m.id, title: m.title, year: m.year, popularity: ratings.get(m.id) ?? 0 })));
+    this.titles = this.index();
+  }
+
+  /**
+   * Adds these movies, or replaces the ones with the same id, for every
+   * holder of this catalog at once (films added to the catalog while the
+   * process runs). Rebuilds the title index, the whole of it: a few hundred
+   * milliseconds on the largest catalogs, so call it when something changed,
+   * not on a timer. Returns how many movies were new or different.
+   */
+  upsert(movies: readonly Movie[]): number {
+    const changed = movies.filter((m) => !sameMovie(this.byId.get(m.id), m));
+    if (changed.length === 0) return 0;
+    const byId = new Map(this.byId);
+    for (const movie of changed) byId.set(movie.id, movie);
+    this.byId = byId;
+    this.titles = this.index();
+    this.recent.clear();
+    this.links = undefined;
+    this.heads = undefined;
+    return changed.length;
+  }
+
+  private index(): TitleIndex {
+    return TitleIndex.build([...this.byId.values()].map((m) => ({ id: m.id, title: m.title, year: m.year, popularity: this.ratings.get(m.id) ?? 0 })));
   }
 
   get size(): number {
@@ -109,4 +133,16 @@ export class MovieCatalog {
     if (key.length <= MAX_CACHED_QUERY) this.recent.set(key, movies);
     return [...movies];
   }
+}
+
+function sameMovie(a: Movie | undefined, b: Movie): boolean {
+  return (
+    a !== undefined &&
+    a.title === b.title &&
+    a.year === b.year &&
+    a.imdbId === b.imdbId &&
+    a.tmdbId === b.tmdbId &&
+    a.genres.length === b.genres.length &&
+    a.genres.every((g, i) => g === b.genres[i])
+  );
 }

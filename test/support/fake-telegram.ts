@@ -1,17 +1,30 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BotApiError } from './bot-api-error.ts';
+import { FakeChats, type ChatRights, type FakeChat, type FakeMessage } from './fake-telegram-chats.ts';
+import type { FakePoll } from './fake-telegram-polls.ts';
+
+export type { ChatRights, FakeMessage, FakePoll };
+
+/** Update types Telegram leaves out while allowed_updates is unset or empty (documented default). */
+const NOT_BY_DEFAULT = ['chat_member', 'message_reaction', 'message_reaction_count'];
+const BOT = { id: 42, is_bot: true, first_name: 'Moviebot', username: 'moviebot_test_bot' };
 
 export interface ApiCall {
   method: string;
   body: Record<string, unknown>;
   /** What the fake answered (e.g. the sent message, with its id). */
   result?: unknown;
+  /** The Bot API error it answered instead (e.g. "Bad Request: poll has already been closed"). */
+  error?: { code: number; description: string };
 }
 
 /**
  * A loopback stand-in for the Telegram Bot API (`${apiRoot}/bot${token}/${method}`),
  * enough for telegraf's long polling: getMe, deleteWebhook, getUpdates, and
- * the methods a bot calls, each recorded for the test to inspect.
+ * the methods a bot calls, each recorded for the test to inspect. Sent
+ * messages, edits, native polls, pins and chat admins live in `chats`
+ * (fake-telegram-chats.ts), which refuses what the Bot API refuses.
  */
 export class FakeTelegram {
   readonly calls: ApiCall[] = [];
@@ -21,13 +34,20 @@ export class FakeTelegram {
   private waiters: (() => void)[] = [];
   private server!: Server;
   apiRoot = '';
+  readonly chats = new FakeChats(() => this.messageId++, BOT);
+  /** The bot's allowed_updates, as last given to getUpdates or setWebhook; null until it gives one. */
+  allowedUpdates: string[] | null = null;
 
   async start(): Promise<void> {
     this.server = createServer(
       (req, res) =>
-        void this.handle(req).then((result) => {
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }));
-        }),
+        void this.handle(req).then(
+          (result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result })),
+          (err: unknown) => {
+            const { code, description } = err instanceof BotApiError ? err : { code: 500, description: String(err) };
+            res.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: code, description }));
+          },
+        ),
     );
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.apiRoot = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -52,8 +72,34 @@ export class FakeTelegram {
     this.waiters.splice(0).forEach((w) => w());
   }
 
+  /** Would Telegram deliver updates of this type, given the allowed_updates the bot asked for? */
+  delivers(type: string): boolean {
+    return this.allowedUpdates?.length ? this.allowedUpdates.includes(type) : !NOT_BY_DEFAULT.includes(type);
+  }
+
+  /** Makes `owner` and `admins` run the group, and the bot an admin (with or without the pin right) or a plain member. */
+  setRights(chatId: number, rights: ChatRights): void {
+    this.chats.setRights(chatId, rights);
+  }
+
+  /**
+   * `userId` picks `optionIds` (0-based) in a poll the bot sent; an empty
+   * list retracts. The poll's counts change either way; the bot hears of it
+   * (a poll_answer update; returns its update_id) only for a non-anonymous
+   * poll still open, and only if it asked for 'poll_answer' in allowed_updates.
+   */
+  pollAnswer(userId: number, pollId: string, optionIds: number[]): number | null {
+    const { notify, chatId } = this.chats.polls.answer(pollId, userId, optionIds);
+    this.chats.saw(this.chats.chat(chatId), userId);
+    if (!notify || !this.delivers('poll_answer')) return null;
+    return this.push({
+      poll_answer: { poll_id: pollId, user: { id: userId, is_bot: false, first_name: 'U', username: `user${userId}` }, option_ids: optionIds },
+    });
+  }
+
   /** A text message from `userId`, in their private chat or in `chat` (a group). */
-  text(userId: number, text: string, chat: { id: number; type: string; title?: string } = { id: userId, type: 'private' }): number {
+  text(userId: number, text: string, chat: FakeChat = { id: userId, type: 'private' }): number {
+    this.chats.saw(chat, userId);
     const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] : [];
     return this.push({
       message: { message_id: this.messageId++, date: 0, chat, from: { id: userId, is_bot: false, first_name: 'U', username: `user${userId}` }, text, entities },
@@ -92,14 +138,17 @@ export class FakeTelegram {
     });
   }
 
-  click(userId: number, messageId: number, data: string, queryId = `cb${this.updateId}`): number {
+  /** A press on an inline button of message `messageId` in `chatId` (default: the user's private chat); the update carries the message as the bot sent it. */
+  click(userId: number, messageId: number, data: string, queryId = `cb${this.updateId}`, chatId = userId): number {
+    const chat = this.chats.chat(chatId);
+    this.chats.saw(chat, userId);
     return this.push({
       callback_query: {
         id: queryId,
         from: { id: userId, is_bot: false, first_name: 'U', username: `user${userId}` },
-        chat_instance: 'ci',
+        chat_instance: `ci${chatId}`,
         data,
-        message: { message_id: messageId, date: 0, chat: { id: userId, type: 'private' }, text: '…' },
+        message: this.chats.message(chatId, messageId) ?? { message_id: messageId, date: 0, chat, text: '…' },
       },
     });
   }
@@ -128,9 +177,21 @@ export class FakeTelegram {
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const call: ApiCall = { method, body };
     if (method !== 'getUpdates') this.calls.push(call);
+    // Given, it replaces the setting; left out, the previous one stays.
+    if ((method === 'getUpdates' || method === 'setWebhook') && Array.isArray(body.allowed_updates)) this.allowedUpdates = body.allowed_updates as string[];
+    try {
+      call.result = await this.answer(method, body);
+      return call.result;
+    } catch (err) {
+      if (err instanceof BotApiError) call.error = { code: err.code, description: err.description };
+      throw err;
+    }
+  }
+
+  private async answer(method: string, body: Record<string, unknown>): Promise<unknown> {
     switch (method) {
       case 'getMe':
-        return { id: 42, is_bot: true, first_name: 'Moviebot', username: 'moviebot_test_bot' };
+        return BOT;
       case 'getUpdates': {
         const offset = Number(body.offset ?? 0);
         const take = () => this.pending.filter((u) => Number(u.update_id) >= offset);
@@ -143,13 +204,8 @@ export class FakeTelegram {
         this.pending.splice(0, this.pending.length, ...this.pending.filter((u) => !updates.includes(u)));
         return updates;
       }
-      case 'sendMessage': {
-        const chatId = Number(body.chat_id);
-        call.result = { message_id: this.messageId++, date: 0, chat: { id: chatId, type: chatId < 0 ? 'group' : 'private' }, text: body.text };
-        return call.result;
-      }
       default:
-        return true;
+        return this.chats.handle(method, body) ?? true;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { JOB_NAMES, type JobQueue, type Processors } from '../../core/index.ts';
+import { JOB_NAMES, type JobName, type JobQueue, type Processors } from '../../core/index.ts';
 import { BullmqQueue, InProcessQueue } from '../../core/wiring.ts';
 import { silentLogger } from './databases.ts';
 import { startBullmqWorkers } from '../../worker/index.ts';
@@ -11,26 +11,35 @@ export interface JobRunner {
   close: () => Promise<void>;
 }
 
+/** Tries and backoff of particular jobs on either runner (default: 3 tries 50 ms apart in-process, BullMQ's defaults). */
+export interface RunnerOptions {
+  retries?: Partial<Record<JobName, { attempts: number; backoffMs: number }>>;
+}
+
 /**
  * The two runners every processor suite runs through: the in-process runner,
  * and BullMQ on real Redis with a queue prefix per start (closing removes its
  * queues). Processors a test does not give do nothing.
  */
-export const JOB_RUNNERS: { name: string; start: (processors: Partial<Processors>) => Promise<JobRunner> }[] = [
+export const JOB_RUNNERS: { name: string; start: (processors: Partial<Processors>, options?: RunnerOptions) => Promise<JobRunner> }[] = [
   {
     name: 'the in-process runner',
-    start: async (processors) => {
-      const queue = new InProcessQueue(withDefaults(processors), { backoffMs: 50 });
+    start: async (processors, options = {}) => {
+      const queue = new InProcessQueue(withDefaults(processors), { backoffMs: 50, retries: options.retries });
       return { queue, close: () => queue.close() };
     },
   },
   {
     name: 'BullMQ on Redis',
-    start: async (processors) => {
+    start: async (processors, options = {}) => {
       const prefix = `test-${randomUUID()}`;
       const producer = new Redis(TEST_REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
       await new Promise((resolve) => producer.once('ready', resolve));
-      const queue = new BullmqQueue(producer, prefix);
+      // BullMQ's default quick retries unless the test names its own: tests do not wait out TMDB-sized backoffs.
+      const jobOptions = Object.fromEntries(
+        Object.entries(options.retries ?? {}).map(([name, r]) => [name, { attempts: r.attempts, backoff: { type: 'exponential', delay: r.backoffMs } }]),
+      );
+      const queue = new BullmqQueue(producer, prefix, jobOptions);
       const workers = startBullmqWorkers(withDefaults(processors), {
         prefix,
         logger: silentLogger,
@@ -50,5 +59,13 @@ export const JOB_RUNNERS: { name: string; start: (processors: Partial<Processors
 ];
 
 function withDefaults(given: Partial<Processors>): Processors {
-  return { 'recompute-user': async () => {}, 'recompute-server': async () => {}, retrain: async () => {}, import: async () => {}, ...given };
+  return {
+    'recompute-user': async () => {},
+    'recompute-server': async () => {},
+    retrain: async () => {},
+    import: async () => {},
+    enrich: async () => {},
+    'catalog-sync': async () => {},
+    ...given,
+  };
 }

@@ -35,6 +35,7 @@ export const testHealth: WebAppOptions['health'] = async () => ({
   version: 'test',
   node: process.version,
   uptimeSeconds: 0,
+  movies: 'MovieLens',
   storage: { kind: 'pglite', connected: true },
   redis: 'not configured',
   catalog: null,

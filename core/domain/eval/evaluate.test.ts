@@ -33,11 +33,30 @@ describe('evaluate', () => {
     expect(report.sg!.users).toBe(eligible(5));
     expect(report.likes3!.users).toBe(eligible(8));
     expect(report.feedback!.users).toBe(eligible(8));
+    expect(report.discovery!.default!.users).toBe(eligible(8));
+    expect(report.onboarding!.users).toBe(eligible(8));
+    expect(report.seenSignal!.users).toBe(eligible(8));
     expect(report.groups.recommendGroup!.groups).toBe(5 * 50);
     expect(report.fitMs).toHaveLength(5);
-    for (const v of [report.sg, report.likes3, report.feedback, report.groups.recommendGroup]) {
+    const { discovery, onboarding, seenSignal } = report;
+    for (const v of [
+      report.sg,
+      report.likes3,
+      report.feedback,
+      report.groups.recommendGroup,
+      discovery!.default,
+      discovery!.discover,
+      onboarding,
+      seenSignal,
+    ]) {
       expect(v!.violations).toMatchObject({ bad: 0 });
     }
+    // Popularity has no modes: both lists are its one list, all of it in the head at first.
+    expect(discovery!.discover).toEqual(discovery!.default);
+    expect(discovery!.default!.headShare).toBe(1);
+    const plainOnly = await evaluate(data, popularityRecommender, { seed: 3, protocols: ['discovery'], discoveryModes: ['default'] });
+    expect(plainOnly.discovery).toEqual({ default: discovery!.default });
+    expect(report.groups.recommendGroup!.headShare).toBeGreaterThan(0.5);
     expect(report.sg!.ndcg20).toBeGreaterThan(0);
     expect(report.likes3!.recall20).toBeGreaterThan(0);
   });

@@ -3,21 +3,25 @@
  * the instrument the recommender is tuned against. Deterministic for a seed,
  * and the same for every method, so two reports with one seed compare.
  */
-import type { Recommender, TrainingData } from '../recommender/types.ts';
+import type { RecommendMode, Recommender, TrainingData } from '../recommender/types.ts';
+import { DiscoverySum, trainingHead, type DiscoveryScore } from './discovery.ts';
 import { simulateFeedback } from './feedback.ts';
 import { makeFolds, type Fold } from './folds.ts';
 import { GROUP_K, GROUPS_PER_FOLD, MODEL_GROUP_STRATEGY, sampleGroups, scoreGroup, type GroupStrategy } from './groups.ts';
 import { ndcgAt, recallAt } from './metrics.ts';
+import { OnboardingSum, type OnboardingScore } from './onboarding.ts';
 import { likes3Case, sgCase, type ProtocolCase } from './protocols.ts';
+import { seenSignalCase } from './seen-signal.ts';
 import { checkList, excludedMovies, noViolations, type ListViolations } from './violations.ts';
 
 /** Lists are scored at 20. */
 export const EVAL_K = 20;
 export const DEFAULT_SEED = 42;
 
-export type RankingProtocol = 'sg' | 'likes3';
-export type Protocol = RankingProtocol | 'feedback' | 'groups';
-export const ALL_PROTOCOLS: readonly Protocol[] = ['sg', 'likes3', 'feedback', 'groups'];
+export type RankingProtocol = 'sg' | 'likes3' | 'seen-signal';
+export type Protocol = RankingProtocol | 'feedback' | 'groups' | 'discovery' | 'onboarding';
+export const ALL_PROTOCOLS: readonly Protocol[] = ['sg', 'likes3', 'feedback', 'groups', 'discovery', 'onboarding', 'seen-signal'];
+const DISCOVERY_MODES: readonly RecommendMode[] = ['default', 'discover'];
 
 /** Trains a model on one fold's training data. */
 export type Fit<M extends Recommender = Recommender> = (train: TrainingData) => M | Promise<M>;
@@ -26,12 +30,14 @@ export interface EvaluateOptions<M extends Recommender = Recommender> {
   seed?: number;
   /** Default 5. */
   folds?: number;
-  /** Default all four. */
+  /** Default all of {@link ALL_PROTOCOLS}. */
   protocols?: readonly Protocol[];
   /** Default: the model's own `recommendGroup`. Labels must differ. */
   groupStrategies?: readonly GroupStrategy<M>[];
   /** Default 50. */
   groupsPerFold?: number;
+  /** The modes the discovery protocol measures; default both. */
+  discoveryModes?: readonly RecommendMode[];
   /** Called after each fold, e.g. to print progress. */
   onFold?: (fold: { index: number; folds: number; fitMs: number }) => void;
 }
@@ -54,6 +60,8 @@ export interface FeedbackScore {
 export interface GroupScore {
   /** Mean over groups of the members' mean NDCG@10. */
   meanNdcg10: number;
+  /** Mean share of a group list in the head (the 100 films with most positives in training). */
+  headShare: number;
   /** Mean over groups of the worst-served member's NDCG@10. */
   minNdcg10: number;
   groups: number;
@@ -66,6 +74,12 @@ export interface EvalReport {
   sg?: RankingScore;
   likes3?: RankingScore;
   feedback?: FeedbackScore;
+  /** likes3 users, each mode's list: head share and tail NDCG. */
+  discovery?: Partial<Record<RecommendMode, DiscoveryScore>>;
+  /** Newcomers answering the quick picker's rounds. */
+  onboarding?: OnboardingScore;
+  /** likes3 users with some of their neutral films passed as seen: compare with likes3. */
+  seenSignal?: RankingScore;
   /** By strategy label. */
   groups: Record<string, GroupScore>;
   /** Training time of each fold. */
@@ -88,6 +102,9 @@ export async function evaluate<M extends Recommender>(data: TrainingData, fit: F
   const sums = {
     sg: new RankingSum(),
     likes3: new RankingSum(),
+    seenSignal: new RankingSum(),
+    discovery: (opts.discoveryModes ?? DISCOVERY_MODES).map((mode) => new DiscoverySum(mode)),
+    onboarding: new OnboardingSum(),
     feedback: { found: 0, users: 0, violations: noViolations() },
     groups: new Map(strategies.map((s) => [s.label, new GroupSum()])),
   };
@@ -95,8 +112,10 @@ export async function evaluate<M extends Recommender>(data: TrainingData, fit: F
   const timer = { ms: 0, calls: 0 };
 
   for (const fold of folds) {
+    const train = fold.train();
+    const head = trainingHead(train);
     const started = performance.now();
-    const trained = await fit(fold.train());
+    const trained = await fit(train);
     fitMs.push(performance.now() - started);
     const model = timed(trained, timer);
     for (const user of fold.testUsers) {
@@ -107,9 +126,12 @@ export async function evaluate<M extends Recommender>(data: TrainingData, fit: F
         sums.feedback.found += simulateFeedback(model, user, likes3, sums.feedback.violations).score;
         sums.feedback.users++;
       }
+      if (protocols.has('discovery') && likes3) for (const sum of sums.discovery) sum.add(model, likes3, head, EVAL_K);
+      if (protocols.has('onboarding')) sums.onboarding.add(model, user, EVAL_K);
+      if (protocols.has('seen-signal')) sums.seenSignal.add(model, seenSignalCase(user, seed), 'seen-signal');
     }
     if (protocols.has('groups')) {
-      scoreGroups(trained, fold, seed, opts.groupsPerFold ?? GROUPS_PER_FOLD, strategies, sums.groups);
+      scoreGroups(trained, fold, seed, opts.groupsPerFold ?? GROUPS_PER_FOLD, strategies, sums.groups, head);
     }
     opts.onFold?.({ index: fold.index, folds: folds.length, fitMs: fitMs[fitMs.length - 1]! });
   }
@@ -123,6 +145,9 @@ export async function evaluate<M extends Recommender>(data: TrainingData, fit: F
     ...(protocols.has('feedback') && {
       feedback: { found: f.users > 0 ? f.found / f.users : 0, users: f.users, violations: f.violations },
     }),
+    ...(protocols.has('discovery') && { discovery: Object.fromEntries(sums.discovery.map((sum) => [sum.mode, sum.score()])) }),
+    ...(protocols.has('onboarding') && { onboarding: sums.onboarding.score() }),
+    ...(protocols.has('seen-signal') && { seenSignal: sums.seenSignal.score() }),
     groups: protocols.has('groups') ? Object.fromEntries([...sums.groups].map(([l, g]) => [l, g.score()])) : {},
     fitMs,
     recommendMs: timer.calls > 0 ? timer.ms / timer.calls : 0,
@@ -153,12 +178,13 @@ class RankingSum {
 class GroupSum {
   mean = 0;
   min = 0;
+  headShare = 0;
   groups = 0;
   readonly violations = noViolations();
 
   score(): GroupScore {
     const n = Math.max(1, this.groups);
-    return { meanNdcg10: this.mean / n, minNdcg10: this.min / n, groups: this.groups, violations: this.violations };
+    return { meanNdcg10: this.mean / n, minNdcg10: this.min / n, headShare: this.headShare / n, groups: this.groups, violations: this.violations };
   }
 }
 
@@ -169,6 +195,7 @@ function scoreGroups<M extends Recommender>(
   count: number,
   strategies: readonly GroupStrategy<M>[],
   sums: Map<string, GroupSum>,
+  head: ReadonlySet<number>,
 ): void {
   const groups = sampleGroups(fold, seed, count);
   for (const strategy of strategies) {
@@ -181,6 +208,7 @@ function scoreGroups<M extends Recommender>(
       const { mean, min } = scoreGroup(list, members);
       sum.mean += mean;
       sum.min += min;
+      sum.headShare += list.filter((id) => head.has(id)).length / GROUP_K;
       sum.groups++;
     }
   }
@@ -189,15 +217,16 @@ function scoreGroups<M extends Recommender>(
 /** The model with its `recommend` calls timed into `timer`. */
 function timed(model: Recommender, timer: { ms: number; calls: number }): Recommender {
   return {
-    recommend: (profile, k) => {
+    recommend: (profile, k, options) => {
       const started = performance.now();
       try {
-        return model.recommend(profile, k);
+        return model.recommend(profile, k, options);
       } finally {
         timer.ms += performance.now() - started;
         timer.calls++;
       }
     },
-    recommendGroup: (members, k) => model.recommendGroup(members, k),
+    recommendGroup: (members, k, options) => model.recommendGroup(members, k, options),
+    ...(model.quickPicks && { quickPicks: (answers, size) => model.quickPicks!(answers, size) }),
   };
 }

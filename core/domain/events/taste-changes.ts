@@ -25,7 +25,9 @@ export type TasteChange =
   /** Two identities linked: `absorbed` was merged into `userId` (its taste, servers and share link are theirs now) and is gone. */
   | { type: 'people-merged'; userId: number; absorbed: number }
   /** An identity unlinked: it left `userId` for `newUserId`, which holds a copy of the taste. */
-  | { type: 'person-split'; userId: number; newUserId: number };
+  | { type: 'person-split'; userId: number; newUserId: number }
+  /** A card showed a film whose stored TMDB data is missing or stale (or lacks the card's region): it is fetched in the background. */
+  | { type: 'movie-details-due'; movieId: number; tmdbId: number; region: string };
 
 /** The changes to what a person likes or has seen: the ones their recommendations and their servers' results are made of. */
 export type TasteWrite = Extract<TasteChange, { type: 'feedback-recorded' | 'favorite-added' | 'favorite-removed' | 'seen-changed' | 'taste-imported' }>;

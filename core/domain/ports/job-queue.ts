@@ -8,6 +8,14 @@ export interface JobPayloads {
   retrain: { reason: 'scheduled' | 'manual' };
   /** Import a MovieLens folder into the database. */
   import: { source: string };
+  /**
+   * Fetch one film from TMDB (details, trailer, and the providers of the
+   * regions stored for it, the default one and `regions`); or, with `due`,
+   * the films whose stored TMDB data is due for a refresh (one job each).
+   */
+  enrich: { movieId: number; regions?: string[] } | { due: 'scheduled' | 'manual' };
+  /** Add the recent and trending TMDB films the catalog lacks. */
+  'catalog-sync': { reason: 'scheduled' | 'manual' };
 }
 
 export type JobName = keyof JobPayloads;
@@ -47,4 +55,20 @@ export type Processors = { [N in JobName]: Processor<N> };
 /** Job data that cannot succeed however often it is retried. */
 export class BadJobError extends Error {
   override readonly name = 'BadJobError';
+}
+
+/**
+ * The job can succeed, but not before `delayMs`: a source asked to be left
+ * alone that long (an HTTP 429 with Retry-After). The runner waits at least
+ * that long before the next try (BullMQ pauses the job's whole queue), and
+ * the wait does not use up one of the job's attempts.
+ */
+export class RetryLaterError extends Error {
+  override readonly name = 'RetryLaterError';
+  constructor(
+    message: string,
+    readonly delayMs: number,
+  ) {
+    super(message);
+  }
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { plainMath } from './dense-math.ts';
+import { DEFAULT_DISCOVER } from './discover-params.ts';
 import { EaseRecommender } from './ease-recommender.ts';
 import { DEFAULT_FIT, fitEase } from './fit/fit-ease.ts';
 import { DEFAULT_SERVING, type ServingParams } from './serving-params.ts';
@@ -127,5 +128,69 @@ describe('group recommendation', () => {
       { likes: [41], dislikes: [1, 21] },
     ];
     expect(model.recommendGroupWith('average-without-misery', members, 10)).toHaveLength(10);
+  });
+});
+
+describe('discover mode', () => {
+  /** The head is the blockbuster (99) and the four next most liked films; a penalty this world's few films show. */
+  const discoverServing: ServingParams = { ...serving, discover: { ...DEFAULT_DISCOVER, head: 5, headPenalty: 1 } };
+  let discovering: EaseRecommender;
+  let head: Set<number>;
+  beforeAll(() => {
+    discovering = new EaseRecommender(factors, discoverServing);
+    const order = [...factors.popularity.keys()].sort((a, b) => factors.popularity[b]! - factors.popularity[a]! || a - b);
+    head = new Set(order.slice(0, 5).map((row) => factors.itemIds[row]!));
+  });
+  const headCount = (recs: { movieId: number }[]) => recs.filter((r) => head.has(r.movieId)).length;
+
+  it('holds the head back for a profile, still following its taste and never repeating it', () => {
+    const profile = { likes: [1, 2], seen: [3] };
+    const plain = discovering.recommend(profile, 8);
+    const discover = discovering.recommend(profile, 8, { mode: 'discover' });
+    expect(headCount(plain)).toBeGreaterThan(0);
+    expect(headCount(discover)).toBeLessThan(headCount(plain));
+    expect(discover.filter((r) => SCI_FI.has(r.movieId)).length).toBeGreaterThanOrEqual(6);
+    for (const id of [1, 2, 3]) expect(discover.map((r) => r.movieId)).not.toContain(id);
+  });
+
+  it('leaves the default list as it was', () => {
+    const profile = { likes: [1, 21], dislikes: [41] };
+    expect(discovering.recommend(profile, 10, { mode: 'default' })).toEqual(model.recommend(profile, 10));
+  });
+
+  it('falls back to popular films past the head for someone with no likes', () => {
+    const picks = discovering.recommend({ likes: [] }, 3, { mode: 'discover' });
+    expect(picks).toHaveLength(3);
+    expect(headCount(picks)).toBe(0);
+  });
+
+  it('answers the same with an index (its longer shortlist)', () => {
+    const indexed = new EaseRecommender(factors, discoverServing);
+    const { vectors, dimensions } = indexed.indexVectors();
+    indexed.attachIndex(new BruteForceIndex(vectors, dimensions));
+    const profile = { likes: [1, 2, 21] };
+    const ids = (recs: { movieId: number }[]) => recs.map((r) => r.movieId);
+    expect(ids(indexed.recommend(profile, 8, { mode: 'discover' }))).toEqual(ids(discovering.recommend(profile, 8, { mode: 'discover' })));
+  });
+
+  it('a group pick holds the head back too, on the exact and the served path', () => {
+    const members = [{ likes: [1, 2] }, { likes: [3, 4], seen: [5] }];
+    const indexed = new EaseRecommender(factors, discoverServing);
+    const { vectors, dimensions } = indexed.indexVectors();
+    indexed.attachIndex(new BruteForceIndex(vectors, dimensions));
+    for (const strategy of ['average', 'average-without-misery', 'fair-turns'] as const) {
+      const plain = discovering.recommendGroupWith(strategy, members, 3);
+      const exact = discovering.recommendGroupWith(strategy, members, 3, 'discover');
+      const served = indexed.recommendGroupWith(strategy, members, 3, 'discover');
+      expect(exact, strategy).toHaveLength(3);
+      expect(headCount(exact), strategy).toBeLessThan(headCount(plain));
+      expect(
+        served.map((r) => r.movieId),
+        strategy,
+      ).toEqual(exact.map((r) => r.movieId));
+    }
+    expect(discovering.recommendGroup(members, 6, { mode: 'discover' })).toEqual(
+      discovering.recommendGroupWith('average-without-misery', members, 6, 'discover'),
+    );
   });
 });

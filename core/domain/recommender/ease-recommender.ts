@@ -7,7 +7,8 @@ import { recommendGroup } from './recommend-group.ts';
 import { recommendOne } from './recommend-one.ts';
 import { INDEX_LAMBDA, ServingModel } from './serving-model.ts';
 import type { ServingParams } from './serving-params.ts';
-import type { Recommendation, Recommender, TasteProfile, WeightedProfile } from './types.ts';
+import { quickPickRound } from './quick-picker.ts';
+import type { QuickPickAnswers, Recommendation, RecommendMode, RecommendOptions, Recommender, TasteProfile, WeightedProfile } from './types.ts';
 import type { VectorIndex } from './vector-index.ts';
 import { recommendWeightedGroup, zScoresOf } from './weighted-group.ts';
 
@@ -73,18 +74,24 @@ export class EaseRecommender implements Recommender {
   /**
    * @param options.popular - movie ids popular where the user is (their
    *   server), offered first to someone with no likes yet.
+   * @param options.mode - `discover` favours films outside the most liked (see discover.ts).
    */
-  recommend(profile: TasteProfile, k: number, options: { popular?: readonly number[] } = {}): Recommendation[] {
-    return recommendOne(this.model, this.shortlistIndex, profile, k, options.popular);
+  recommend(profile: TasteProfile, k: number, options: RecommendOptions = {}): Recommendation[] {
+    return recommendOne(this.model, this.shortlistIndex, profile, k, options.popular, options.mode);
   }
 
-  recommendGroup(members: readonly TasteProfile[], k: number): Recommendation[] {
-    return this.recommendGroupWith('average-without-misery', members, k);
+  /** The quick picker's next round (see {@link quickPickRound}). */
+  quickPicks(answers: QuickPickAnswers, size: number): number[] {
+    return quickPickRound(this.model, answers, size);
+  }
+
+  recommendGroup(members: readonly TasteProfile[], k: number, options: { mode?: RecommendMode } = {}): Recommendation[] {
+    return this.recommendGroupWith('average-without-misery', members, k, options.mode);
   }
 
   /** One list for several people with the given strategy (see {@link recommendGroup} in recommend-group.ts). */
-  recommendGroupWith(strategy: GroupStrategy, members: readonly TasteProfile[], k: number): Recommendation[] {
-    return recommendGroup(this.model, this.groupShortlist, strategy, members, k);
+  recommendGroupWith(strategy: GroupStrategy, members: readonly TasteProfile[], k: number, mode: RecommendMode = 'default'): Recommendation[] {
+    return recommendGroup(this.model, this.groupShortlist, strategy, members, k, mode);
   }
 
   /** Each member's z-score of each movie (see weighted-group.ts): what a movie night ranks its candidates by. */

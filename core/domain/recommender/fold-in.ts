@@ -1,7 +1,8 @@
 import { LAMBDA_GRID, shrinkage } from './ease-factors.ts';
 import type { Explainable } from './explain.ts';
 import type { ServingModel } from './serving-model.ts';
-import type { TasteProfile } from './types.ts';
+import { discoverBias } from './discover.ts';
+import type { RecommendMode, TasteProfile } from './types.ts';
 
 /**
  * A profile folded into the eigen-space at its own λ, no item scored yet:
@@ -13,6 +14,7 @@ export interface FoldedProfile extends Explainable {
   /** The λ grid point of this profile's λ. */
   g: number;
   dislikes: number[];
+  mode: RecommendMode;
 }
 
 /** A folded profile with its scores. */
@@ -25,22 +27,24 @@ export interface ScoredProfile extends Explainable {
  * The profile as a query: its likes summed (each weighted by its column scale
  * and discounted by its popularity) and shrunk at the λ its size asks for,
  * minus its 👎 summed and shrunk at a λ at least `dislikeLambda`. Null for a
- * profile with no movie the model knows.
+ * profile with no movie the model knows. `discover` caps λ and discounts
+ * popular likes more (see {@link DiscoverParams}).
  */
-export function foldIn(model: ServingModel, profile: TasteProfile): FoldedProfile | null {
+export function foldIn(model: ServingModel, profile: TasteProfile, mode: RecommendMode = 'default'): FoldedProfile | null {
   const likes = model.rowsOf(profile.likes);
   const dislikes = model.rowsOf(profile.dislikes ?? []);
   if (likes.length === 0 && dislikes.length === 0) return null;
   const { factors, params, rank } = model;
-  const g = model.lambdaPoint(profile, likes.length);
+  const discover = mode === 'discover' ? model.discover : undefined;
+  const g = model.lambdaPoint(profile, likes.length, discover?.lambdaCap);
   const lambda = LAMBDA_GRID[g]!; // g is a grid point
   const likeShrinkage = shrinkage(factors.values, lambda, rank);
   const dislikeShrinkage = shrinkage(factors.values, Math.max(params.dislikeLambda, lambda), rank);
-  const liked = sumOfRows(model, likes, 1, params.likePopularityDiscount);
+  const liked = sumOfRows(model, likes, 1, discover?.likePopularityDiscount ?? params.likePopularityDiscount);
   const disliked = sumOfRows(model, dislikes, params.dislikeWeight, 0);
   const q = new Float64Array(model.stride);
   for (let j = 0; j < rank; j++) q[j] = liked[j]! * likeShrinkage[j]! - disliked[j]! * dislikeShrinkage[j]!;
-  return { q, g, likes, dislikes, shrink: likeShrinkage };
+  return { q, g, likes, dislikes, shrink: likeShrinkage, mode };
 }
 
 /** Σ weight · s_i · (1 + positives_i)^−discount · V_i over the given rows, at serving rank. */
@@ -56,8 +60,9 @@ function sumOfRows(model: ServingModel, rows: readonly number[], weight: number,
 
 /**
  * Scores the `candidates` rows (the index's shortlist, or every row) of a
- * folded profile; the others stay −∞. With a popularity prior, each score is
- * divided by the largest |score| and the prior added.
+ * folded profile; the others stay −∞. With a popularity prior, or for a
+ * discover list, each score is divided by the largest |score| and the prior
+ * (discover's bias, {@link discoverBias}) added.
  */
 export function scoreFolded(model: ServingModel, folded: FoldedProfile, candidates: Int32Array): ScoredProfile {
   const { kernel, items, stride, factors, params } = model;
@@ -76,10 +81,13 @@ export function scoreFolded(model: ServingModel, folded: FoldedProfile, candidat
     scores[row] = score;
     if (Math.abs(score) > largest) largest = Math.abs(score);
   }
+  const discover = folded.mode === 'discover';
   const prior = params.popularityWeight;
-  if (prior !== 0 && largest > 0) {
+  if ((discover || prior !== 0) && largest > 0) {
     for (let row = 0; row < items; row++) {
-      if (scores[row] !== -Infinity) scores[row] = scores[row]! / largest + prior * model.logPopularity[row]!;
+      if (scores[row] === -Infinity) continue;
+      const bias = discover ? discoverBias(model, row) : prior * model.logPopularity[row]!;
+      scores[row] = scores[row]! / largest + bias;
     }
   }
   return { scores, likes, shrink };

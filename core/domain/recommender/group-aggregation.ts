@@ -6,6 +6,8 @@ export type GroupStrategy = 'average' | 'average-without-misery' | 'fair-turns';
  * One list for several people from their individual score vectors. Scores
  * are z-normalised per member first so that an enthusiastic profile does not
  * outvote a modest one. Returns item indices with the group score, best first.
+ * A `bias` (a discover list's, in units of the largest group score) is added
+ * to the group score of each item, and to each member's own in fair turns.
  *
  * - average: the mean z-score (with `weights`, each member's z-score counts
  *   weight / Σ weights; all equal by default).
@@ -22,6 +24,7 @@ export function aggregateGroup(
   k: number,
   miseryThreshold: number,
   weights?: readonly number[],
+  bias?: (index: number) => number,
 ): { index: number; score: number }[] {
   const n = memberScores[0]!.length;
   const combined = new Float32Array(n);
@@ -37,7 +40,9 @@ export function aggregateGroup(
     }
     return z;
   });
-  if (strategy === 'fair-turns') return fairTurns(zs, combined, miserable, excluded, k);
+  const lift = bias ? liftOf(combined, bias, excluded) : new Float32Array(n);
+  for (let i = 0; i < n; i++) combined[i] = combined[i]! + lift[i]!;
+  if (strategy === 'fair-turns') return fairTurns(zs, combined, lift, miserable, excluded, k);
   if (strategy === 'average') return topK(combined, k, excluded);
 
   const kept = combined.map((c, i) => (miserable[i] ? -Infinity : c));
@@ -49,9 +54,19 @@ export function aggregateGroup(
   return picks;
 }
 
+/** bias(i) times the largest |score| of an item not excluded: a bias in the units of the scores a pick is made from. */
+function liftOf(scores: Float32Array, bias: (index: number) => number, excluded: ReadonlySet<number>): Float32Array {
+  let largest = 0;
+  scores.forEach((s, i) => {
+    if (!excluded.has(i) && Math.abs(s) > largest) largest = Math.abs(s);
+  });
+  return scores.map((_, i) => largest * bias(i));
+}
+
 function fairTurns(
   zs: Float32Array[],
   combined: Float32Array,
+  lift: Float32Array,
   miserable: Uint8Array,
   excluded: ReadonlySet<number>,
   k: number,
@@ -66,7 +81,7 @@ function fairTurns(
     let bestScore = -Infinity;
     for (const i of candidates) {
       if (taken.has(i)) continue;
-      const score = zs[who]![i]! + 0.5 * combined[i]! - (miserable[i] ? 1e6 : 0);
+      const score = zs[who]![i]! + lift[i]! + 0.5 * combined[i]! - (miserable[i] ? 1e6 : 0);
       if (score > bestScore) {
         bestScore = score;
         best = i;

@@ -125,13 +125,14 @@ export class Misery {
   }
 }
 
-/** aggregateGroup's fair turns, scoring a member's candidates only when it is their turn. */
+/** aggregateGroup's fair turns, scoring a member's candidates only when it is their turn; `lift` is a discover bias (none when empty). */
 export function fairTurns(
   group: GroupScores,
   misery: Misery,
   candidates: readonly number[],
   combined: ReadonlyMap<number, number>,
   k: number,
+  lift: ReadonlyMap<number, number> = new Map(),
 ): { index: number; score: number }[] {
   const taken = new Set<number>();
   const satisfaction = group.members.map(() => 0);
@@ -143,7 +144,7 @@ export function fairTurns(
     if (!z) zs.set(who, (z = Float64Array.from(candidates, (i) => group.z(who, i))));
     const own = z;
     const ranked = candidates
-      .map((i, c) => ({ i, score: own[c]! + 0.5 * combined.get(i)! }))
+      .map((i, c) => ({ i, score: own[c]! + (lift.get(i) ?? 0) + 0.5 * combined.get(i)! }))
       .filter(({ i }) => !taken.has(i))
       .sort((a, b) => b.score - a.score);
     if (ranked.length === 0) break;

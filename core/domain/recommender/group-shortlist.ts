@@ -57,7 +57,12 @@ export class GroupShortlist implements MemberScores {
 
   constructor(private readonly space: GroupScoringSpace) {}
 
-  /** @param weights - each member's share of the group's mean z-score (all equal by default). */
+  /**
+   * The k picks of a strategy. A `bias` (a discover list's, in units of the
+   * largest group score among the candidates) is added to each candidate's
+   * group score, and the shortlist is made twice as long for it.
+   * @param weights - each member's share of the group's mean z-score (all equal by default).
+   */
   pick(
     strategy: GroupStrategy,
     members: readonly MemberQuery[],
@@ -65,17 +70,26 @@ export class GroupShortlist implements MemberScores {
     k: number,
     miseryThreshold: number,
     weights?: readonly number[],
+    bias?: (index: number) => number,
   ): { index: number; score: number }[] {
     const moments = this.moments(members);
     const group = new GroupScores(this, members, moments, weights);
-    const wanted = Math.max(this.space.minCandidates ?? MIN_CANDIDATES, 50 * k) + excluded.size;
+    const wanted = (bias ? 2 : 1) * Math.max(this.space.minCandidates ?? MIN_CANDIDATES, 50 * k) + excluded.size;
     const found = this.space.index.search(group.indexQuery(this.space.index.dimensions), Math.min(wanted, this.space.items));
     const candidates = [...found].filter((i) => !excluded.has(i));
     const combined = new Map(candidates.map((i) => [i, group.combined(i)]));
+    const lift = new Map<number, number>();
+    if (bias) {
+      const largest = candidates.reduce((m, i) => Math.max(m, Math.abs(combined.get(i)!)), 0);
+      for (const i of candidates) {
+        lift.set(i, largest * bias(i));
+        combined.set(i, combined.get(i)! + lift.get(i)!);
+      }
+    }
     candidates.sort((a, b) => combined.get(b)! - combined.get(a)!);
     const misery = new Misery(group, miseryThreshold);
     if (strategy === 'average') return candidates.slice(0, k).map((index) => ({ index, score: combined.get(index)! }));
-    if (strategy === 'fair-turns') return fairTurns(group, misery, candidates.slice(0, 50 * k), combined, k);
+    if (strategy === 'fair-turns') return fairTurns(group, misery, candidates.slice(0, 50 * k), combined, k, lift);
 
     const picks: number[] = [];
     for (const i of candidates) {

@@ -4,7 +4,8 @@ import { aggregateGroup, type GroupStrategy } from './group-aggregation.ts';
 import type { GroupShortlist } from './group-shortlist.ts';
 import { popularPicks } from './popular-picks.ts';
 import type { ServingModel } from './serving-model.ts';
-import type { Recommendation, TasteProfile } from './types.ts';
+import { discoverBias, withHead } from './discover.ts';
+import type { Recommendation, RecommendMode, TasteProfile } from './types.ts';
 
 /**
  * One list for several people (see {@link aggregateGroup} for the strategies).
@@ -13,6 +14,8 @@ import type { Recommendation, TasteProfile } from './types.ts';
  * members × 1k items scored instead of members × the catalog. A popularity
  * prior needs each member's largest score over the catalog, so it keeps the
  * exact path. The popular fallback when no member has anything to fold in.
+ * A discover pick folds each member in as a discover list does and adds
+ * discover's bias to the group score (see discover.ts).
  */
 export function recommendGroup(
   model: ServingModel,
@@ -20,25 +23,26 @@ export function recommendGroup(
   strategy: GroupStrategy,
   members: readonly TasteProfile[],
   k: number,
+  mode: RecommendMode = 'default',
 ): Recommendation[] {
   const excluded = model.excludedRows(members);
   const { miseryThreshold, popularityWeight } = model.params;
+  const bias = mode === 'discover' ? (row: number) => discoverBias(model, row) : undefined;
+  const folded = members.map((member) => foldIn(model, member, mode)).filter((f): f is FoldedProfile => f !== null);
+  if (folded.length === 0) return popularPicks(model, k, mode === 'discover' ? withHead(model, excluded) : excluded);
   if (shortlist && popularityWeight === 0) {
-    const folded = members.map((member) => foldIn(model, member)).filter((f): f is FoldedProfile => f !== null);
-    if (folded.length === 0) return popularPicks(model, k, excluded);
-    return explained(model, shortlist.pick(strategy, folded, excluded, k, miseryThreshold), folded);
+    return explained(model, shortlist.pick(strategy, folded, excluded, k, miseryThreshold, undefined, bias), folded);
   }
-  const scored = members
-    .map((member) => foldIn(model, member))
-    .filter((f): f is FoldedProfile => f !== null)
-    .map((folded): ScoredProfile => scoreFolded(model, folded, model.allRows));
-  if (scored.length === 0) return popularPicks(model, k, excluded);
+  // Each member's scores as a default list's: discover's bias is added to the group's, once.
+  const scored = folded.map((member): ScoredProfile => scoreFolded(model, { ...member, mode: 'default' }, model.allRows));
   const picks = aggregateGroup(
     strategy,
     scored.map((member) => member.scores),
     excluded,
     k,
     miseryThreshold,
+    undefined,
+    bias,
   );
   return explained(model, picks, scored);
 }

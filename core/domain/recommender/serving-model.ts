@@ -1,4 +1,5 @@
 import { nearestGridIndex, normalisers, type EaseFactors } from './ease-factors.ts';
+import { DEFAULT_DISCOVER, headRows, type DiscoverParams } from './discover-params.ts';
 import type { DotKernel, DotKernelFactory } from './dot-kernel.ts';
 import { lambdaFor, type ServingParams } from './serving-params.ts';
 import type { TasteProfile } from './types.ts';
@@ -34,6 +35,10 @@ export class ServingModel {
   readonly popularOrder: number[];
   /** 0 … items − 1: the rows an exact (index-less) fold scores. */
   readonly allRows: Int32Array;
+  /** How a `discover` list differs. */
+  readonly discover: DiscoverParams;
+  /** 1 for the rows of the discover head (the most liked films), 0 for the others. */
+  readonly head: Uint8Array;
 
   constructor(
     readonly factors: EaseFactors,
@@ -46,7 +51,9 @@ export class ServingModel {
     this.rank = Math.min(params.servingRank, factors.rank);
     this.stride = Math.ceil(this.rank / 4) * 4;
     this.indexDimensions = Math.min(params.indexRank, this.rank);
-    const reachable = [INDEX_LAMBDA, ...params.lambdaKnots.map(([, lambda]) => lambda)].map(nearestGridIndex);
+    this.discover = params.discover ?? DEFAULT_DISCOVER;
+    const knots = params.lambdaKnots.map(([, lambda]) => lambda);
+    const reachable = [INDEX_LAMBDA, ...knots, Math.min(this.discover.lambdaCap, ...knots)].map(nearestGridIndex);
     this.norms = normalisers(factors, this.rank, params.normaliserPower, Math.min(...reachable), Math.max(...reachable));
     this.kernel = kernel(this.items, this.stride);
     this.vectors = this.kernel.vectors;
@@ -60,6 +67,7 @@ export class ServingModel {
     const ranked = [...popularity.entries()].sort(([, a], [, b]) => b - a);
     this.popularOrder = ranked.map(([row]) => row);
     this.allRows = Int32Array.from({ length: this.items }, (_, row) => row);
+    this.head = headRows(this.popularOrder, this.items, this.discover.head);
   }
 
   /** The rows of the movies this model knows, each once, in the order given. */
@@ -84,10 +92,10 @@ export class ServingModel {
     return excluded;
   }
 
-  /** λ for a profile of this size, snapped to its grid point. */
-  lambdaPoint(profile: TasteProfile, likes: number): number {
+  /** λ for a profile of this size (at most `cap`), snapped to its grid point. */
+  lambdaPoint(profile: TasteProfile, likes: number, cap = Infinity): number {
     const size = likes + this.params.seenWeight * (profile.seen?.length ?? 0);
-    return nearestGridIndex(lambdaFor(size, this.params));
+    return nearestGridIndex(Math.min(lambdaFor(size, this.params), cap));
   }
 
   /** The movie id of an item row. */

@@ -1,11 +1,18 @@
+import type { DiscoverParams } from './discover-params.ts';
+
 /** How a trained model folds a profile in; tuned by bench:quality, stored in the manifest. */
 export interface ServingParams {
   /**
    * λ by how much a profile holds ([n, λ] knots, n ascending, log-linear
    * between them): few likes need strong regularisation (popular picks),
-   * many likes little. n counts likes plus `seenWeight` per skipped movie.
+   * many likes little. n counts likes plus `seenWeight` per seen movie.
    */
   lambdaKnots: [number, number][];
+  /**
+   * How much a seen movie counts towards a profile's size. Seen is not a
+   * like: a watch history of mostly middling films would otherwise lower λ
+   * as if the person had said far more (bench:quality's seen-signal row).
+   */
   seenWeight: number;
   /** Weight of a 👎 relative to a like: pushes similar movies down, not only the one. */
   dislikeWeight: number;
@@ -30,6 +37,8 @@ export interface ServingParams {
    * constraint), 0 the unconstrained (DLAE) form, between them a blend.
    */
   normaliserPower: number;
+  /** How a `discover` list differs (DEFAULT_DISCOVER when absent, as in a model saved before the mode existed). */
+  discover?: DiscoverParams;
 }
 
 /** Tuned with bench:quality on ml-latest-small (see the README's figures). */
@@ -40,7 +49,7 @@ export const DEFAULT_SERVING: ServingParams = {
     [30, 141],
     [150, 400],
   ],
-  seenWeight: 0.5,
+  seenWeight: 0,
   dislikeWeight: 0.3,
   dislikeLambda: 6400,
   popularityWeight: 0,

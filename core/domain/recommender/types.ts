@@ -46,6 +46,19 @@ export interface Recommendation {
   because: number | null;
 }
 
+/**
+ * What a list is for: `default` the films the person most likely likes;
+ * `discover` favours films outside the head (the most liked, which a
+ * newcomer has most likely seen).
+ */
+export type RecommendMode = 'default' | 'discover';
+
+export interface RecommendOptions {
+  /** Movies popular where the person is (their server), offered first to someone with no likes. */
+  popular?: readonly number[];
+  mode?: RecommendMode;
+}
+
 /** A group member whose taste counts `weight` times as much as a member of weight 1 (weights > 0). */
 export interface WeightedProfile {
   profile: TasteProfile;
@@ -54,11 +67,16 @@ export interface WeightedProfile {
 
 /** A trained model answering for one profile or a group. */
 export interface Recommender {
-  /** `options.popular`: movies popular where the person is (their server), offered first to someone with no likes. */
-  recommend(profile: TasteProfile, k: number, options?: { popular?: readonly number[] }): Recommendation[];
-  recommendGroup(members: readonly TasteProfile[], k: number): Recommendation[];
+  recommend(profile: TasteProfile, k: number, options?: RecommendOptions): Recommendation[];
+  recommendGroup(members: readonly TasteProfile[], k: number, options?: { mode?: RecommendMode }): Recommendation[];
   /** recommend(profile, k) for each profile, where the model can do them together for less. */
   recommendMany?(profiles: readonly TasteProfile[], k: number): Recommendation[][];
+  /**
+   * The quick picker's next round for a newcomer: `size` well-known,
+   * mutually different movie ids, none offered before. A model without one
+   * is onboarded with its own top picks.
+   */
+  quickPicks?(answers: QuickPickAnswers, size: number): number[];
   /**
    * Each member's z-score of each movie: how many of their own standard
    * deviations their score lies above their mean score over the catalog
@@ -73,6 +91,13 @@ export interface Recommender {
    * duplicates (sequels) while there are others to offer.
    */
   recommendWeightedGroup?(members: readonly WeightedProfile[], k: number, exclude: ReadonlySet<number>): Recommendation[];
+}
+
+/** What a newcomer answered the quick picker so far: every film offered in earlier rounds, and those they tapped. */
+export interface QuickPickAnswers {
+  offered: readonly number[];
+  /** The offered films the person likes (a tap). */
+  liked: readonly number[];
 }
 
 /** A positive is a rating ≥ 4.0; a dislike ≤ 2.0 (RECSYS.md). */

@@ -17,21 +17,27 @@
  * - drop-pages-when-lists-change — any of these, a forgotten person, a
  *   replaced share link, linked or unlinked accounts or a trends page
  *   switched on/off drop the rendered public pages that show it.
+ * - enrich-films-when-cards-are-stale — a card showed a film whose TMDB
+ *   data is missing, stale or lacks the card's region: the film is fetched
+ *   in the background (enrich, debounced per film).
  *
  * A write that changed nothing (a redelivered click, a favourite already
  * there, a rejoin) is not announced and sets nothing in motion. The first
  * three need only the JobQueue port, so every process serving people
- * registers them when it opens its product; the last needs the rendered
- * pages, so the web process registers it with them.
+ * registers them when it opens its product; drop-pages needs the rendered
+ * pages, so the web process registers it with them; the enrichment is
+ * registered by every process serving people when TMDB is configured.
  */
 import type { TasteChange, TasteChanges } from '../events/taste-changes.ts';
 import type { PublicPages } from '../ports/public-pages.ts';
 import { dropPagesWhenListsChange } from './drop-pages-when-lists-change.ts';
+import { enrichFilmsWhenCardsAreStale } from './enrich-films-when-cards-are-stale.ts';
 import { recomputePersonWhenTasteChanges } from './recompute-person-when-taste-changes.ts';
 import { refreshServerWhenMembershipChanges } from './refresh-server-when-membership-changes.ts';
 import type { BackgroundPorts } from './recompute-jobs.ts';
 import { refreshServersWhenMemberTasteChanges } from './refresh-servers-when-member-taste-changes.ts';
 
+export { ENRICH_DEBOUNCE_MS } from './enrich-films-when-cards-are-stale.ts';
 export {
   queueRecomputeServer,
   queueRecomputeUser,
@@ -48,6 +54,11 @@ export function subscribeBackgroundWork(changes: TasteChanges, ports: Background
     refreshServersWhenMemberTasteChanges(ports),
     refreshServerWhenMembershipChanges(ports),
   ]);
+}
+
+/** With TMDB configured: the films cards showed with stale data are fetched in the background; returns the unsubscribe function. */
+export function subscribeEnrichment(changes: TasteChanges, ports: Pick<BackgroundPorts, 'jobs' | 'log'>): () => void {
+  return subscribeAll(changes, [enrichFilmsWhenCardsAreStale(ports)]);
 }
 
 /** The pages a change makes stale, in the process that serves them; returns the unsubscribe function. */

@@ -22,6 +22,8 @@ export class MemoryAccounts implements AccountStore {
   private next = 1;
   readonly accounts = new Map<string, number>();
   readonly deleted = new Set<number>();
+  /** The name each account was made with, as the database keeps it. */
+  private readonly usernames = new Map<string, string | null>();
   readonly links = new MemoryLinkCodes();
   private readonly rows: MemoryPersonRows[];
   constructor(
@@ -47,12 +49,18 @@ export class MemoryAccounts implements AccountStore {
   }
   private userOf(identity: PlatformIdentity) {
     const key = `${identity.platform}:${identity.platformUserId}`;
-    if (!this.accounts.has(key)) this.accounts.set(key, this.next++);
+    if (!this.accounts.has(key)) {
+      this.accounts.set(key, this.next++);
+      this.usernames.set(key, identity.username ?? null);
+    }
     return this.accounts.get(key)!;
   }
   async linkIdentity(userId: number, identity: PlatformIdentity) {
     const key = `${identity.platform}:${identity.platformUserId}`;
-    if (!this.accounts.has(key)) this.accounts.set(key, userId);
+    if (!this.accounts.has(key)) {
+      this.accounts.set(key, userId);
+      this.usernames.set(key, identity.username ?? null);
+    }
     return this.accounts.get(key) === userId;
   }
   async identitiesOf(userIds: readonly number[], platform: Platform) {
@@ -70,7 +78,7 @@ export class MemoryAccounts implements AccountStore {
       .filter(([, user]) => user === userId)
       .map(([key]) => {
         const at = key.indexOf(':');
-        return { platform: key.slice(0, at) as Platform, platformUserId: key.slice(at + 1), username: null };
+        return { platform: key.slice(0, at) as Platform, platformUserId: key.slice(at + 1), username: this.usernames.get(key) ?? null };
       });
   }
   async deleteUser(userId: number) {

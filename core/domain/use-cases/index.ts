@@ -5,7 +5,7 @@ export { markSeen, unmarkSeen } from './mark-seen.ts';
 export { addToWatchlist, removeFromWatchlist, watchlist, WATCHLIST_DEPTH } from './watchlist.ts';
 export { importTaste, importedTasteText, type ImportDeps, type ImportedTaste } from './import-taste.ts';
 export { recordFeedback, type FeedbackRequest } from './record-feedback.ts';
-export { recommend, refreshRecommendations, refreshRecommendationsMany, READY_LIST, type RecommendedMovie } from './recommend.ts';
+export { recommend, refreshRecommendations, refreshRecommendationsMany, READY_LIST, type RecommendedMovie, type RecommendRequest } from './recommend.ts';
 export { shareLink } from './share-link.ts';
 export { forgetUser } from './forget-user.ts';
 export type { RecommendDeps, ShareDeps, TasteDeps } from './deps.ts';
@@ -16,3 +16,4 @@ export { sharedListOwner, sharedListPage, type SharedList, type SharedListDeps }
 export { communityPick } from './community-pick.ts';
 export * from './movie-night/index.ts';
 export * from './link/index.ts';
+export * from './movie-details/index.ts';

@@ -2,6 +2,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUE_STATES, type EnqueueOptions, type JobName, type JobPayloads, type JobQueue, type QueueCounts } from '../../domain/ports/job-queue.ts';
 import { JOB_NAMES } from './job-names.ts';
+import { SOURCE_RETRIES } from './source-retries.ts';
 
 /**
  * What every job gets: retries with backoff (1, 2, 4, 8 s: a job outlives a
@@ -14,6 +15,11 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { count: 1_000, age: 3_600 },
   removeOnFail: { count: 5_000, age: 7 * 24 * 3_600 },
 };
+
+/** DEFAULT_JOB_OPTIONS' tries and backoff for the jobs that call TMDB (source-retries.ts). */
+export const SOURCE_JOB_OPTIONS: Partial<Record<JobName, JobsOptions>> = Object.fromEntries(
+  Object.entries(SOURCE_RETRIES).map(([name, r]) => [name, { attempts: r.attempts, backoff: { type: 'exponential', delay: r.backoffMs } }]),
+);
 
 /** Raised when Redis cannot take a job right now: the user is told to try again, nothing waits. */
 export class QueueUnavailableError extends Error {
@@ -31,8 +37,12 @@ export class BullmqQueue implements JobQueue {
   constructor(
     private readonly connection: Redis,
     readonly prefix = 'moviebot',
+    /** Options of particular queues over DEFAULT_JOB_OPTIONS (tests pass `{}` for quick retries). */
+    jobOptions: Partial<Record<JobName, JobsOptions>> = SOURCE_JOB_OPTIONS,
   ) {
-    this.queues = new Map(JOB_NAMES.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS })]));
+    this.queues = new Map(
+      JOB_NAMES.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...jobOptions[name] } })]),
+    );
     // A queue re-emits its connection's errors (once its job scheduler is used, on every failed reconnect);
     // with no listener BullMQ prints each stack to stderr. The connection's owner logs them (createRedisClient).
     for (const queue of this.queues.values()) queue.on('error', () => {});

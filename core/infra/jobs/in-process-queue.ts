@@ -1,5 +1,6 @@
 import {
   BadJobError,
+  RetryLaterError,
   type EnqueueOptions,
   type JobName,
   type JobOutcome,
@@ -16,6 +17,8 @@ export interface InProcessQueueOptions {
   attempts?: number;
   /** Backoff before retry n is backoffMs · 2^(n-1). */
   backoffMs?: number;
+  /** Tries and backoff of particular jobs, instead of the two above (jobs that wait out a source's outage). */
+  retries?: Partial<Record<JobName, { attempts: number; backoffMs: number }>>;
   onFailed?: (name: JobName, data: unknown, err: unknown) => void;
   /** Told each run's duration, failed runs included (metrics: job durations per queue). */
   onJobFinished?: (name: JobName, seconds: number, outcome: JobOutcome) => void;
@@ -24,7 +27,8 @@ export interface InProcessQueueOptions {
 /**
  * The embedded job runner (no REDIS_URL): the same processors as the
  * BullMQ worker, run one job at a time in this process, with the same
- * debounce, retries with backoff and no retry for bad data. Jobs live in
+ * debounce, retries with backoff, waits a source asked for (RetryLaterError)
+ * and no retry for bad data. Jobs live in
  * memory: the stores are the source of truth, so a job lost with the
  * process costs only a recompute the next answer does on the spot.
  */
@@ -99,12 +103,16 @@ export class InProcessQueue implements JobQueue {
       this.count(name, 'active', -1);
       this.options.onJobFinished?.(name, (performance.now() - started) / 1000, failure ? 'failed' : 'completed');
       if (!failure) return;
-      const attempts = this.options.attempts ?? 3;
+      const own = this.options.retries?.[name];
+      const backoff = (own?.backoffMs ?? this.options.backoffMs ?? 500) * 2 ** (attempt - 1);
+      // The source named its wait: honoured, and the same attempt is tried again (as BullMQ does after a rate limit).
+      if (failure.err instanceof RetryLaterError) return this.schedule(name, data, attempt, Math.max(failure.err.delayMs, backoff));
+      const attempts = own?.attempts ?? this.options.attempts ?? 3;
       if (failure.err instanceof BadJobError || attempt >= attempts) {
         this.count(name, 'failed', 1);
         return this.options.onFailed?.(name, data, failure.err);
       }
-      this.schedule(name, data, attempt + 1, (this.options.backoffMs ?? 500) * 2 ** (attempt - 1));
+      this.schedule(name, data, attempt + 1, backoff);
     });
   }
 

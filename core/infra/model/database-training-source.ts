@@ -8,10 +8,25 @@ import type { SqlTx } from '../db/sql-runner.ts';
 const FETCH_USERS = 1_000;
 
 /**
+ * The films the model learns about. TMDB's terms (as we read them) forbid
+ * training on their data, so a film the catalog sync added from TMDB
+ * (tmdb_movies) is never read with its TMDB title, year or genres (content
+ * features: genre and decade rows of the training matrix). It becomes an
+ * item only once someone here favourited it or gave it a 👍/👎, as a bare id,
+ * so the model learns it from the community's signals alone.
+ */
+const TRAINING_MOVIES = `
+  SELECT id, title, year, genres FROM movies m WHERE NOT EXISTS (SELECT 1 FROM tmdb_movies t WHERE t.movie_id = m.id)
+  UNION ALL
+  SELECT t.movie_id, '', NULL, '{}'::text[] FROM tmdb_movies t
+  WHERE EXISTS (SELECT 1 FROM favorites f WHERE f.movie_id = t.movie_id) OR EXISTS (SELECT 1 FROM feedback f WHERE f.movie_id = t.movie_id)
+  ORDER BY id`;
+
+/**
  * Reads what a retrain learns from out of the database (the source of
  * truth), not from a MovieLens folder a worker may not have: the imported
  * ratings through a cursor into one column table, and the community's
- * favourites and 👍/👎.
+ * favourites and 👍/👎. Nothing fetched from TMDB is read (TRAINING_MOVIES).
  */
 export class DatabaseTrainingSource implements TrainingDataSource {
   constructor(private readonly database: Database) {}
@@ -21,9 +36,12 @@ export class DatabaseTrainingSource implements TrainingDataSource {
       // One snapshot for the three tables; a 25M-row read outlives the pool's statement timeout.
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       await tx.query('SET LOCAL statement_timeout = 0');
-      const movies = (
-        await tx.query<{ id: number; title: string; year: number | null; genres: string[] }>('SELECT id, title, year, genres FROM movies ORDER BY id')
-      ).map((m): CatalogMovie => ({ id: m.id, title: m.title, year: m.year, genres: m.genres }));
+      const movies = (await tx.query<{ id: number; title: string; year: number | null; genres: string[] }>(TRAINING_MOVIES)).map((m): CatalogMovie => ({
+        id: m.id,
+        title: m.title,
+        year: m.year,
+        genres: m.genres,
+      }));
       const tags = (await tx.query<{ movie_id: number; tag: string }>('SELECT movie_id, tag FROM tags')).map((t): MovieTag => ({
         movieId: t.movie_id,
         tag: t.tag,
@@ -66,11 +84,15 @@ export class DatabaseTrainingSource implements TrainingDataSource {
   }
 }
 
-/** The last import's fingerprint names the release; the counts catch rows written some other way. */
+/**
+ * The last import's fingerprint names the release; the counts catch rows written some other way. Films added
+ * from TMDB are not counted: the daily sync alone is no reason to retrain (their community signals are in the
+ * training fingerprint already).
+ */
 async function fingerprintOf(sql: Pick<SqlTx, 'query'>): Promise<string> {
   const [row] = await sql.query<{ fingerprint: string | null; movies: number; ratings: number; tags: number }>(
     `SELECT (SELECT fingerprint FROM dataset_imports ORDER BY id DESC LIMIT 1) AS fingerprint,
-            (SELECT count(*)::int FROM movies) AS movies, (SELECT count(*)::int FROM ratings) AS ratings, (SELECT count(*)::int FROM tags) AS tags`,
+            (SELECT count(*)::int FROM movies m WHERE NOT EXISTS (SELECT 1 FROM tmdb_movies t WHERE t.movie_id = m.id)) AS movies, (SELECT count(*)::int FROM ratings) AS ratings, (SELECT count(*)::int FROM tags) AS tags`,
   );
   return `${row?.fingerprint ?? 'no-import'}/${row?.movies}/${row?.ratings}/${row?.tags}`;
 }

@@ -1,11 +1,13 @@
 import type { Db } from '../database.types.ts';
 import { AccountsRepository } from './accounts.repository.ts';
+import { CatalogAdditionsRepository } from './catalog-additions.repository.ts';
 import { CatalogRepository } from './catalog.repository.ts';
 import { CommunitiesRepository } from './communities.repository.ts';
 import { FavoritesRepository } from './favorites.repository.ts';
 import { FeedbackRepository } from './feedback.repository.ts';
 import { ImportsRepository } from './imports.repository.ts';
 import { ModelVersionsRepository } from './model-versions.repository.ts';
+import { MovieDetailsRepository } from './movie-details.repository.ts';
 import { MovieNightsRepository } from './movie-nights.repository.ts';
 import { SeenRepository } from './seen.repository.ts';
 import { SharedListsRepository } from './shared-lists.repository.ts';
@@ -25,6 +27,8 @@ export function createRepositories(db: Db) {
     seen: new SeenRepository(db),
     watchlist: new WatchlistRepository(db),
     imports: new ImportsRepository(db),
+    movieDetails: new MovieDetailsRepository(db),
+    catalogAdditions: new CatalogAdditionsRepository(db),
   };
 }
 
