@@ -139,7 +139,17 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
     });
     expect(run.code).toBe(0);
     const put = await discord.waitFor((c) => c.method === 'PUT' && c.path === `/applications/${discord.appId}/guilds/777/commands`, from);
-    expect((put.body as unknown as { name: string }[]).map((c) => c.name)).toEqual(['fav', 'recommend', 'movie', 'share', 'trends', 'forget']);
+    expect((put.body as unknown as { name: string }[]).map((c) => c.name)).toEqual([
+      'fav',
+      'recommend',
+      'movie',
+      'share',
+      'trends',
+      'forget',
+      'link',
+      'unlink',
+      'movienight',
+    ]);
   });
 
   it('/share gives a link; /forget deletes the user after the confirm button', async () => {

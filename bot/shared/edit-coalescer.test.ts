@@ -26,6 +26,22 @@ describe('EditCoalescer', () => {
     expect(seen.length).toBeGreaterThan(1);
   });
 
+  it('keeps to one edit per interval also when changes come one at a time, after the edit before has finished', async () => {
+    const at: number[] = [];
+    const edits = new EditCoalescer<string>(
+      100,
+      async () => void at.push(performance.now()),
+      () => undefined,
+    );
+    for (let i = 0; i < 4; i++) {
+      edits.touch('night');
+      await sleep(30);
+    }
+    await sleep(150);
+    expect(at.length).toBe(2);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(95);
+  });
+
   it('keeps keys apart and reports a failed edit without stopping later ones', async () => {
     const done: string[] = [];
     const errors: string[] = [];

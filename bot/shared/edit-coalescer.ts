@@ -7,8 +7,17 @@
  * channel, Telegram about 1 per second per chat): one per interval stays
  * inside them however many people click.
  */
+type Entry = {
+  dirty: boolean;
+  timer: NodeJS.Timeout | null;
+  running: Promise<void> | null;
+  last: number;
+  /** After an edit with nothing pending, the key is kept one interval (its `last` still holds), then forgotten. */
+  idle: NodeJS.Timeout | null;
+};
+
 export class EditCoalescer<K> {
-  private readonly keys = new Map<K, { dirty: boolean; timer: NodeJS.Timeout | null; running: Promise<void> | null; last: number }>();
+  private readonly keys = new Map<K, Entry>();
   /** Edits done so far (for benches and tests). */
   edits = 0;
 
@@ -20,8 +29,10 @@ export class EditCoalescer<K> {
 
   /** Something about `key` changed: its message will be edited soon. */
   touch(key: K): void {
-    const entry = this.keys.get(key) ?? { dirty: false, timer: null, running: null, last: 0 };
+    const entry = this.keys.get(key) ?? { dirty: false, timer: null, running: null, last: 0, idle: null };
     this.keys.set(key, entry);
+    if (entry.idle) clearTimeout(entry.idle);
+    entry.idle = null;
     entry.dirty = true;
     if (entry.timer || entry.running) return;
     this.schedule(key, entry);
@@ -42,7 +53,7 @@ export class EditCoalescer<K> {
     }
   }
 
-  private schedule(key: K, entry: { dirty: boolean; timer: NodeJS.Timeout | null; last: number }): void {
+  private schedule(key: K, entry: Entry): void {
     const wait = Math.max(0, entry.last + this.intervalMs - Date.now());
     entry.timer = setTimeout(() => {
       entry.timer = null;
@@ -51,7 +62,7 @@ export class EditCoalescer<K> {
     entry.timer.unref?.();
   }
 
-  private run(key: K, entry: { dirty: boolean; timer: NodeJS.Timeout | null; running: Promise<void> | null; last: number }): Promise<void> {
+  private run(key: K, entry: Entry): Promise<void> {
     entry.dirty = false;
     entry.last = Date.now();
     this.edits++;
@@ -59,8 +70,12 @@ export class EditCoalescer<K> {
       .catch((err: unknown) => this.onError(err, key))
       .finally(() => {
         entry.running = null;
-        if (entry.dirty) this.schedule(key, entry);
-        else this.keys.delete(key);
+        if (entry.dirty) return this.schedule(key, entry);
+        // Forgetting the key now would let a change a moment later edit at once, inside the interval.
+        entry.idle = setTimeout(() => {
+          if (this.keys.get(key) === entry && !entry.dirty && !entry.running && !entry.timer) this.keys.delete(key);
+        }, this.intervalMs);
+        entry.idle.unref?.();
       });
     return entry.running;
   }

@@ -291,7 +291,8 @@ export class FakeDiscord {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`no matching REST call; got ${this.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`));
+        const last = this.calls.slice(-20).map((c) => `${c.method} ${c.path}`);
+        reject(new Error(`no matching REST call within ${timeoutMs} ms; the last ${last.length} of ${this.calls.length}: ${last.join(', ')}`));
       }, timeoutMs);
       this.waiters.add(waiter);
     });

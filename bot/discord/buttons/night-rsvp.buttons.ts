@@ -15,9 +15,9 @@ export const nightRsvpButtons: ButtonHandler<{ going: boolean; nightId: number }
   id: rsvpId,
   parse: parseRsvpId,
   async run(i, d, { going, nightId }) {
-    const { state, changed } = await answerRsvp(d.deps, { nightId, identity: identityOf(i), going, via: 'button' });
+    const { night, changed } = await answerRsvp(d.deps, { nightId, identity: identityOf(i), going, via: 'button' });
     if (changed) d.nights.board.touch(nightId);
-    const when = formatWhen(state.night.startsAt, state.night.timeZone);
+    const when = formatWhen(night.startsAt, night.timeZone);
     await i.reply({ content: going ? `You're in: ${when}.` : "Noted: you can't make it.", flags: MessageFlags.Ephemeral });
   },
 };

@@ -8,6 +8,8 @@ import type { Candidate, MovieNight, NewMovieNight, NightLoss, NightState, Night
 export interface MovieNightStore {
   /** Opens a night unless the channel has a live one (open or voting): then that one, with created false. */
   open(night: NewMovieNight): Promise<{ night: MovieNight; created: boolean }>;
+  /** The night alone, without what people did on it (what a click checks before it writes); null for an unknown id. */
+  night(nightId: number): Promise<MovieNight | null>;
   /** The night with its RSVPs, candidates (in position order) and votes; null for an unknown id. */
   state(nightId: number): Promise<NightState | null>;
   /** The channel's newest night in one of these statuses. */

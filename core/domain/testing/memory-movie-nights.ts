@@ -63,6 +63,11 @@ export class MemoryMovieNights implements MovieNightStore, MemoryPersonRows {
     return { night: { ...night }, created: true };
   }
 
+  async night(nightId: number): Promise<MovieNight | null> {
+    const s = this.nights.get(nightId);
+    return s ? { ...s.night, shortlistFor: [...s.night.shortlistFor], favoured: [...s.night.favoured] } : null;
+  }
+
   async state(nightId: number): Promise<NightState | null> {
     const s = this.nights.get(nightId);
     if (!s) return null;

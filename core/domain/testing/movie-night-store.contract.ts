@@ -109,6 +109,8 @@ export function movieNightStoreContract(name: string, openFixture: () => Promise
         candidates: [],
         votes: [],
       });
+      expect(await fx.nights.night(night.id)).toEqual(state!.night);
+      expect(await fx.nights.night(night.id + 1_000_000)).toBeNull();
       expect((await fx.nights.findByPoll(`poll-${night.id}`))?.id).toBe(night.id);
       expect((await fx.nights.findByEvent(`event-${night.id}`))?.id).toBe(night.id);
       expect(await fx.nights.findByPoll('no-such-poll')).toBeNull();

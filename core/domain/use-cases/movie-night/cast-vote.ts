@@ -1,5 +1,4 @@
 import { UserError } from '../../errors.ts';
-import type { NightState } from '../../movie-night/movie-night.ts';
 import type { PlatformIdentity } from '../../ports/account.store.ts';
 import { loadNight, requireStatus, type NightDeps } from './night-deps.ts';
 
@@ -15,24 +14,27 @@ export interface VoteRequest {
  * Approval voting: a press toggles the person's vote for that film (any
  * number of films). The first vote fixes the list (open → voting).
  * `applied` is false for a redelivered click; `mine` is the films the person
- * now votes for. Kept to one read and one write, since hundreds arrive in
- * seconds: the returned state is the read one with this person's votes (and
- * the status) brought up to date; others' concurrent votes show at the next
- * render.
+ * now votes for. Hundreds arrive in seconds and each is answered at once,
+ * so a vote that counts is one write and no read of the night (whose votes
+ * grow with every click): the store's toggle checks the night is live and
+ * the film on its list. Only a vote that did not count reads the night, to
+ * say why (NIGHT_NOT_FOUND, NIGHT_OVER, NOT_A_CANDIDATE) or that it was a
+ * redelivery.
  */
-export async function castVote(deps: NightDeps, request: VoteRequest): Promise<{ state: NightState; applied: boolean; mine: number[] }> {
-  const [state, userId] = await Promise.all([loadNight(deps, request.nightId), deps.accounts.resolveUser(request.identity)]);
-  requireStatus(state.night, ['open', 'voting']);
-  if (!state.candidates.some((c) => c.movieId === request.movieId))
-    throw new UserError('NOT_A_CANDIDATE', 'That film is not on this night’s list.', { movieId: request.movieId });
-  const { applied, mine } = await deps.nights.toggleVote(state.night.id, userId, request.movieId, request.eventKey);
-  if (!applied) {
-    // A redelivery, or the night closed in between (then NIGHT_OVER): either way nothing changed; rare, so read again.
-    const now = await loadNight(deps, state.night.id);
-    requireStatus(now.night, ['open', 'voting']);
-    return { state: now, applied, mine };
+export async function castVote(deps: NightDeps, request: VoteRequest): Promise<{ applied: boolean; mine: number[] }> {
+  const userId = await deps.accounts.resolveUser(request.identity);
+  let toggled: { applied: boolean; mine: number[] };
+  try {
+    toggled = await deps.nights.toggleVote(request.nightId, userId, request.movieId, request.eventKey);
+  } catch (err) {
+    // A night that does not exist (a forged or stale button) fails the write: say so.
+    await loadNight(deps, request.nightId);
+    throw err;
   }
-  const votes = [...state.votes.filter((v) => v.userId !== userId), ...mine.map((movieId) => ({ userId, movieId }))];
-  const night = state.night.status === 'open' ? { ...state.night, status: 'voting' as const } : state.night;
-  return { state: { ...state, night, votes }, applied, mine };
+  if (toggled.applied) return toggled;
+  const { night, candidates } = await loadNight(deps, request.nightId);
+  requireStatus(night, ['open', 'voting']);
+  if (!candidates.some((c) => c.movieId === request.movieId))
+    throw new UserError('NOT_A_CANDIDATE', 'That film is not on this night’s list.', { movieId: request.movieId });
+  return toggled;
 }

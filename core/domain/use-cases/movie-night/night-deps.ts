@@ -24,6 +24,13 @@ export async function loadNight(deps: NightDeps, nightId: number): Promise<Night
   return state;
 }
 
+/** The night alone (no RSVPs, candidates or votes: they grow with every click), or NIGHT_NOT_FOUND. */
+export async function loadNightOnly(deps: NightDeps, nightId: number): Promise<MovieNight> {
+  const night = Number.isSafeInteger(nightId) ? await deps.nights.night(nightId) : null;
+  if (!night) throw new UserError('NIGHT_NOT_FOUND', `There is no movie night with id ${nightId}.`);
+  return night;
+}
+
 /** NIGHT_OVER unless the night is in one of these statuses. */
 export function requireStatus(night: MovieNight, allowed: readonly MovieNight['status'][]): void {
   if (!allowed.includes(night.status)) throw new UserError('NIGHT_OVER', 'That movie night is over.');

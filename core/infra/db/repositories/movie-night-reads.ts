@@ -65,6 +65,11 @@ export class MovieNightReads {
     return row ? toNight(row) : null;
   }
 
+  async night(nightId: number): Promise<MovieNight | null> {
+    const [row] = await this.db.select().from(movieNights).where(eq(movieNights.id, nightId));
+    return row ? toNight(row) : null;
+  }
+
   async findByEvent(eventId: string): Promise<MovieNight | null> {
     const [row] = await this.db.select().from(movieNights).where(eq(movieNights.eventId, eventId));
     return row ? toNight(row) : null;

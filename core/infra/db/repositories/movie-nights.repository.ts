@@ -137,28 +137,39 @@ export class MovieNightsRepository extends MovieNightReads implements MovieNight
   }
 
   /** Only while the night is live and the film is on its list; otherwise applied false and nothing changes. */
+  /**
+   * Hundreds of these arrive in seconds, each waiting for its answer: one
+   * read (the night's row locked, its status, whether the film is listed and
+   * the person's votes) and one write, besides the event key.
+   */
   async toggleVote(nightId: number, userId: number, movieId: number, eventKey: string): Promise<{ applied: boolean; mine: number[] }> {
     return this.db.transaction(async (tx) => {
-      const applied = await this.applyToggle(tx, nightId, userId, movieId, eventKey);
-      return { applied, mine: await votesOf(tx, nightId, userId) };
+      // First: a redelivered click waits here for the first delivery's transaction, then finds its key.
+      const fresh = await tx
+        .insert(movieNightVoteEvents)
+        .values({ nightId, eventKey })
+        .onConflictDoNothing()
+        .returning({ nightId: movieNightVoteEvents.nightId });
+      const [row] = await tx
+        .select({
+          status: movieNights.status,
+          listed: sql<boolean>`exists (select 1 from ${movieNightCandidates} where ${movieNightCandidates.nightId} = ${nightId} and ${movieNightCandidates.movieId} = ${movieId})`,
+          mine: sql<
+            number[]
+          >`coalesce((select array_agg(${movieNightVotes.movieId} order by ${movieNightVotes.movieId}) from ${movieNightVotes} where ${movieNightVotes.nightId} = ${nightId} and ${movieNightVotes.userId} = ${userId}), '{}')`,
+        })
+        .from(movieNights)
+        .where(eq(movieNights.id, nightId))
+        .for('no key update');
+      const mine = (row?.mine ?? []).map(Number);
+      if (fresh.length === 0 || !row || !isLive(row.status) || !row.listed) return { applied: false, mine };
+      const had = mine.includes(movieId);
+      const vote = and(eq(movieNightVotes.nightId, nightId), eq(movieNightVotes.userId, userId), eq(movieNightVotes.movieId, movieId));
+      if (had) await tx.delete(movieNightVotes).where(vote);
+      else await tx.insert(movieNightVotes).values({ nightId, userId, movieId });
+      if (row.status === 'open') await tx.update(movieNights).set({ status: 'voting' }).where(eq(movieNights.id, nightId));
+      return { applied: true, mine: had ? mine.filter((id) => id !== movieId) : [...mine, movieId].sort((a, b) => a - b) };
     });
-  }
-
-  private async applyToggle(tx: Tx, nightId: number, userId: number, movieId: number, eventKey: string): Promise<boolean> {
-    // First: a redelivered click waits here for the first delivery's transaction, then finds its key.
-    const fresh = await tx
-      .insert(movieNightVoteEvents)
-      .values({ nightId, eventKey })
-      .onConflictDoNothing()
-      .returning({ nightId: movieNightVoteEvents.nightId });
-    if (fresh.length === 0) return false;
-    const status = await lockNight(tx, nightId);
-    if (!isLive(status) || !(await isCandidate(tx, nightId, movieId))) return false;
-    const vote = and(eq(movieNightVotes.nightId, nightId), eq(movieNightVotes.userId, userId), eq(movieNightVotes.movieId, movieId));
-    const removed = await tx.delete(movieNightVotes).where(vote).returning({ movieId: movieNightVotes.movieId });
-    if (removed.length === 0) await tx.insert(movieNightVotes).values({ nightId, userId, movieId });
-    if (status === 'open') await tx.update(movieNights).set({ status: 'voting' }).where(eq(movieNights.id, nightId));
-    return true;
   }
 
   /** Only while the night is live; films off the list are left out. */
@@ -220,21 +231,4 @@ export class MovieNightsRepository extends MovieNightReads implements MovieNight
 async function lockNight(tx: Tx, nightId: number): Promise<NightStatus | undefined> {
   const [row] = await tx.select({ status: movieNights.status }).from(movieNights).where(eq(movieNights.id, nightId)).for('no key update');
   return row?.status;
-}
-
-async function isCandidate(tx: Tx, nightId: number, movieId: number): Promise<boolean> {
-  const rows = await tx
-    .select({ movieId: movieNightCandidates.movieId })
-    .from(movieNightCandidates)
-    .where(and(eq(movieNightCandidates.nightId, nightId), eq(movieNightCandidates.movieId, movieId)));
-  return rows.length > 0;
-}
-
-async function votesOf(tx: Tx, nightId: number, userId: number): Promise<number[]> {
-  const rows = await tx
-    .select({ movieId: movieNightVotes.movieId })
-    .from(movieNightVotes)
-    .where(and(eq(movieNightVotes.nightId, nightId), eq(movieNightVotes.userId, userId)))
-    .orderBy(asc(movieNightVotes.movieId));
-  return rows.map((r) => r.movieId);
 }
