@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'discord.js';
 import { loadConfig } from '../core/index.ts';
-import { FIXTURES_DIR } from '../core/domain/import/testing/fixtures.ts';
 import { importDataset } from '../data/index.ts';
 import { createDiscordBot } from '../bot/discord/index.ts';
 import { openProduct } from './runtime/product.ts';
@@ -13,6 +12,8 @@ import { FakeDiscord } from '../test/support/fake-discord.ts';
 import { ML_LATEST_SMALL } from '../test/support/movielens.ts';
 import { useTempDirs } from '../test/support/temp-dirs.ts';
 
+/** core's real-format export files (read as files: adapters' tests reach core only through core/index.ts). */
+const FIXTURES_DIR = path.join(import.meta.dirname, '../core/domain/import/testing/fixtures');
 const tmp = useTempDirs('moviebot-discord-import-');
 const USER = '111111111111111112';
 const CHAT_INPUT = 2;

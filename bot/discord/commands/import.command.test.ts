@@ -1,16 +1,25 @@
+import fs from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../core/index.ts';
-import { smallImportCatalog } from '../../../core/domain/import/testing/catalog.ts';
-import { fixture } from '../../../core/domain/import/testing/fixtures.ts';
 import { botDeps, tasteOf } from '../../testing/bot-deps.ts';
 import { fakeInteraction, isEphemeral } from '../testing/fake-interaction.ts';
 import { importCommand, importsRunning } from './import.command.ts';
 
-/** The bot's in-memory stores over the import fixtures' small catalog (The Matrix, Amélie, …). */
-async function importDeps() {
-  const d = await botDeps();
-  return { ...d, deps: { ...d.deps, catalog: smallImportCatalog } };
-}
+const importDeps = botDeps;
+
+/** Letterboxd's ratings.csv, in its real columns, over the bot's small catalog: 2 👍, 1 👎, 1 seen, 1 not found. */
+const RATINGS = Buffer.from(
+  [
+    'Date,Name,Year,Letterboxd URI,Rating',
+    '2023-01-04,Horror 42,2000,https://boxd.it/a1,5',
+    '2023-01-05,Horror 43,2000,https://boxd.it/a2,4',
+    '2023-01-06,Romance 21,2000,https://boxd.it/a3,1',
+    '2023-01-07,Horror 44,2000,https://boxd.it/a4,3',
+    '2023-01-08,Stalker,1979,https://boxd.it/a5,4.5',
+  ].join('\n'),
+);
+/** Goodreads' export: another site's CSV. */
+const GOODREADS = fs.readFileSync(new URL('../../../core/domain/import/testing/fixtures/goodreads_library_export.csv', import.meta.url));
 
 const dataUrl = (bytes: Uint8Array, type = 'text/csv') => `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
 
@@ -24,11 +33,11 @@ async function runImport(d: Awaited<ReturnType<typeof importDeps>>, file: { name
 describe('/import', () => {
   it("defers privately, then edits in the summary of Letterboxd's ratings.csv; a second import changes nothing", async () => {
     const d = await importDeps();
-    const { name, bytes } = fixture('letterboxd/ratings.csv');
+    const [name, bytes] = ['ratings.csv', RATINGS];
     const i = await runImport(d, { name, url: dataUrl(bytes), size: bytes.byteLength });
     expect(i.deferred).toBe(true);
-    expect(i.replies[0]!.content).toMatch(/^Imported 6 films: 3 👍, 1 👎, 2 seen; 26 not found: .* \/recommend now takes it into account\.$/);
-    expect((await tasteOf(d.deps, 'discord', 'u1')).feedback.filter((f) => f.source === 'import')).toHaveLength(4);
+    expect(i.replies[0]!.content).toMatch(/^Imported 4 films: 2 👍, 1 👎, 1 seen; 1 not found: Stalker \(1979\)\. \/recommend now takes it into account\.$/);
+    expect((await tasteOf(d.deps, 'discord', 'u1')).feedback.filter((f) => f.source === 'import')).toHaveLength(3);
 
     const again = await runImport(d, { name, url: dataUrl(bytes), size: bytes.byteLength });
     expect(again.replies[0]!.content).toMatch(/All of it was already here, so nothing changed\.$/);
@@ -55,8 +64,7 @@ describe('/import', () => {
 
   it("another site's CSV gets a clear message naming the formats, and nothing is saved", async () => {
     const d = await importDeps();
-    const { name, bytes } = fixture('goodreads_library_export.csv');
-    const i = await runImport(d, { name, url: dataUrl(bytes), size: bytes.byteLength });
+    const i = await runImport(d, { name: 'goodreads_library_export.csv', url: dataUrl(GOODREADS), size: GOODREADS.byteLength });
     expect(i.replies[0]!.content).toMatch(/It takes Letterboxd's export/);
     expect(d.logger.lines).toEqual([]);
     expect((await tasteOf(d.deps, 'discord', 'u1')).feedback).toEqual([]);
