@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Events, type Client } from 'discord.js';
-import { loadConfig, MovieCatalog, type NightDeps } from '../core/index.ts';
+import { loadConfig, MovieCatalog, type ImportDeps, type NightDeps } from '../core/index.ts';
 import { createDiscordBot } from '../bot/discord/index.ts';
 import { silentLogger } from '../test/support/databases.ts';
 import { FakeDiscord, shardOf } from '../test/support/fake-discord.ts';
@@ -26,7 +26,7 @@ describe('Discord shards split between bot processes', () => {
     await discord.start();
     const catalog = new MovieCatalog([{ id: 1, title: 'Toy Story', year: 1995, genres: ['Animation'], imdbId: null, tmdbId: null }], new Map());
     // Autocomplete reads only the catalog.
-    const deps = { catalog } as unknown as NightDeps;
+    const deps = { catalog } as unknown as NightDeps & ImportDeps;
     for (const value of ['0/2', '1/2']) {
       const { shards } = loadConfig({ DISCORD_SHARDS: value }).discord;
       const client = createDiscordBot(discord.apiUrl, { deps, share: null as never, logger: silentLogger }, shards);

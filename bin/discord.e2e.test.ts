@@ -149,6 +149,8 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Discord bot through the real discord.
       'link',
       'unlink',
       'movienight',
+      'watchlist',
+      'import',
     ]);
   });
 

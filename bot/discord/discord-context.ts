@@ -1,9 +1,9 @@
 import type { Interaction } from 'discord.js';
-import type { Logger, NightDeps, PlatformIdentity, ShareDeps } from '../../core/index.ts';
+import type { ImportDeps, Logger, NightDeps, PlatformIdentity, ShareDeps } from '../../core/index.ts';
 import type { DiscordNights } from './night-actions.ts';
 
 export interface DiscordDeps {
-  deps: NightDeps;
+  deps: NightDeps & ImportDeps;
   share: ShareDeps;
   logger: Logger;
   /** Movie nights on Discord: their public messages, scheduled events and "how was it?" (night-actions.ts). */

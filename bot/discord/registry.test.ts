@@ -13,6 +13,8 @@ const SAMPLE_IDS: Record<string, string[]> = {
   'mn:': ['mn:in:1', 'mn:out:999999999999'],
   'mv:': ['mv:1:1', 'mv:999999999999:999999999'],
   'mh:': ['mh:u:1', 'mh:d:999999999999'],
+  'sn:': ['sn:1', 'sn:999999999'],
+  'lt:': ['lt:1', 'lt:999999999'],
 };
 const SAMPLE_ARGS: Record<string, unknown[]> = {
   'r:': [
@@ -33,6 +35,8 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
     { value: 1, nightId: 1 },
     { value: -1, nightId: 999_999_999_999 },
   ],
+  'sn:': [{ movieId: 1 }, { movieId: 999_999_999 }],
+  'lt:': [{ movieId: 1 }, { movieId: 999_999_999 }],
 };
 const components = [...BUTTONS, ...SELECT_MENUS];
 
@@ -41,7 +45,7 @@ describe('discord registry', () => {
     const names = COMMANDS.map((c) => c.definition.name);
     expect(new Set(names).size).toBe(names.length);
     expect(COMMAND_DEFINITIONS.map((c) => c.name)).toEqual(names);
-    expect(names).toEqual(['fav', 'recommend', 'movie', 'share', 'trends', 'forget', 'link', 'unlink', 'movienight']);
+    expect(names).toEqual(['fav', 'recommend', 'movie', 'share', 'trends', 'forget', 'link', 'unlink', 'movienight', 'watchlist', 'import']);
   });
 
   it('autocompletes exactly the commands with an autocompleting option', () => {

@@ -5,12 +5,15 @@
  */
 import { feedbackButtons } from './buttons/feedback.buttons.ts';
 import { forgetConfirmButton } from './buttons/forget-confirm.button.ts';
+import { laterButton } from './buttons/later.button.ts';
 import { moreButton } from './buttons/more.button.ts';
 import { nightRatingButtons } from './buttons/night-rating.buttons.ts';
 import { nightRsvpButtons } from './buttons/night-rsvp.buttons.ts';
 import { nightVoteButton } from './buttons/night-vote.button.ts';
+import { seenButton } from './buttons/seen.button.ts';
 import { favCommand } from './commands/fav.command.ts';
 import { forgetCommand } from './commands/forget.command.ts';
+import { importCommand } from './commands/import.command.ts';
 import { linkCommand } from './commands/link.command.ts';
 import { movieCommand } from './commands/movie.command.ts';
 import { movieNightCommand } from './commands/movienight.command.ts';
@@ -18,6 +21,7 @@ import { recommendCommand } from './commands/recommend.command.ts';
 import { shareCommand } from './commands/share.command.ts';
 import { trendsCommand } from './commands/trends.command.ts';
 import { unlinkCommand } from './commands/unlink.command.ts';
+import { watchlistCommand } from './commands/watchlist.command.ts';
 import type { ButtonHandler, SelectMenuHandler, SlashCommand } from './interaction.ts';
 
 /** Slash commands, found by name. */
@@ -31,6 +35,8 @@ export const COMMANDS: readonly SlashCommand[] = [
   linkCommand,
   unlinkCommand,
   movieNightCommand,
+  watchlistCommand,
+  importCommand,
 ];
 
 /** Buttons, found by the prefix of their custom id (no prefix may be a prefix of another). */
@@ -41,6 +47,8 @@ export const BUTTONS: readonly ButtonHandler<unknown>[] = [
   nightRsvpButtons,
   nightVoteButton,
   nightRatingButtons,
+  seenButton,
+  laterButton,
 ];
 
 /** Select menus, found the same way. */

@@ -11,7 +11,7 @@ describe('movie card', () => {
   });
 
   it('carries a 👍 and a 👎 button with the movie id', () => {
-    expect(callbackData(cardKeyboard(smallCatalog.get(7)!).reply_markup)).toEqual(['r:u:7', 'r:d:7']);
+    expect(callbackData(cardKeyboard(smallCatalog.get(7)!).reply_markup)).toEqual(['r:u:7', 'r:d:7', 'sn:7', 'lt:7']);
   });
 
   it('the registry tells which movie a message in a chat is', () => {

@@ -1,6 +1,7 @@
 import { Markup } from 'telegraf';
 import { LruCache, movieLabel, type Movie } from '../../core/index.ts';
 import { rateMovie } from './handlers/feedback.handler.ts';
+import { markMovie } from './handlers/mark.handler.ts';
 
 /** A movie card's text: the title and genres, nothing a chat could misparse (sent without parse mode). */
 export function cardText(movie: Movie): string {
@@ -12,6 +13,8 @@ export const cardKeyboard = (movie: Movie) =>
   Markup.inlineKeyboard([
     Markup.button.callback('👍', rateMovie.data({ value: 1, movieId: movie.id })),
     Markup.button.callback('👎', rateMovie.data({ value: -1, movieId: movie.id })),
+    Markup.button.callback('👁 Seen', markMovie.data({ mark: 'seen', movieId: movie.id })),
+    Markup.button.callback('🕐 Later', markMovie.data({ mark: 'later', movieId: movie.id })),
   ]);
 
 /**

@@ -4,8 +4,10 @@ import { joinCommunity, withDeadline } from '../../core/index.ts';
 import { favHandler } from './handlers/fav.handler.ts';
 import { feedbackHandler } from './handlers/feedback.handler.ts';
 import { forgetHandler } from './handlers/forget.handler.ts';
+import { importHandler } from './handlers/import.handler.ts';
 import { inlineHandler } from './handlers/inline.handler.ts';
 import { LINK_COMMANDS, linkHandler } from './handlers/link.handler.ts';
+import { markHandler } from './handlers/mark.handler.ts';
 import { movieHandler } from './handlers/movie.handler.ts';
 import { movieNightHandler } from './handlers/movienight.handler.ts';
 import { nightPollHandler } from './handlers/night-poll.handler.ts';
@@ -17,6 +19,7 @@ import { recommendHandler } from './handlers/recommend.handler.ts';
 import { shareHandler } from './handlers/share.handler.ts';
 import { startHandler } from './handlers/start.handler.ts';
 import { trendsHandler } from './handlers/trends.handler.ts';
+import { watchlistHandler } from './handlers/watchlist.handler.ts';
 import { CardRegistry } from './movie-card.ts';
 import { NightActions } from './night-actions.ts';
 import { NightBoard } from './night-board.ts';
@@ -36,6 +39,7 @@ export const COMMANDS = [
   { command: 'trends', description: "the group's taste" },
   { command: 'movienight', description: 'plan a movie night in a group: /movienight fri 21:00' },
   { command: 'nominate', description: "add a film to the group's movie night" },
+  { command: 'watchlist', description: 'the films you keep for later' },
   { command: 'share', description: 'a link to your page' },
   { command: 'forget', description: 'delete everything about you' },
   ...LINK_COMMANDS,
@@ -80,6 +84,9 @@ export function createTelegramBot(token: string, apiRoot: string, deps: Telegram
     favHandler(deps),
     recommendHandler(deps),
     feedbackHandler(deps),
+    markHandler(deps),
+    watchlistHandler(deps),
+    importHandler(deps),
     movieHandler(deps, cards),
     reactionHandler(deps, cards),
     trendsHandler(deps),

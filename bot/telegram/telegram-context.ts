@@ -1,9 +1,9 @@
 import type { Context, Telegram } from 'telegraf';
-import type { CommunityRef, Logger, NightDeps, PlatformIdentity, ShareDeps } from '../../core/index.ts';
+import type { CommunityRef, ImportDeps, Logger, NightDeps, PlatformIdentity, ShareDeps } from '../../core/index.ts';
 
 /** What every Telegram handler needs: the product's use-case dependencies. */
 export interface TelegramDeps {
-  deps: NightDeps;
+  deps: NightDeps & ImportDeps;
   share: ShareDeps;
   logger: Logger;
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { FakeAttachments } from './fake-discord-attachments.ts';
 import { FakeScheduledEvents } from './fake-discord-events.ts';
 import { FakeChannelMessages, invalidMessage, type FakeMessage } from './fake-discord-messages.ts';
 
@@ -49,6 +50,8 @@ export class FakeDiscord {
   readonly messages: Map<string, FakeMessage> = this.channelMessages.messages;
   /** Guild scheduled events. */
   readonly events = new FakeScheduledEvents(this.host);
+  /** Files attached to command options, served like Discord's CDN (fake-discord-attachments.ts). */
+  readonly attachments = new FakeAttachments({ snowflake: () => this.snowflake(), baseUrl: () => this.apiUrl.replace(/\/api$/, '') });
   private readonly channelOf = new Map<string, { channel_id: string; guild_id?: string }>();
   private readonly replies = new Map<string, string>();
   private readonly interactionTypes = new Map<string, number>();
@@ -74,6 +77,7 @@ export class FakeDiscord {
   async start(): Promise<void> {
     this.server = createServer(
       (req, res) =>
+        this.attachments.serve(req, res) ||
         void this.rest(req).then(([status, body]) => {
           // Like Discord, a 204 has no body and no JSON content type (the client would try to parse it).
           if (status === 204) res.writeHead(204).end();
@@ -353,7 +357,7 @@ export class FakeDiscord {
     const routed = this.channelMessages.route(call.method, path, body) ?? this.events.route(call.method, path, query, body);
     if (routed) return routed;
     // Follow-ups (POST /webhooks/{app}/{token}) and the original reply (…/messages/@original): the fake's tokens are "token-<interaction id>".
-    const webhook = /^\/webhooks\/\d+\/token-(\d+)(\/messages\/@original)?$/.exec(path);
+    const webhook = /^\/webhooks\/\d+\/token-(\d+)(\/messages\/(?:@|%40)original)?$/.exec(path);
     if (webhook) {
       const [, interactionId, original] = webhook as unknown as [string, string, string | undefined];
       const where = this.channelOf.get(interactionId) ?? { channel_id: '500' };

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BotApiError } from './bot-api-error.ts';
+import { FakeTelegramFiles } from './fake-telegram-files.ts';
 import { FakeChats, type ChatRights, type FakeChat, type FakeMessage } from './fake-telegram-chats.ts';
 import type { FakePoll } from './fake-telegram-polls.ts';
 
@@ -35,12 +36,15 @@ export class FakeTelegram {
   private server!: Server;
   apiRoot = '';
   readonly chats = new FakeChats(() => this.messageId++, BOT);
+  /** Files users sent: getFile and downloads (fake-telegram-files.ts). */
+  readonly files = new FakeTelegramFiles();
   /** The bot's allowed_updates, as last given to getUpdates or setWebhook; null until it gives one. */
   allowedUpdates: string[] | null = null;
 
   async start(): Promise<void> {
     this.server = createServer(
       (req, res) =>
+        this.files.serve(req, res) ||
         void this.handle(req).then(
           (result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result })),
           (err: unknown) => {
@@ -153,6 +157,19 @@ export class FakeTelegram {
     });
   }
 
+  /** A document (a file) sent by `userId` in their private chat. */
+  document(userId: number, document: ReturnType<FakeTelegramFiles['add']>): number {
+    return this.push({
+      message: {
+        message_id: this.messageId++,
+        date: 0,
+        chat: { id: userId, type: 'private' },
+        from: { id: userId, is_bot: false, first_name: 'U', username: `user${userId}` },
+        document,
+      },
+    });
+  }
+
   inline(userId: number, query: string, offset = ''): number {
     return this.push({
       inline_query: { id: `iq${this.updateId}`, from: { id: userId, is_bot: false, first_name: 'U', username: `user${userId}` }, query, offset },
@@ -204,6 +221,8 @@ export class FakeTelegram {
         this.pending.splice(0, this.pending.length, ...this.pending.filter((u) => !updates.includes(u)));
         return updates;
       }
+      case 'getFile':
+        return this.files.getFile(body);
       default:
         return this.chats.handle(method, body) ?? true;
     }

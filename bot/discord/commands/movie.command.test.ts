@@ -15,14 +15,14 @@ describe('/movie', () => {
     const card = i.replies[0]!;
     expect(isEphemeral(card)).toBe(false);
     expect(card.embeds[0]).toMatchObject({ title: 'Horror 42 (2000)', url: 'https://movielens.org/movies/42', description: 'Horror' });
-    expect(customIds(card)).toEqual(['r:u:42', 'r:d:42']);
+    expect(customIds(card)).toEqual(['r:u:42', 'r:d:42', 'sn:42', 'lt:42']);
     expect(card.allowedMentions).toEqual({ parse: [] });
   });
 
   it('finds a typed title, and refuses one that matches nothing', async () => {
     const i = fakeInteraction({ commandName: 'movie', strings: { movie: 'blockbuster' } });
     await movieCommand.execute(i as never, d);
-    expect(customIds(i.replies[0]!)).toEqual(['r:u:99', 'r:d:99']);
+    expect(customIds(i.replies[0]!)).toEqual(['r:u:99', 'r:d:99', 'sn:99', 'lt:99']);
     const none = fakeInteraction({ commandName: 'movie', strings: { movie: 'qqqzzz' } });
     await expect(movieCommand.execute(none as never, d)).rejects.toThrow('No movie matches that title.');
     expect(none.replies).toEqual([]);

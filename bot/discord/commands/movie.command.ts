@@ -1,12 +1,13 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, SlashCommandBuilder } from 'discord.js';
 import { movieLabel, type Movie } from '../../../core/index.ts';
+import { markId } from '../../shared/mark-id.ts';
 import { movieUrl } from '../../shared/movie-link.ts';
 import { feedbackButtons } from '../buttons/feedback.buttons.ts';
 import { NO_MENTIONS } from '../discord-context.ts';
 import type { SlashCommand } from '../interaction.ts';
 import { movieAutocomplete, movieIdOf } from '../movie-option.ts';
 
-/** A single-movie card: its 👍/👎 buttons and 👍/👎 reactions both count as feedback. */
+/** A single-movie card: its 👍/👎 buttons and 👍/👎 reactions both count as feedback; 👁/🕐 mark it seen or for later. */
 export function movieCard(movie: Movie) {
   const embed = new EmbedBuilder()
     .setTitle(movieLabel(movie, 256))
@@ -22,6 +23,8 @@ export function movieCard(movie: Movie) {
       .setCustomId(feedbackButtons.id({ value: -1, movieId: movie.id }))
       .setLabel('👎')
       .setStyle(ButtonStyle.Secondary),
+    new ButtonBuilder().setCustomId(markId('seen', movie.id)).setLabel('👁 Seen it').setStyle(ButtonStyle.Secondary),
+    new ButtonBuilder().setCustomId(markId('later', movie.id)).setLabel('🕐 Later').setStyle(ButtonStyle.Secondary),
   );
   return { embeds: [embed], components: [buttons], allowedMentions: NO_MENTIONS };
 }

@@ -19,7 +19,13 @@ describe('/recommend', () => {
     expect(fields.filter((f) => /^\d\. Sci-Fi \d+ \(2000\)$/.test(f.name)).length).toBeGreaterThanOrEqual(4);
     expect(fields.map((f) => f.name).join()).not.toMatch(/Sci-Fi [123] /);
     const ids = movieIds(page);
-    expect(customIds(page)).toEqual([...ids.map((id) => `r:u:${id}`), ...ids.map((id) => `r:d:${id}`), 'more:1']);
+    expect(customIds(page)).toEqual([
+      ...ids.map((id) => `r:u:${id}`),
+      ...ids.map((id) => `r:d:${id}`),
+      ...ids.map((id) => `sn:${id}`),
+      ...ids.map((id) => `lt:${id}`),
+      'more:1',
+    ]);
     for (const id of customIds(page)) expect(id.length).toBeLessThanOrEqual(100);
     expect(page.components.every((row) => row.components.length <= 5)).toBe(true);
   });

@@ -39,6 +39,8 @@ export interface FakeInteractionOptions {
   integers?: Record<string, number | null>;
   /** Channel options: the channel's id and type (2 voice, 13 stage). */
   channels?: Record<string, { id: string; type: number } | null>;
+  /** Attachment options, as discord.js's Attachment: name, url, size. */
+  attachments?: Record<string, { name: string; url: string; size: number; contentType?: string | null } | null>;
   /** The channel the interaction comes from. */
   channelId?: string;
   subcommand?: string;
@@ -100,6 +102,7 @@ export function fakeInteraction(o: FakeInteractionOptions = {}): FakeInteraction
       getBoolean: (name: string) => o.booleans?.[name] ?? null,
       getInteger: (name: string) => o.integers?.[name] ?? null,
       getChannel: (name: string) => o.channels?.[name] ?? null,
+      getAttachment: (name: string) => o.attachments?.[name] ?? null,
       getSubcommand: () => o.subcommand,
       getFocused: () => o.focused ?? '',
     },

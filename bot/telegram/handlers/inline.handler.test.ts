@@ -18,7 +18,7 @@ describe('inline mode', () => {
     const card = answer!.results!.find((r) => r.id === 'm23')!;
     expect(card.title).toBe('Romance 23 (2000)');
     expect(card.input_message_content.message_text).toContain('🎬 Romance 23 (2000)');
-    expect(callbackData(card.reply_markup)).toEqual(['r:u:23', 'r:d:23']);
+    expect(callbackData(card.reply_markup)).toEqual(['r:u:23', 'r:d:23', 'sn:23', 'lt:23']);
     expect(answer!.is_personal).toBeUndefined();
   });
 

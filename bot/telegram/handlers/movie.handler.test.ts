@@ -17,7 +17,7 @@ describe('/movie', () => {
     const [card] = tg.sent('sendMessage');
     expect(card!.chat_id).toBe(GROUP_CHAT.id);
     expect(card!.text).toBe('🎬 Horror 42 (2000)\nHorror\nRate it with the buttons or react 👍 / 👎');
-    expect(callbackData(card!.reply_markup)).toEqual(['r:u:42', 'r:d:42']);
+    expect(callbackData(card!.reply_markup)).toEqual(['r:u:42', 'r:d:42', 'sn:42', 'lt:42']);
     const sent = tg.calls.find((c) => c.method === 'sendMessage')!.result as { message_id: number };
     expect(cards.movieOf(GROUP_CHAT.id, sent.message_id)).toBe(42);
     expect(cards.movieOf(GROUP_CHAT.id, sent.message_id - 1)).toBeUndefined();

@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 
 describe('/recommend', () => {
-  it('lists five movies with a 👍/👎 pair for each, callback data within 64 bytes', async () => {
+  it('lists five movies with 👍/👎/👁/🕐 for each, callback data within 64 bytes', async () => {
     await tg.message('/recommend');
     const [reply] = tg.sent('sendMessage');
     const lines = reply!.text!.split('\n');
@@ -22,9 +22,9 @@ describe('/recommend', () => {
     expect(listed).toHaveLength(5);
     expect(listed.filter((l) => /^\d\. Horror \d+ \(2000\) — Horror$/.test(l)).length).toBeGreaterThanOrEqual(4);
     const data = callbackData(reply!.reply_markup);
-    expect(data).toHaveLength(10);
+    expect(data).toHaveLength(20);
     for (const x of data) {
-      expect(x).toMatch(/^r:[ud]:\d+$/);
+      expect(x).toMatch(/^(r:[ud]|sn|lt):\d+$/);
       expect(Buffer.byteLength(x)).toBeLessThanOrEqual(64);
     }
   });

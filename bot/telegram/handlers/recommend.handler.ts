@@ -5,6 +5,7 @@ import { pickedFor } from '../../shared/picked-for.ts';
 import { answering } from '../reply-errors.ts';
 import { groupOf, identityOf, type TelegramDeps } from '../telegram-context.ts';
 import { rateMovie } from './feedback.handler.ts';
+import { markMovie } from './mark.handler.ts';
 
 function listText(picks: RecommendedMovie[], heading = 'You might like:'): string {
   const lines = picks.map((p, i) => {
@@ -14,7 +15,7 @@ function listText(picks: RecommendedMovie[], heading = 'You might like:'): strin
   return `${heading}\n${lines.join('\n')}`;
 }
 
-/** /recommend: five movies, a 👍/👎 pair of buttons for each (feedback.handler.ts answers them). */
+/** /recommend: five movies, 👍/👎 (feedback.handler.ts) and 👁/🕐 (mark.handler.ts) buttons for each. */
 export function recommendHandler({ deps, logger }: TelegramDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command('recommend', (ctx) =>
@@ -33,6 +34,8 @@ export function recommendHandler({ deps, logger }: TelegramDeps): Composer<Conte
           picks.map((p, i) => [
             Markup.button.callback(`👍 ${i + 1}`, rateMovie.data({ value: 1, movieId: p.movie.id })),
             Markup.button.callback(`👎 ${i + 1}`, rateMovie.data({ value: -1, movieId: p.movie.id })),
+            Markup.button.callback(`👁 ${i + 1}`, markMovie.data({ mark: 'seen', movieId: p.movie.id })),
+            Markup.button.callback(`🕐 ${i + 1}`, markMovie.data({ mark: 'later', movieId: p.movie.id })),
           ]),
         ),
       );
