@@ -49,7 +49,7 @@ export const DEFAULT_SERVING: ServingParams = {
     [30, 141],
     [150, 400],
   ],
-  seenWeight: 0,
+  seenWeight: 0.5,
   dislikeWeight: 0.3,
   dislikeLambda: 6400,
   popularityWeight: 0,
