@@ -1,8 +1,6 @@
 import { cancelMovieNight, dueMovieNights, UserError, type Logger } from '../../core/index.ts';
+import { NIGHT_CLOCK_MS, NightTicker } from '../shared/night-ticker.ts';
 import type { DiscordNights } from './night-actions.ts';
-
-/** How often the clock looks for nights with something due. */
-export const NIGHT_CLOCK_MS = 30_000;
 
 /**
  * Runs this process's movie nights on time (those in channels its client
@@ -13,37 +11,16 @@ export const NIGHT_CLOCK_MS = 30_000;
  * The use cases let one caller win each step, so a command at the same
  * moment does not double it.
  */
-export class NightClock {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-
+export class NightClock extends NightTicker {
   constructor(
     private readonly nights: DiscordNights,
-    private readonly logger: Logger,
-    private readonly intervalMs = NIGHT_CLOCK_MS,
-  ) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    // The clock alone never keeps the process alive.
-    this.timer.unref();
+    logger: Logger,
+    intervalMs = NIGHT_CLOCK_MS,
+  ) {
+    super(logger, intervalMs);
   }
 
-  /** Stops ticking and waits for a tick under way. */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  /** One look at what is due (a tick still running is not doubled). */
-  tick(): Promise<void> {
-    this.running ??= this.run().finally(() => (this.running = null));
-    return this.running;
-  }
-
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     const { deps, board } = this.nights;
     let due;
     try {
@@ -67,16 +44,6 @@ export class NightClock {
         const message = await this.nights.askHowWasIt(night.id);
         if (message) await board.post(night.channelId, message);
       });
-    }
-  }
-
-  private async step(nightId: number, what: string, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (err) {
-      // The next tick tries again.
-      if (err instanceof UserError) this.logger.info({ nightId, code: err.code }, `movie night clock did not ${what}`);
-      else this.logger.error({ err, nightId }, `movie night clock could not ${what}`);
     }
   }
 }

@@ -1,8 +1,6 @@
 import { cancelMovieNight, closeMovieNight, dueMovieNights, UserError, type Logger } from '../../core/index.ts';
+import { NIGHT_CLOCK_MS, NightTicker } from '../shared/night-ticker.ts';
 import type { NightActions } from './night-actions.ts';
-
-/** How often the clock looks for nights with something due. */
-export const NIGHT_CLOCK_MS = 30_000;
 
 /**
  * Runs Telegram's movie nights on time: sends the poll a while before the
@@ -13,37 +11,16 @@ export const NIGHT_CLOCK_MS = 30_000;
  * the night is not ready for yet (fewer than two people in) is tried again
  * on the next tick.
  */
-export class NightClock {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-
+export class NightClock extends NightTicker {
   constructor(
     private readonly nights: NightActions,
-    private readonly logger: Logger,
-    private readonly intervalMs = NIGHT_CLOCK_MS,
-  ) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    // The clock alone never keeps the process alive.
-    this.timer.unref();
+    logger: Logger,
+    intervalMs = NIGHT_CLOCK_MS,
+  ) {
+    super(logger, intervalMs);
   }
 
-  /** Stops ticking and waits for a tick under way. */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  /** One look at what is due (a tick still running is not doubled). */
-  tick(): Promise<void> {
-    this.running ??= this.run().finally(() => (this.running = null));
-    return this.running;
-  }
-
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     const { deps } = this.nights;
     let due;
     try {
@@ -70,16 +47,6 @@ export class NightClock {
     } catch (err) {
       if (!(err instanceof UserError && err.code === 'NO_VOTES')) throw err;
       if (await cancelMovieNight(deps, nightId)) board.touch(nightId);
-    }
-  }
-
-  private async step(nightId: number, what: string, run: () => Promise<unknown>): Promise<void> {
-    try {
-      await run();
-    } catch (err) {
-      // Not ready (or someone else did it): the next tick tries again, quietly.
-      if (err instanceof UserError) this.logger.debug({ nightId, code: err.code }, `movie night clock did not ${what}`);
-      else this.logger.error({ err, nightId }, `movie night clock could not ${what}`);
     }
   }
 }
