@@ -67,7 +67,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('/import file:<attachment> through the
   };
 
   it("imports Letterboxd's ratings.csv from the attachment URL; the list then holds none of its films; again changes nothing", async () => {
-    const bytes = fs.readFileSync(path.join(FIXTURES_DIR, 'letterboxd/ratings.csv'));
+    const bytes = fs.readFileSync(path.join(FIXTURES_DIR, 'letterboxd/letterboxd-ratings.csv'));
     const file = discord.attachments.upload('ratings.csv', bytes, { contentType: 'text/csv; charset=utf-8' });
     const text = await imported(file);
     expect(text).toMatch(/^Imported \d+ films: \d+ 👍, \d+ 👎, \d+ seen/);

@@ -53,7 +53,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('moviebot chat: import, seen and watch
       fs.writeFileSync(path.join(files, name), content);
       return path.join(files, name);
     };
-    const ratings = put('letterboxd-ratings.csv', fs.readFileSync(path.join(FIXTURES, 'letterboxd/ratings.csv')));
+    const ratings = put('letterboxd-ratings.csv', fs.readFileSync(path.join(FIXTURES, 'letterboxd/letterboxd-ratings.csv')));
     const big = put('big.csv', '');
     fs.truncateSync(big, 6 * 1024 * 1024);
 

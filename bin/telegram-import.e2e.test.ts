@@ -47,7 +47,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('Telegram import by document, through 
   }
 
   it("Letterboxd's ratings.csv sent as a document: getFile, download, summary; /recommend then shows none of it; again changes nothing", async () => {
-    const bytes = fs.readFileSync(path.join(FIXTURES_DIR, 'letterboxd/ratings.csv'));
+    const bytes = fs.readFileSync(path.join(FIXTURES_DIR, 'letterboxd/letterboxd-ratings.csv'));
     const text = await imported('ratings.csv', bytes);
     expect(text).toMatch(/^Imported \d+ films: \d+ 👍, \d+ 👎, \d+ seen/);
     expect(api.calls.some((c) => c.method === 'getFile')).toBe(true);

@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.ts';
 import { MAX_ARCHIVE_ENTRIES, MAX_COMPRESSION_RATIO, MAX_IMPORT_BYTES } from './limits.ts';
 import { readImport } from './read-import.ts';
-import { FIXTURES_DIR, LETTERBOXD_EXPORT } from './testing/fixtures.ts';
+import { FIXTURES_DIR, LETTERBOXD_EXPORT, letterboxdFixture } from './testing/fixtures.ts';
 import { type FakeEntry, MemoryArchiveReader, ZIP_UPLOAD } from './testing/memory-archive.ts';
 
 const exportEntries = (root = ''): FakeEntry[] =>
-  LETTERBOXD_EXPORT.map((name) => ({ name: root + name, bytes: fs.readFileSync(path.join(FIXTURES_DIR, 'letterboxd', name)) }));
+  LETTERBOXD_EXPORT.map((name) => ({ name: root + name, bytes: fs.readFileSync(path.join(FIXTURES_DIR, letterboxdFixture(name))) }));
 /** Files of the export the import has no use for, some named like the wanted ones. */
 const OTHERS: FakeEntry[] = [
   { name: 'profile.csv', bytes: 'Date Joined,Username\n2020-01-01,someone\n' },

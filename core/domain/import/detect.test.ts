@@ -16,7 +16,7 @@ const code = (run: () => unknown) => {
 
 describe('detectFormat', () => {
   it('tells each export by its content, whatever the file is called', () => {
-    expect(detectFormat(fixture('letterboxd/ratings.csv', 'upload.bin')).format).toBe('letterboxd');
+    expect(detectFormat(fixture('letterboxd/letterboxd-ratings.csv', 'upload.bin')).format).toBe('letterboxd');
     expect(detectFormat(fixture('letterboxd/likes/films.csv')).format).toBe('letterboxd');
     expect(detectFormat(fixture('imdb-ratings.csv', 'letterboxd.csv')).format).toBe('imdb');
     expect(detectFormat(fixture('trakt-export.json', 'export.csv')).format).toBe('json');

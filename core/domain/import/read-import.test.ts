@@ -31,7 +31,7 @@ const letterboxd = (name: string, rows: string[], header = 'Date,Name,Year,Lette
 
 describe("Letterboxd's CSVs", () => {
   it('reads ratings.csv: ≥ 4 stars 👍, ≤ 2 👎, the rest seen, with titles, years and dates', async () => {
-    const { format, entries } = await read(fixture('letterboxd/ratings.csv'));
+    const { format, entries } = await read(fixture('letterboxd/letterboxd-ratings.csv'));
     expect(format).toBe('letterboxd');
     expect(entries).toHaveLength(32);
     expect(kinds(entries)).toEqual({ like: 20, dislike: 4, seen: 8, watchlist: 0 });
@@ -52,9 +52,9 @@ describe("Letterboxd's CSVs", () => {
   });
 
   it('reads the same from a copy saved with a byte-order mark and CRLF line ends', async () => {
-    const plain = fs.readFileSync(path.join(FIXTURES_DIR, 'letterboxd/ratings.csv'), 'utf8');
+    const plain = fs.readFileSync(path.join(FIXTURES_DIR, 'letterboxd/letterboxd-ratings.csv'), 'utf8');
     const windows = textFile('ratings.csv', `\uFEFF${plain.replaceAll('\n', '\r\n')}`);
-    expect((await read(windows)).entries).toEqual((await read(fixture('letterboxd/ratings.csv'))).entries);
+    expect((await read(windows)).entries).toEqual((await read(fixture('letterboxd/letterboxd-ratings.csv'))).entries);
   });
 
   it('draws the lines at 4 and 2 stars; a diary row without stars is seen', async () => {

@@ -26,7 +26,7 @@ describe.skipIf(!ML_LATEST_SMALL.present)('importing into the ml-latest-small ca
   };
 
   it("matches Letterboxd's 32 rated films but the two newer than the catalog", async () => {
-    const { match } = await imported('letterboxd/ratings.csv');
+    const { match } = await imported('letterboxd/letterboxd-ratings.csv');
     const titles = match.movies.map((m) => catalog.get(m.movieId)?.title);
     expect(titles).toHaveLength(30);
     expect(titles).toEqual(

@@ -13,7 +13,7 @@ import { RecordingQueue } from '../testing/recording-queue.ts';
 import { importedTasteText, importTaste, joinCommunity, recordFeedback, watchlist, type CommunityDeps, type ImportDeps } from './index.ts';
 
 const ann = { platform: 'console' as const, platformUserId: 'ann' };
-const RATINGS = fixture('letterboxd/ratings.csv');
+const RATINGS = fixture('letterboxd/letterboxd-ratings.csv');
 /** What ratings.csv holds of the small catalog: The Matrix, Amélie, Star Wars 👍; Titanic 👎; Lock, Stock and Heat seen. */
 const MATCHED = { like: [MOVIES.matrix.id, MOVIES.amelie.id, MOVIES.starWars.id], dislike: [MOVIES.titanic.id], seen: [MOVIES.lock.id, MOVIES.heat.id] };
 

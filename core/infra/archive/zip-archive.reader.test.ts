@@ -8,13 +8,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../domain/errors.ts';
 import { MAX_IMPORT_BYTES, readImport, type ImportFile } from '../../domain/import/index.ts';
-import { FIXTURES_DIR, LETTERBOXD_EXPORT } from '../../domain/import/testing/fixtures.ts';
+import { FIXTURES_DIR, LETTERBOXD_EXPORT, letterboxdFixture } from '../../domain/import/testing/fixtures.ts';
 import { ArchiveError } from '../../domain/ports/archive-reader.ts';
 import { buildZip, lieAboutSize } from './testing/build-zip.ts';
 import { ZipArchiveReader } from './zip-archive.reader.ts';
 
 const reader = new ZipArchiveReader();
-const exportFiles = Object.fromEntries(LETTERBOXD_EXPORT.map((name) => [name, fs.readFileSync(path.join(FIXTURES_DIR, 'letterboxd', name))]));
+const exportFiles = Object.fromEntries(LETTERBOXD_EXPORT.map((name) => [name, fs.readFileSync(path.join(FIXTURES_DIR, letterboxdFixture(name)))]));
 const upload = (bytes: Buffer, name = 'letterboxd-someone-2024-01-01-12-00-utc.zip'): ImportFile => ({ name, bytes });
 
 async function failure(bytes: Buffer): Promise<UserError> {

@@ -18,3 +18,12 @@ export function textFile(name: string, text: string): ImportFile {
 
 /** The Letterboxd export's four files, by their path in the export. */
 export const LETTERBOXD_EXPORT = ['ratings.csv', 'watched.csv', 'watchlist.csv', 'likes/films.csv'] as const;
+
+/**
+ * The fixture file behind each path of the export. The ratings are kept as
+ * letterboxd-ratings.csv (the name a person downloads it as), so no tracked
+ * file carries MovieLens's own file name.
+ */
+export function letterboxdFixture(exportPath: (typeof LETTERBOXD_EXPORT)[number]): string {
+  return path.join('letterboxd', exportPath === 'ratings.csv' ? 'letterboxd-ratings.csv' : exportPath);
+}
